@@ -1,0 +1,136 @@
+// Package cli is the disclose command line: one file per subcommand, each
+// with its own flag.FlagSet, registered in an init function.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/disclose-dev/disclose/internal/diag"
+)
+
+// command is one subcommand.
+type command struct {
+	name    string
+	summary string // one line for `disclose help`
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+var commands = map[string]command{}
+
+func register(c command) { commands[c.name] = c }
+
+// ErrUsage marks a mistake in how the command was called (exit 2).
+var ErrUsage = errors.New("usage")
+
+// ContentError is returned when the site's content is wrong (exit 1): the
+// diagnostics have already been printed.
+type ContentError struct{ Diags diag.List }
+
+func (e *ContentError) Error() string {
+	return fmt.Sprintf("%d error(s) and %d warning(s) in the content; nothing was published", e.Diags.Errors(), e.Diags.Warnings())
+}
+
+// ExitCode maps an error from Run to the process exit status: 0 fine, 1 the
+// content is wrong (or a check found a mismatch), 2 usage or internal failure.
+func ExitCode(err error) int {
+	var ce *ContentError
+	var fe *FailedError
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ce), errors.As(err, &fe):
+		return 1
+	}
+	return 2
+}
+
+// FailedError is a check that ran and found a problem (exit 1), such as a
+// file that does not match its signed hash. Its message has been printed.
+type FailedError struct{ Msg string }
+
+func (e *FailedError) Error() string { return e.Msg }
+
+// Run runs the disclose command line with args (without the program name).
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		usage(stderr)
+		return fmt.Errorf("%w: no command given", ErrUsage)
+	}
+	name := args[0]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		if len(args) > 1 {
+			if c, ok := commands[args[1]]; ok {
+				return c.run(ctx, []string{"-h"}, stdout, stdout)
+			}
+		}
+		usage(stdout)
+		return nil
+	}
+	c, ok := commands[name]
+	if !ok {
+		usage(stderr)
+		return fmt.Errorf("%w: unknown command %q", ErrUsage, name)
+	}
+	return c.run(ctx, args[1:], stdout, stderr)
+}
+
+func usage(w io.Writer) {
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	fmt.Fprintln(w, "disclose builds a public breach transparency site from Markdown updates.")
+	fmt.Fprintln(w, "\nUsage: disclose COMMAND [flags]\n\nCommands:")
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'disclose COMMAND -h' for a command's flags and an example.")
+	fmt.Fprintln(w, "Example: disclose build -o public")
+}
+
+// newFlagSet makes a FlagSet whose -h prints usage, an example and the flags.
+func newFlagSet(name, usageLine, example string, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.Usage = func() {
+		fmt.Fprintf(out, "Usage: disclose %s\n\n", usageLine)
+		fmt.Fprintf(out, "Example:\n  %s\n", strings.ReplaceAll(example, "\n", "\n  "))
+		var hasFlags bool
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if hasFlags {
+			fmt.Fprintln(out, "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+// parseFlags parses args, turning a bad flag into ErrUsage.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", ErrUsage, err)
+	}
+	return nil
+}
+
+// Hint is a one-line suggestion printed after an error, or "".
+func Hint(err error) string {
+	var ce *ContentError
+	switch {
+	case errors.As(err, &ce):
+		return "fix the problems above, then run 'disclose check' again"
+	case errors.Is(err, ErrUsage):
+		return "disclose help"
+	}
+	return ""
+}
