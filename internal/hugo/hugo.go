@@ -11,6 +11,7 @@ import (
 	"sync"
 	"text/template"
 
+	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/gohugoio/hugo/commands"
 	"github.com/gohugoio/hugo/common/herrors"
 )
@@ -69,6 +70,7 @@ func Args(sub string, opts Options) (args []string, cleanup func(), err error) {
 		"CacheDir":  filepath.ToSlash(cache),
 		"TimeZone":  opts.TimeZone,
 		"PagerSize": PagerSize,
+		"Statuses":  content.Statuses,
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("hugo: overlay config: %w", err)
