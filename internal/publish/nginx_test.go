@@ -1,0 +1,228 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const (
+	nginxBin     = "/usr/sbin/nginx"
+	brotliModule = "/usr/share/nginx/modules/ngx_http_brotli_static_module.so"
+	nginxDoc     = "../../docs/nginx.conf"
+)
+
+func TestNginxSnippetIsDocumented(t *testing.T) {
+	checkGolden(t, nginxDoc, NginxSnippet())
+}
+
+// TestNginx runs Debian's nginx on loopback with docs/nginx.conf, the
+// snippet the README shows, and checks what a browser gets.
+func TestNginx(t *testing.T) {
+	if _, err := os.Stat(nginxBin); err != nil {
+		t.Skip("nginx is not installed (Debian package nginx)")
+	}
+	if _, err := os.Stat(brotliModule); err != nil {
+		t.Skip("the snippet needs nginx's brotli_static (Debian package libnginx-mod-http-brotli-static)")
+	}
+	snippet, err := filepath.Abs(nginxDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := writeSite(t)
+	if err := WriteHeadersFile(site); err != nil {
+		t.Fatal(err)
+	}
+	if err := Precompress(site); err != nil {
+		t.Fatal(err)
+	}
+	base := startNginx(t, site, snippet)
+
+	// The headers every response carries, whatever the file.
+	for _, p := range []string{"/", "/incidents/ransomware/", "/feed.xml", "/" + fingerprintedCSS, "/images/logo.png", "/no-such-page/"} {
+		t.Run("security"+p, func(t *testing.T) {
+			resp, _ := get(t, base+p, "")
+			for _, h := range SecurityHeaders {
+				if got := resp.Header.Values(h.Name); len(got) != 1 || got[0] != h.Value {
+					t.Errorf("%s: %s = %q, want %q", p, h.Name, got, h.Value)
+				}
+			}
+		})
+	}
+
+	tests := []struct {
+		path, contentType, cacheControl string
+	}{
+		{"/", "text/html; charset=utf-8", CacheShort},
+		{"/incidents/ransomware/2024-05-16-0900/", "text/html; charset=utf-8", CacheShort},
+		{"/feed.xml", "application/rss+xml; charset=utf-8", CacheShort},
+		{"/atom.xml", "application/atom+xml; charset=utf-8", CacheShort},
+		{"/feed.json", "application/feed+json; charset=utf-8", CacheShort},
+		{"/incidents/ransomware/feed.xml", "application/rss+xml; charset=utf-8", CacheShort},
+		{"/manifest.json", "application/json", CacheShort},
+		{"/manifest.json.minisig", "text/plain; charset=utf-8", CacheShort},
+		{"/.well-known/disclose.pub", "text/plain; charset=utf-8", CacheShort},
+		{"/.well-known/security.txt", "text/plain; charset=utf-8", CacheShort},
+		{"/" + fingerprintedCSS, "text/css", CacheImmutable},
+		{"/images/logo.png", "image/png", CacheStatic},
+	}
+	for _, tt := range tests {
+		t.Run("headers"+tt.path, func(t *testing.T) {
+			resp, _ := get(t, base+tt.path, "")
+			if resp.StatusCode != 200 {
+				t.Fatalf("%s: status %d", tt.path, resp.StatusCode)
+			}
+			if got := resp.Header.Get("Content-Type"); got != tt.contentType {
+				t.Errorf("%s: Content-Type = %q, want %q", tt.path, got, tt.contentType)
+			}
+			if got := resp.Header.Values("Cache-Control"); len(got) != 1 || got[0] != tt.cacheControl {
+				t.Errorf("%s: Cache-Control = %q, want %q", tt.path, got, tt.cacheControl)
+			}
+			if want := HeadersFor(tt.path).Get("Cache-Control"); want != tt.cacheControl {
+				t.Errorf("%s: the policy says Cache-Control %q but nginx sends %q", tt.path, want, tt.cacheControl)
+			}
+		})
+	}
+
+	precompressed := []struct {
+		path, file, encoding string
+	}{
+		{"/", "index.html", "gzip"},
+		{"/", "index.html", "br"},
+		{"/feed.xml", "feed.xml", "gzip"},
+		{"/feed.xml", "feed.xml", "br"},
+		{"/" + fingerprintedCSS, fingerprintedCSS, "gzip"},
+	}
+	for _, tt := range precompressed {
+		t.Run(tt.encoding+tt.path, func(t *testing.T) {
+			resp, body := get(t, base+tt.path, tt.encoding)
+			if got := resp.Header.Get("Content-Encoding"); got != tt.encoding {
+				t.Fatalf("%s with Accept-Encoding %s: Content-Encoding = %q", tt.path, tt.encoding, got)
+			}
+			ext := map[string]string{"gzip": ".gz", "br": ".br"}[tt.encoding]
+			want, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(tt.file)+ext))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(body, want) {
+				t.Errorf("%s: body is not the precompressed %s%s", tt.path, tt.file, ext)
+			}
+			if got := resp.Header.Get("Vary"); got != "Accept-Encoding" {
+				t.Errorf("%s: Vary = %q, want Accept-Encoding", tt.path, got)
+			}
+			if got, want := resp.Header.Get("Cache-Control"), HeadersFor(tt.file).Get("Cache-Control"); got != want {
+				t.Errorf("%s: Cache-Control = %q, want %q", tt.path, got, want)
+			}
+		})
+	}
+}
+
+// startNginx starts nginx in the foreground on a free loopback port, serving
+// site with the snippet, and returns its base URL.
+func startNginx(t *testing.T, site, snippet string) string {
+	t.Helper()
+	tmp := t.TempDir()
+	port := freePort(t)
+	conf := fmt.Sprintf(`load_module %s;
+daemon off;
+master_process off;
+worker_processes 1;
+error_log stderr warn;
+pid %[2]s/nginx.pid;
+events { worker_connections 64; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path %[2]s/body;
+    proxy_temp_path %[2]s/proxy;
+    fastcgi_temp_path %[2]s/fastcgi;
+    uwsgi_temp_path %[2]s/uwsgi;
+    scgi_temp_path %[2]s/scgi;
+    server {
+        listen 127.0.0.1:%[3]d;
+        server_name localhost;
+        root %[4]s;
+        include %[5]s;
+    }
+}
+`, brotliModule, tmp, port, site, snippet)
+	confPath := filepath.Join(tmp, "nginx.conf")
+	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, nginxBin, "-p", tmp, "-c", confPath)
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("nginx said:\n%s", stderr.String())
+		}
+	})
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	for i := 0; ; i++ {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			c.Close()
+			break
+		}
+		if i == 100 {
+			t.Fatalf("nginx did not start: %v\n%s", err, stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return "http://" + addr
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// get fetches url as it is on the wire: with acceptEncoding set, the body is
+// left compressed.
+func get(t *testing.T, url, acceptEncoding string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if acceptEncoding != "" {
+		req.Header.Set("Accept-Encoding", acceptEncoding)
+	}
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}, Timeout: 10 * time.Second}
+	resp, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") && acceptEncoding == "" && !bytes.Contains(body, []byte("<title>")) {
+		t.Errorf("%s: not the page: %q", url, body)
+	}
+	return resp, body
+}

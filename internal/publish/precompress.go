@@ -1,0 +1,111 @@
+package publish
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+)
+
+// textExts are the extensions of files worth compressing: text, which
+// shrinks to a fraction. Images and fonts are compressed already.
+var textExts = map[string]bool{
+	".css": true, ".html": true, ".js": true, ".json": true, ".minisig": true,
+	".pub": true, ".svg": true, ".txt": true, ".webmanifest": true, ".xml": true,
+}
+
+// IsText reports whether the file at p is text that compression helps.
+func IsText(p string) bool { return textExts[strings.ToLower(path.Ext(p))] }
+
+// Gzip compresses data the same way every time: best compression, and a
+// header with no file name and no modification time.
+func Gzip(data []byte) []byte {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // the level is valid
+	zw.Write(data)
+	zw.Close()
+	return b.Bytes()
+}
+
+// Brotli compresses data at the highest quality; the output depends only on
+// the input.
+func Brotli(data []byte) []byte {
+	var b bytes.Buffer
+	bw := brotli.NewWriterLevel(&b, brotli.BestCompression)
+	bw.Write(data)
+	bw.Close()
+	return b.Bytes()
+}
+
+// worthIt reports whether compressed saves at least a twentieth of orig:
+// below that the server might as well send the file as it is.
+func worthIt(orig, compressed []byte) bool {
+	return len(compressed) < len(orig)-len(orig)/20
+}
+
+// Precompress writes a .gz and a .br sibling of every text file in outDir,
+// for servers that send them as they are (nginx gzip_static and
+// brotli_static, Caddy's precompressed). A sibling that would not save
+// enough is not written, and a stale one is removed. The files are
+// compressed on all cores; the bytes do not depend on the order.
+func Precompress(outDir string) error {
+	files, err := SiteFiles(outDir)
+	if err != nil {
+		return err
+	}
+	var text []string
+	for _, f := range files {
+		if IsText(f) {
+			text = append(text, f)
+		}
+	}
+	errs := make([]error, len(text))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				errs[i] = precompressFile(filepath.Join(outDir, filepath.FromSlash(text[i])))
+			}
+		}()
+	}
+	for i := range text {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func precompressFile(p string) error {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return fmt.Errorf("publish: precompress: %w", err)
+	}
+	for _, c := range []struct {
+		ext      string
+		compress func([]byte) []byte
+	}{{".gz", Gzip}, {".br", Brotli}} {
+		out := c.compress(data)
+		if !worthIt(data, out) {
+			if err := os.Remove(p + c.ext); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fmt.Errorf("publish: precompress: %w", err)
+			}
+			continue
+		}
+		if err := os.WriteFile(p+c.ext, out, 0o644); err != nil {
+			return fmt.Errorf("publish: precompress: %w", err)
+		}
+	}
+	return nil
+}
