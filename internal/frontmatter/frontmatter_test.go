@@ -1,0 +1,372 @@
+package frontmatter
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// lookup follows path through a tree: a string is a map key, an int a list
+// index.
+func lookup(n *Node, path ...any) *Node {
+	for _, p := range path {
+		switch p := p.(type) {
+		case string:
+			n = n.Get(p)
+		case int:
+			if n == nil || n.Kind != List || p >= len(n.Children) {
+				return nil
+			}
+			n = n.Children[p]
+		}
+	}
+	return n
+}
+
+// mustParse parses src and checks what every successful parse promises
+// about the body.
+func mustParse(t *testing.T, src string) *Document {
+	t.Helper()
+	doc, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	checkBody(t, []byte(src), doc)
+	return doc
+}
+
+func checkBody(t *testing.T, src []byte, doc *Document) {
+	t.Helper()
+	if doc.BodyOffset < 0 || doc.BodyOffset > len(src) {
+		t.Fatalf("BodyOffset %d outside a %d-byte file", doc.BodyOffset, len(src))
+	}
+	if !bytes.Equal(src[doc.BodyOffset:], doc.Body) {
+		t.Fatalf("src[BodyOffset:] = %q, Body = %q", src[doc.BodyOffset:], doc.Body)
+	}
+	if want := bytes.Count(src[:doc.BodyOffset], []byte("\n")) + 1; doc.BodyLine != want {
+		t.Fatalf("BodyLine = %d, want %d (lines before the body + 1)", doc.BodyLine, want)
+	}
+	if (doc.Format == None) != (doc.Root == nil) {
+		t.Fatalf("Format %v with Root %v", doc.Format, doc.Root)
+	}
+	if doc.Root != nil && doc.Root.Kind != Map {
+		t.Fatalf("Root.Kind = %v, want Map", doc.Root.Kind)
+	}
+}
+
+const yamlUpdate = `---
+title: Data posted online
+affected:
+  count: 12
+revisions:
+  - date: 2024-05-16T09:00:00+10:00
+    summary: First notice
+  - date: 2024-05-17T10:30:00+10:00
+    summary: "Second notice"
+---
+We have learnt that data was posted online.
+`
+
+const tomlUpdate = `+++
+title = "Data posted online"
+date = 2024-05-16T09:00:00+10:00
+tags = ["ransomware", "notice"]
+point = { x = 1, y = "two" }
+contact.phone = "1800 000 000"
+contact.email = 'help@example.org'
+
+[affected]
+count = 12
+
+[[revisions]]
+date = 2024-05-16T09:00:00+10:00
+summary = "First notice"
+
+[[revisions]]
+date = 2024-05-17T10:30:00+10:00
+summary = """Second
+notice"""
++++
+We have learnt that data was posted online.
+`
+
+func TestPositions(t *testing.T) {
+	tests := []struct {
+		name            string
+		src             string
+		path            []any
+		keyLine, keyCol int
+		line, col       int
+		kind            Kind
+		typ             ScalarType
+		value           string
+	}{
+		{"yaml top-level key", yamlUpdate, []any{"title"}, 2, 1, 2, 8, Scalar, String, "Data posted online"},
+		{"yaml nested key", yamlUpdate, []any{"affected", "count"}, 4, 3, 4, 10, Scalar, Int, "12"},
+		{"yaml nested map", yamlUpdate, []any{"affected"}, 3, 1, 4, 3, Map, 0, ""},
+		{"yaml list", yamlUpdate, []any{"revisions"}, 5, 1, 6, 3, List, 0, ""},
+		{"yaml list item", yamlUpdate, []any{"revisions", 1}, 0, 0, 8, 5, Map, 0, ""},
+		{"yaml key in list item", yamlUpdate, []any{"revisions", 1, "summary"}, 9, 5, 9, 14, Scalar, String, "Second notice"},
+		{"yaml time in list item", yamlUpdate, []any{"revisions", 0, "date"}, 6, 5, 6, 11, Scalar, Time, "2024-05-16T09:00:00+10:00"},
+		{"yaml unicode before value", "---\nnäme: ü ü\n\"ключ\": 1\n---\n", []any{"näme"}, 2, 1, 2, 7, Scalar, String, "ü ü"},
+		{"yaml unicode quoted key", "---\nnäme: ü ü\n\"ключ\": 1\n---\n", []any{"ключ"}, 3, 1, 3, 9, Scalar, Int, "1"},
+		{"yaml crlf", strings.ReplaceAll(yamlUpdate, "\n", "\r\n"), []any{"revisions", 1, "summary"}, 9, 5, 9, 14, Scalar, String, "Second notice"},
+		{"yaml bom", "\xEF\xBB\xBF---\ntitle: Hello\n---\nBody\n", []any{"title"}, 2, 1, 2, 8, Scalar, String, "Hello"},
+		{"yaml alias", "---\nbase: &b {x: 1}\ncopy: *b\n---\n", []any{"copy"}, 3, 1, 3, 7, Map, 0, ""},
+		{"yaml alias content", "---\nbase: &b {x: 1}\ncopy: *b\n---\n", []any{"copy", "x"}, 2, 11, 2, 14, Scalar, Int, "1"},
+		{"yaml merge key", "---\nbase: &b {x: 1, y: 2}\ncopy:\n  <<: *b\n  y: 3\n---\n", []any{"copy", "y"}, 5, 3, 5, 6, Scalar, Int, "3"},
+		{"yaml merged entry", "---\nbase: &b {x: 1, y: 2}\ncopy:\n  <<: *b\n  y: 3\n---\n", []any{"copy", "x"}, 2, 11, 2, 14, Scalar, Int, "1"},
+
+		{"toml top-level key", tomlUpdate, []any{"title"}, 2, 1, 2, 9, Scalar, String, "Data posted online"},
+		{"toml array", tomlUpdate, []any{"tags"}, 4, 1, 4, 8, List, 0, ""},
+		{"toml array item", tomlUpdate, []any{"tags", 1}, 0, 0, 4, 23, Scalar, String, "notice"},
+		{"toml inline table", tomlUpdate, []any{"point"}, 5, 1, 5, 9, Map, 0, ""},
+		{"toml inline table key", tomlUpdate, []any{"point", "y"}, 5, 18, 5, 22, Scalar, String, "two"},
+		{"toml dotted key table", tomlUpdate, []any{"contact"}, 6, 1, 6, 1, Map, 0, ""},
+		{"toml dotted key", tomlUpdate, []any{"contact", "email"}, 7, 9, 7, 17, Scalar, String, "help@example.org"},
+		{"toml table", tomlUpdate, []any{"affected"}, 9, 2, 9, 1, Map, 0, ""},
+		{"toml key in table", tomlUpdate, []any{"affected", "count"}, 10, 1, 10, 9, Scalar, Int, "12"},
+		{"toml array table", tomlUpdate, []any{"revisions"}, 12, 3, 12, 1, List, 0, ""},
+		{"toml array table item", tomlUpdate, []any{"revisions", 1}, 0, 0, 16, 1, Map, 0, ""},
+		{"toml key in array table", tomlUpdate, []any{"revisions", 1, "date"}, 17, 1, 17, 8, Scalar, Time, "2024-05-17T10:30:00+10:00"},
+		{"toml multi-line string", tomlUpdate, []any{"revisions", 1, "summary"}, 18, 1, 18, 11, Scalar, String, "Second\nnotice"},
+		{"toml crlf", strings.ReplaceAll(tomlUpdate, "\n", "\r\n"), []any{"revisions", 1, "date"}, 17, 1, 17, 8, Scalar, Time, "2024-05-17T10:30:00+10:00"},
+		{"toml unicode before value", "+++\n\"ключ\" = \"ü\"\nnäme = { ä = 1 }\n+++\n", []any{"näme", "ä"}, 3, 10, 3, 14, Scalar, Int, "1"},
+		{"toml bom", "\xEF\xBB\xBF+++\ntitle = \"Hello\"\n+++\nBody\n", []any{"title"}, 2, 1, 2, 9, Scalar, String, "Hello"},
+		{"toml nested array", "+++\nm = [\n  [1, 2],\n  # note\n  [3, [4]],\n]\n+++\n", []any{"m", 1, 1, 0}, 0, 0, 5, 8, Scalar, Int, "4"},
+		{"toml array of inline tables", "+++\nm = [ {a = 1}, {b = 'x'} ]\n+++\n", []any{"m", 1, "b"}, 2, 18, 2, 22, Scalar, String, "x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := mustParse(t, tt.src)
+			n := lookup(doc.Root, tt.path...)
+			if n == nil {
+				t.Fatalf("no node at %v", tt.path)
+			}
+			if n.KeyLine != tt.keyLine || n.KeyCol != tt.keyCol {
+				t.Errorf("key at %d:%d, want %d:%d", n.KeyLine, n.KeyCol, tt.keyLine, tt.keyCol)
+			}
+			if n.Line != tt.line || n.Col != tt.col {
+				t.Errorf("value at %d:%d, want %d:%d", n.Line, n.Col, tt.line, tt.col)
+			}
+			if n.Kind != tt.kind || n.Type != tt.typ || n.Value != tt.value {
+				t.Errorf("got kind %v type %v value %q, want kind %v type %v value %q",
+					n.Kind, n.Type, n.Value, tt.kind, tt.typ, tt.value)
+			}
+		})
+	}
+}
+
+func TestScalarTypes(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		typ   ScalarType
+		value string
+	}{
+		{"yaml offset datetime", "---\nv: 2024-05-16T09:00:00+10:00\n---\n", Time, "2024-05-16T09:00:00+10:00"},
+		{"yaml local datetime", "---\nv: 2024-05-16T09:00:00\n---\n", Time, "2024-05-16T09:00:00"},
+		{"yaml local datetime with space", "---\nv: 2024-05-16 09:00:00\n---\n", Time, "2024-05-16 09:00:00"},
+		{"yaml datetime with fraction", "---\nv: 2024-05-16t09:00:00.5Z\n---\n", Time, "2024-05-16t09:00:00.5Z"},
+		{"yaml tagged datetime", "---\nv: !!str 2024-05-16T09:00:00\n---\n", String, "2024-05-16T09:00:00"},
+		{"yaml quoted datetime", "---\nv: \"2024-05-16T09:00:00\"\n---\n", String, "2024-05-16T09:00:00"},
+		{"yaml date", "---\nv: 2024-05-16\n---\n", Time, "2024-05-16"},
+		{"yaml int", "---\nv: 12\n---\n", Int, "12"},
+		{"yaml float", "---\nv: 1.5\n---\n", Float, "1.5"},
+		{"yaml bool", "---\nv: true\n---\n", Bool, "true"},
+		{"yaml null", "---\nv: ~\n---\n", Null, "~"},
+		{"yaml empty", "---\nv:\n---\n", Null, ""},
+		{"yaml quoted int", "---\nv: '12'\n---\n", String, "12"},
+		{"yaml plain text", "---\nv: We are sorry.\n---\n", String, "We are sorry."},
+		{"yaml block text", "---\nv: |\n  Line one\n  Line two\n---\n", String, "Line one\nLine two\n"},
+
+		{"toml offset datetime", "+++\nv = 2024-05-16T09:00:00+10:00\n+++\n", Time, "2024-05-16T09:00:00+10:00"},
+		{"toml offset datetime with space", "+++\nv = 2024-05-16 09:00:00Z\n+++\n", Time, "2024-05-16 09:00:00Z"},
+		{"toml local datetime", "+++\nv = 2024-05-16T09:00:00\n+++\n", Time, "2024-05-16T09:00:00"},
+		{"toml local date", "+++\nv = 2024-05-16\n+++\n", Time, "2024-05-16"},
+		{"toml local time", "+++\nv = 09:30:00\n+++\n", Time, "09:30:00"},
+		{"toml quoted datetime", "+++\nv = \"2024-05-16T09:00:00\"\n+++\n", String, "2024-05-16T09:00:00"},
+		{"toml int", "+++\nv = 12\n+++\n", Int, "12"},
+		{"toml int with underscores", "+++\nv = 1_000\n+++\n", Int, "1_000"},
+		{"toml float", "+++\nv = 1.5e3\n+++\n", Float, "1.5e3"},
+		{"toml bool", "+++\nv = true\n+++\n", Bool, "true"},
+		{"toml escaped string", "+++\nv = \"tab\\there \\u00e9\"\n+++\n", String, "tab\there é"},
+		{"toml literal string", "+++\nv = 'C:\\path'\n+++\n", String, `C:\path`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := mustParse(t, tt.src).Root.Get("v")
+			if n == nil || n.Kind != Scalar {
+				t.Fatalf("v = %+v, want a scalar", n)
+			}
+			if n.Type != tt.typ || n.Value != tt.value {
+				t.Errorf("v is type %v value %q, want type %v value %q", n.Type, n.Value, tt.typ, tt.value)
+			}
+		})
+	}
+}
+
+func TestBody(t *testing.T) {
+	tests := []struct {
+		name     string
+		src      string
+		format   Format
+		body     string
+		bodyLine int
+		keys     []string
+	}{
+		{"yaml", yamlUpdate, YAML, "We have learnt that data was posted online.\n", 11, []string{"title", "affected", "revisions"}},
+		{"toml", tomlUpdate, TOML, "We have learnt that data was posted online.\n", 21, []string{"title", "date", "tags", "point", "contact", "affected", "revisions"}},
+		{"none", "# Update\n\nText.\n", None, "# Update\n\nText.\n", 1, nil},
+		{"none with bom", "\xEF\xBB\xBF# Update\n", None, "# Update\n", 1, nil},
+		{"empty file", "", None, "", 1, nil},
+		{"dashes later", "Text\n---\ntitle: x\n---\n", None, "Text\n---\ntitle: x\n---\n", 1, nil},
+		{"empty yaml", "---\n---\nBody", YAML, "Body", 3, nil},
+		{"comment-only yaml", "---\n# nothing yet\n---\nBody", YAML, "Body", 4, nil},
+		{"empty toml", "+++\n+++\nBody", TOML, "Body", 3, nil},
+		{"trailing spaces on delimiters", "---  \ntitle: x\n--- \t\nBody\n", YAML, "Body\n", 4, []string{"title"}},
+		{"crlf", "---\r\ntitle: x\r\n---\r\nBody\r\n", YAML, "Body\r\n", 4, []string{"title"}},
+		{"closing at end of file", "---\ntitle: x\n---", YAML, "", 3, []string{"title"}},
+		{"bom and yaml", "\xEF\xBB\xBF---\ntitle: x\n---\nBody\n", YAML, "Body\n", 4, []string{"title"}},
+		{"dashes in body", "---\ntitle: x\n---\nA\n---\nB\n", YAML, "A\n---\nB\n", 4, []string{"title"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := mustParse(t, tt.src)
+			if doc.Format != tt.format {
+				t.Errorf("Format = %v, want %v", doc.Format, tt.format)
+			}
+			if string(doc.Body) != tt.body || doc.BodyLine != tt.bodyLine {
+				t.Errorf("Body = %q on line %d, want %q on line %d", doc.Body, doc.BodyLine, tt.body, tt.bodyLine)
+			}
+			var keys []string
+			if doc.Root != nil {
+				for _, c := range doc.Root.Children {
+					keys = append(keys, c.Key)
+				}
+			}
+			if strings.Join(keys, ",") != strings.Join(tt.keys, ",") {
+				t.Errorf("keys = %q, want %q", keys, tt.keys)
+			}
+		})
+	}
+}
+
+func TestSyntaxErrors(t *testing.T) {
+	tests := []struct {
+		name      string
+		src       string
+		line, col int
+		msg       string
+	}{
+		{"unclosed yaml", "---\ntitle: x\n\nBody\n", 1, 1, "front matter: no closing --- line; add a line with only --- after the last field"},
+		{"unclosed toml", "+++\ntitle = 'x'\n", 1, 1, "front matter: no closing +++ line; add a line with only +++ after the last field"},
+		{"only opening", "---", 1, 1, "front matter: no closing --- line; add a line with only --- after the last field"},
+		{"yaml colon in value", "---\ntitle: x\nsummary: Update: data online\n---\n", 3, 0, "front matter: mapping values are not allowed in this context"},
+		{"yaml bad indent", "---\ntitle: x\n  date: 2024-05-16\n---\n", 3, 0, "front matter: mapping values are not allowed in this context"},
+		{"yaml unclosed list", "---\ntitle: x\ntags: [a, b\nother: 3\n---\n", 3, 0, "front matter: did not find expected ',' or ']'"},
+		{"yaml list in map", "---\ntitle: x\ndate: y\n- z\n---\n", 4, 0, "front matter: did not find expected key"},
+		{"yaml tab", "---\ntitle: x\n\tdate: y\n---\n", 3, 0, "front matter: found a tab character that violates indentation"},
+		{"yaml unterminated quote", "---\ntitle: \"x\ndate: y\n---\n", 3, 0, "front matter: found unexpected end of stream"},
+		{"yaml duplicate key", "---\ntitle: a\nsummary: b\ntitle: c\n---\n", 4, 1, `front matter: duplicate key "title"; it is already set on line 2`},
+		{"yaml nested duplicate key", "---\naffected:\n  count: 1\n  count: 2\n---\n", 4, 3, `front matter: duplicate key "count"; it is already set on line 3`},
+		{"yaml list root", "---\n- a\n- b\n---\n", 2, 1, "front matter: expected `key: value` lines"},
+		{"yaml text root", "---\nHello there\n---\n", 2, 1, "front matter: expected `key: value` lines"},
+		{"yaml unknown alias", "---\na: 1\nb: *nope\n---\n", 3, 4, "front matter: alias *nope has no anchor &nope before it"},
+		{"yaml alias inside itself", "---\na: &x [1, *x]\n---\n", 2, 11, "front matter: alias *x is used inside the value it names"},
+		{"yaml map key", "---\n? [a]\n: b\n---\n", 2, 3, "front matter: a key must be a single word, not a list or a map"},
+		{"yaml not utf-8", "---\ntitle: caf\xe9\n---\n", 2, 11, "front matter: text is not UTF-8; save the file as UTF-8"},
+		{"yaml bom error line", "\xEF\xBB\xBF---\ntitle: a\ntitle: b\n---\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
+		{"yaml crlf error line", "---\r\ntitle: a\r\ntitle: b\r\n---\r\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
+
+		{"toml missing equals", "+++\ntitle = 'x'\ndate 2024-05-16\n+++\n", 3, 6, "front matter: expected '=' after key"},
+		{"toml unclosed string", "+++\ntitle = 'x'\nsummary = \"abc\n+++\n", 3, 11, "front matter: unterminated basic string"},
+		{"toml yaml syntax", "+++\ntitle: x\n+++\n", 2, 6, "front matter: expected '=' after key"},
+		{"toml duplicate key", "+++\ntitle = 'a'\ntitle = 'b'\n+++\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
+		{"toml duplicate table", "+++\n[a]\nx = 1\n[a]\n+++\n", 4, 2, `front matter: duplicate key "a"; it is already set on line 2`},
+		{"toml table over value", "+++\na = 1\n[a]\n+++\n", 3, 2, `front matter: duplicate key "a"; it is already set on line 2`},
+		{"toml duplicate in inline table", "+++\np = { x = 1, x = 2 }\n+++\n", 2, 14, `front matter: duplicate key "x"; it is already set on line 2`},
+		{"toml dotted over table", "+++\n[a.b]\nx = 1\n[a]\nb.y = 2\n+++\n", 5, 1, `front matter: duplicate key "b"; it is already set on line 2`},
+		{"toml extend inline table", "+++\na = { x = 1 }\n[a.b]\n+++\n", 3, 2, `front matter: duplicate key "a"; it is already set on line 2`},
+		{"toml array table over array", "+++\na = [1]\n[[a]]\n+++\n", 3, 3, `front matter: duplicate key "a"; it is already set on line 2`},
+		{"toml bad date", "+++\ndate = 2024-13-45\n+++\n", 2, 8, "front matter: 2024-13-45 is not a valid date or time; write it like 2024-05-16T09:00:00+10:00"},
+		{"toml bad number", "+++\ncount = 1__2\n+++\n", 2, 9, "front matter: 1__2 is not a valid number"},
+		{"toml unicode before error", "+++\nnäme = ü\n+++\n", 2, 8, "front matter: invalid character at start of key: U+00C3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse([]byte(tt.src))
+			if err == nil {
+				t.Fatalf("Parse succeeded with %+v, want an error", doc.Root)
+			}
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("error %T %v is not a *SyntaxError", err, err)
+			}
+			if se.Line != tt.line || se.Col != tt.col || se.Msg != tt.msg {
+				t.Errorf("got %d:%d: %s\nwant %d:%d: %s", se.Line, se.Col, se.Msg, tt.line, tt.col, tt.msg)
+			}
+			if se.Error() != se.Msg {
+				t.Errorf("Error() = %q, want the message %q", se.Error(), se.Msg)
+			}
+		})
+	}
+}
+
+func TestGetOnNil(t *testing.T) {
+	var n *Node
+	if got := n.Get("a").Get("b"); got != nil {
+		t.Errorf("Get on nil = %+v, want nil", got)
+	}
+	doc := mustParse(t, "Body only\n")
+	if got := doc.Root.Get("title"); got != nil {
+		t.Errorf("Get on a document without front matter = %+v, want nil", got)
+	}
+}
+
+// checkTree asserts that every node of a tree stands inside the file.
+func checkTree(t *testing.T, n *Node, lines int) {
+	t.Helper()
+	if n.Line < 1 || n.Line > lines || n.Col < 1 {
+		t.Fatalf("node %q at %d:%d outside a %d-line file", n.Key, n.Line, n.Col, lines)
+	}
+	for _, c := range n.Children {
+		if n.Kind == Map && (c.KeyLine < 1 || c.KeyLine > lines || c.KeyCol < 1) {
+			t.Fatalf("key %q at %d:%d outside a %d-line file", c.Key, c.KeyLine, c.KeyCol, lines)
+		}
+		checkTree(t, c, lines)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		yamlUpdate,
+		tomlUpdate,
+		strings.ReplaceAll(yamlUpdate, "\n", "\r\n"),
+		"---\nbase: &b {x: 1}\ncopy: *b\nm:\n  <<: *b\n---\n",
+		"---\ntitle: [a, b\n---\n",
+		"+++\nm = [ {a = 1}, [2, 3], \"x\" ] # note\n[t.u]\nv.w = 2024-05-16\n[[x]]\n+++\nBody",
+		"\xEF\xBB\xBF---\nnäme: ü\n---\n",
+		"No front matter\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, err := Parse(src)
+		if err != nil {
+			var se *SyntaxError
+			if !errors.As(err, &se) {
+				t.Fatalf("error %T %v is not a *SyntaxError", err, err)
+			}
+			if se.Line < 1 || se.Line > bytes.Count(src, []byte("\n"))+1 || se.Col < 0 {
+				t.Fatalf("error at %d:%d outside the file: %v", se.Line, se.Col, se)
+			}
+			return
+		}
+		checkBody(t, src, doc)
+		if doc.Root != nil {
+			checkTree(t, doc.Root, bytes.Count(src, []byte("\n"))+1)
+		}
+	})
+}
