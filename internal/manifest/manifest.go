@@ -1,0 +1,275 @@
+// Package manifest is the record of what a build published: /manifest.json
+// lists every published file with its size and SHA-256, and every update
+// with its address, publication time and a hash of its source text. A later
+// build reads the last published manifest to refuse silent edits, and
+// `disclose verify` checks a site against its signed manifest.
+package manifest
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/disclose-dev/disclose/internal/sign"
+)
+
+// Names of the manifest and its signature at the top of the output tree.
+const (
+	Name    = "manifest.json"
+	SigName = "manifest.json.minisig"
+)
+
+// Version is the manifest format this package writes and reads.
+const Version = 1
+
+// Manifest is the contents of /manifest.json.
+type Manifest struct {
+	Version int      `json:"version"`
+	Site    string   `json:"site"`    // the site's baseURL
+	Files   []File   `json:"files"`   // sorted by Path
+	Updates []Update `json:"updates"` // sorted by ID
+}
+
+// File is one published file. The manifest and its signature are not listed.
+type File struct {
+	Path   string `json:"path"` // relative, with slashes: "incidents/x/index.html"
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"` // lower-case hex
+}
+
+// Update is one published update, as a later build needs to know it.
+type Update struct {
+	ID           string `json:"id"`                // the update's permalink URL
+	Published    string `json:"published"`         // RFC 3339, the update's date
+	Updated      string `json:"updated,omitempty"` // RFC 3339, the newest revision's date
+	SourceSHA256 string `json:"source_sha256"`     // SourceHash of its title, summary and body
+	File         string `json:"file"`              // its source file, relative to the site: "content/incidents/x/2024-05-16-first.md"
+	Withdrawn    bool   `json:"withdrawn,omitempty"`
+}
+
+// SourceHash is the hash recorded as Update.SourceSHA256: SHA-256, in hex,
+// over the update's title, its summary ("" if it has none) and its Markdown
+// body, each with CRLF line endings made LF and surrounding white space
+// trimmed, joined by NUL bytes. A changed title or summary counts as an
+// edit as much as a changed body; a checkout with other line endings does
+// not.
+func SourceHash(title, summary, body string) string {
+	h := sha256.New()
+	io.WriteString(h, "disclose source v1")
+	for _, s := range []string{title, summary, body} {
+		h.Write([]byte{0})
+		io.WriteString(h, strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n")))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Scan lists every regular file under dir except the manifest and its
+// signature at the top, sorted by path, with its size and SHA-256.
+func Scan(dir string) ([]File, error) {
+	var files []File
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if rel == Name || rel == SigName {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return fmt.Errorf("%s is not a regular file (a symbolic link or device); the manifest lists only files", rel)
+		}
+		f, err := hashFile(p)
+		if err != nil {
+			return err
+		}
+		f.Path = rel
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("manifest: scan %s: %w", dir, err)
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+func hashFile(p string) (File, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return File{}, err
+	}
+	defer f.Close()
+	return hashReader(f)
+}
+
+func hashReader(r io.Reader) (File, error) {
+	h := sha256.New()
+	n, err := io.Copy(h, r)
+	if err != nil {
+		return File{}, err
+	}
+	return File{Size: n, SHA256: hex.EncodeToString(h.Sum(nil))}, nil
+}
+
+// Marshal is the manifest as indented JSON with a trailing newline. Files and
+// updates are sorted, so equal manifests give equal bytes.
+func (m *Manifest) Marshal() []byte {
+	c := *m
+	c.Files = slices.Clone(m.Files)
+	c.Updates = slices.Clone(m.Updates)
+	if c.Files == nil {
+		c.Files = []File{}
+	}
+	if c.Updates == nil {
+		c.Updates = []Update{}
+	}
+	slices.SortFunc(c.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(c.Updates, func(a, b Update) int { return strings.Compare(a.ID, b.ID) })
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(&c); err != nil {
+		panic(err) // strings and numbers always encode
+	}
+	return buf.Bytes()
+}
+
+// Parse reads a manifest and checks that it is well formed: a known version,
+// file paths that stay inside the site, no path listed twice and hashes
+// that look like SHA-256.
+func Parse(data []byte) (*Manifest, error) {
+	var m Manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("manifest: not a manifest: %w", err)
+	}
+	if m.Version != Version {
+		return nil, fmt.Errorf("manifest: version %d is not one this disclose understands (%d); use a newer disclose", m.Version, Version)
+	}
+	seen := make(map[string]bool, len(m.Files))
+	for _, f := range m.Files {
+		if err := checkPath(f.Path); err != nil {
+			return nil, fmt.Errorf("manifest: file %q: %w", f.Path, err)
+		}
+		if seen[f.Path] {
+			return nil, fmt.Errorf("manifest: file %q is listed twice", f.Path)
+		}
+		seen[f.Path] = true
+		if f.Size < 0 || !isHexSHA256(f.SHA256) {
+			return nil, fmt.Errorf("manifest: file %q: size or sha256 is malformed", f.Path)
+		}
+	}
+	ids := make(map[string]bool, len(m.Updates))
+	for _, u := range m.Updates {
+		if u.ID == "" || ids[u.ID] {
+			return nil, fmt.Errorf("manifest: update %q is missing its id or listed twice", u.ID)
+		}
+		ids[u.ID] = true
+	}
+	return &m, nil
+}
+
+// checkPath accepts only clean relative slash paths, so that a hostile
+// manifest cannot make verify read outside the site.
+func checkPath(p string) error {
+	switch {
+	case p == "" || p == "." || strings.HasPrefix(p, "/") || strings.Contains(p, "\\"):
+		return errors.New("not a relative path")
+	case path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../"):
+		return errors.New("not a clean path inside the site")
+	case strings.ContainsAny(p, "\x00?#"):
+		return errors.New("contains a character not allowed in a file path")
+	case p == Name || p == SigName:
+		return errors.New("the manifest does not list itself")
+	}
+	return nil
+}
+
+func isHexSHA256(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// Compare lists the paths that are in got but not in want (added), in both
+// but with another size or hash (changed), and in want but not in got
+// (removed), each sorted.
+func Compare(want, got []File) (added, changed, removed []string) {
+	w := make(map[string]File, len(want))
+	for _, f := range want {
+		w[f.Path] = f
+	}
+	g := make(map[string]bool, len(got))
+	for _, f := range got {
+		g[f.Path] = true
+		old, ok := w[f.Path]
+		switch {
+		case !ok:
+			added = append(added, f.Path)
+		case old.Size != f.Size || old.SHA256 != f.SHA256:
+			changed = append(changed, f.Path)
+		}
+	}
+	for _, f := range want {
+		if !g[f.Path] {
+			removed = append(removed, f.Path)
+		}
+	}
+	slices.Sort(added)
+	slices.Sort(changed)
+	slices.Sort(removed)
+	return added, changed, removed
+}
+
+// Write records the site built into outDir: it scans outDir, writes
+// manifest.json listing its files and updates, and, when secret is not nil,
+// signs it into manifest.json.minisig. Without a key it removes any
+// signature left from an earlier build, which would no longer match.
+func Write(outDir string, updates []Update, baseURL string, secret *sign.SecretKey) error {
+	files, err := Scan(outDir)
+	if err != nil {
+		return err
+	}
+	m := &Manifest{Version: Version, Site: baseURL, Files: files, Updates: updates}
+	data := m.Marshal()
+	if _, err := Parse(data); err != nil {
+		return fmt.Errorf("manifest: write: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(outDir, Name), data, 0o644); err != nil {
+		return fmt.Errorf("manifest: write: %w", err)
+	}
+	sigPath := filepath.Join(outDir, SigName)
+	if secret == nil {
+		if err := os.Remove(sigPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("manifest: remove old signature: %w", err)
+		}
+		return nil
+	}
+	if err := os.WriteFile(sigPath, sign.Sign(secret, data), 0o644); err != nil {
+		return fmt.Errorf("manifest: write signature: %w", err)
+	}
+	return nil
+}

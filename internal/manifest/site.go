@@ -1,0 +1,241 @@
+package manifest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Limits on what is read from a site, so that a hostile or broken server
+// cannot exhaust memory or hang a check.
+const (
+	MaxManifestSize = 64 << 20  // manifest.json
+	MaxSmallFile    = 64 << 10  // the signature and the public key
+	MaxFileSize     = 512 << 20 // any listed file
+)
+
+// RequestTimeout bounds each HTTP request, body included.
+const RequestTimeout = 60 * time.Second
+
+// Site is a published site being read, from a directory or over HTTP(S).
+type Site struct {
+	dir    string
+	root   *os.Root
+	base   *url.URL // ends in "/"
+	client *http.Client
+}
+
+// OpenSite opens a site given as a directory or as an https:// address
+// (plain http:// only on this machine, for tests). An address ending in
+// /manifest.json stands for the directory that holds it.
+func OpenSite(dirOrURL string) (*Site, error) {
+	if isURL(dirOrURL) {
+		base, err := siteURL(dirOrURL)
+		if err != nil {
+			return nil, err
+		}
+		return &Site{base: base, client: newClient(base)}, nil
+	}
+	root, err := os.OpenRoot(dirOrURL)
+	if err != nil {
+		return nil, fmt.Errorf("manifest: open site: %w", err)
+	}
+	return &Site{dir: dirOrURL, root: root}, nil
+}
+
+// Close releases the site's directory, if it has one.
+func (s *Site) Close() error {
+	if s.root != nil {
+		return s.root.Close()
+	}
+	return nil
+}
+
+// Remote reports whether the site is read over HTTP(S).
+func (s *Site) Remote() bool { return s.base != nil }
+
+// String is where the site is: its directory or base address.
+func (s *Site) String() string {
+	if s.base != nil {
+		return s.base.String()
+	}
+	return s.dir
+}
+
+// URL is the address of the file at the slash path name, or "" for a
+// directory.
+func (s *Site) URL(name string) string {
+	if s.base == nil {
+		return ""
+	}
+	return s.base.ResolveReference(&url.URL{Path: name}).String()
+}
+
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+}
+
+func siteURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("manifest: %w", err)
+	}
+	if u.Host == "" {
+		return nil, fmt.Errorf("manifest: %s: no host in the address", raw)
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return nil, fmt.Errorf("manifest: %s: use https:// (a site read over plain http could be altered on the way)", raw)
+	}
+	u.RawQuery, u.Fragment, u.User = "", "", nil
+	if strings.HasSuffix(u.Path, "/"+Name) {
+		u.Path = strings.TrimSuffix(u.Path, Name)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	return u, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// newClient fetches as a careful reader would: bounded time for each step,
+// and redirects followed only within the site's own host and scheme.
+func newClient(base *url.URL) *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = (&net.Dialer{Timeout: 15 * time.Second}).DialContext
+	t.TLSHandshakeTimeout = 15 * time.Second
+	t.ResponseHeaderTimeout = 30 * time.Second
+	return &http.Client{
+		Transport: t,
+		Timeout:   RequestTimeout,
+		CheckRedirect: func(req *http.Request, via []*http.Request) error {
+			if len(via) >= 5 {
+				return errors.New("too many redirects")
+			}
+			if req.URL.Host != base.Host || req.URL.Scheme != base.Scheme {
+				return fmt.Errorf("redirected to %s, outside %s://%s; check that address instead", req.URL.Redacted(), base.Scheme, base.Host)
+			}
+			return nil
+		},
+	}
+}
+
+// Open opens the file at the slash path name. A file that does not exist
+// gives an error that matches fs.ErrNotExist.
+func (s *Site) Open(ctx context.Context, name string) (io.ReadCloser, error) {
+	if err := checkPath(name); err != nil && name != Name && name != SigName {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if s.root != nil {
+		f, err := s.root.Open(filepath.FromSlash(name))
+		if err != nil {
+			return nil, err
+		}
+		if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+			f.Close()
+			return nil, fmt.Errorf("%s: not a regular file", name)
+		}
+		return f, nil
+	}
+	addr := s.URL(name)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", "disclose-verify/1")
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case resp.StatusCode == http.StatusOK:
+		return resp.Body, nil
+	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
+		resp.Body.Close()
+		return nil, fmt.Errorf("%s: %w (HTTP %d)", addr, fs.ErrNotExist, resp.StatusCode)
+	}
+	resp.Body.Close()
+	return nil, fmt.Errorf("%s: HTTP %s", addr, resp.Status)
+}
+
+// ReadFile reads the file at the slash path name, failing if it is larger
+// than limit bytes.
+func (s *Site) ReadFile(ctx context.Context, name string, limit int64) ([]byte, error) {
+	rc, err := s.Open(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes", name, limit)
+	}
+	return b, nil
+}
+
+// hash reads the file at name, at most limit+1 bytes of it, and returns its
+// size and SHA-256; a file longer than limit shows as limit+1 bytes.
+func (s *Site) hash(ctx context.Context, name string, limit int64) (File, error) {
+	rc, err := s.Open(ctx, name)
+	if err != nil {
+		return File{}, err
+	}
+	defer rc.Close()
+	f, err := hashReader(io.LimitReader(rc, limit+1))
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %w", name, err)
+	}
+	f.Path = name
+	return f, nil
+}
+
+// Load reads and parses a manifest from a site's directory
+// (DIR/manifest.json), from a manifest file, or over HTTP(S) (an address of
+// the site or of its manifest.json). It does not check the signature.
+func Load(ctx context.Context, pathOrURL string) (*Manifest, error) {
+	if !isURL(pathOrURL) {
+		fi, err := os.Stat(pathOrURL)
+		if err != nil {
+			return nil, fmt.Errorf("manifest: load: %w", err)
+		}
+		if !fi.IsDir() {
+			if fi.Size() > MaxManifestSize {
+				return nil, fmt.Errorf("manifest: load %s: larger than %d bytes", pathOrURL, MaxManifestSize)
+			}
+			data, err := os.ReadFile(pathOrURL)
+			if err != nil {
+				return nil, fmt.Errorf("manifest: load: %w", err)
+			}
+			return Parse(data)
+		}
+	}
+	s, err := OpenSite(pathOrURL)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	data, err := s.ReadFile(ctx, Name, MaxManifestSize)
+	if err != nil {
+		return nil, fmt.Errorf("manifest: load: %w", err)
+	}
+	return Parse(data)
+}
