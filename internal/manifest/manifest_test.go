@@ -158,7 +158,9 @@ func TestParseRejects(t *testing.T) {
 }
 
 func TestCompare(t *testing.T) {
-	f := func(p, h string) File { return File{Path: p, Size: int64(len(h)), SHA256: strings.Repeat(h, 64/len(h))} }
+	f := func(p, h string) File {
+		return File{Path: p, Size: int64(len(h)), SHA256: strings.Repeat(h, 64/len(h))}
+	}
 	want := []File{f("a", "1"), f("b", "2"), f("c", "3"), f("d", "4")}
 	got := []File{f("a", "1"), f("b", "9"), f("d", "4"), f("e", "5"), f("0", "6")}
 	added, changed, removed := Compare(want, got)
