@@ -1,0 +1,339 @@
+package content
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/frontmatter"
+)
+
+// decoder checks a front matter tree against a schema, reporting every
+// problem with its position, and keeps each valid value under its dotted
+// path ("affected.count", "notified[1].date") for the typed structs.
+type decoder struct {
+	file  string
+	diags *diag.List
+	loc   *time.Location // the site's zone, for suggesting an offset
+	fold  bool           // keys match without regard to case (Hugo's config)
+	pos   map[string]diag.Pos
+	vals  map[string]any
+	// lineOffset is added to every line (config.toml is parsed as front
+	// matter, one line below where it stands).
+	lineOffset int
+}
+
+func newDecoder(file string, diags *diag.List, loc *time.Location) *decoder {
+	return &decoder{file: file, diags: diags, loc: loc, pos: map[string]diag.Pos{}, vals: map[string]any{}}
+}
+
+func (d *decoder) at(line, col int) diag.Pos {
+	return diag.Pos{File: d.file, Line: line + d.lineOffset, Col: col}
+}
+
+func (d *decoder) valuePos(n *frontmatter.Node) diag.Pos { return d.at(n.Line, n.Col) }
+
+func (d *decoder) keyPos(n *frontmatter.Node) diag.Pos {
+	if n.KeyLine == 0 {
+		return d.valuePos(n)
+	}
+	return d.at(n.KeyLine, n.KeyCol)
+}
+
+func join(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+// walk checks the map n against spec, under the dotted path prefix.
+func (d *decoder) walk(n *frontmatter.Node, spec []field, prefix string, where diag.Pos) {
+	seen := map[string]bool{}
+	for _, c := range n.Children {
+		f, ok := d.lookup(spec, c.Key)
+		path := join(prefix, c.Key)
+		if !ok {
+			d.unknown(c, spec, prefix)
+			continue
+		}
+		path = join(prefix, f.name)
+		seen[f.name] = true
+		d.pos[path] = d.keyPos(c)
+		d.value(c, f, path)
+	}
+	for _, f := range spec {
+		if f.required && !seen[f.name] {
+			msg := "missing; this field is required"
+			if f.example != "" {
+				msg = fmt.Sprintf("missing; add a line like %s", f.example)
+			}
+			d.diags.Add(where, join(prefix, f.name), "%s", msg)
+		}
+	}
+}
+
+func (d *decoder) lookup(spec []field, key string) (field, bool) {
+	for _, f := range spec {
+		if f.name == key || (d.fold && strings.EqualFold(f.name, key)) {
+			return f, true
+		}
+	}
+	return field{}, false
+}
+
+func (d *decoder) unknown(c *frontmatter.Node, spec []field, prefix string) {
+	names := make([]string, len(spec))
+	for i, f := range spec {
+		names[i] = f.name
+	}
+	path := join(prefix, c.Key)
+	if s := suggest(c.Key, names); s != "" {
+		d.diags.Add(d.keyPos(c), path, "unknown field; did you mean %s?", join(prefix, s))
+		return
+	}
+	d.diags.Add(d.keyPos(c), path, "unknown field; the fields here are: %s", strings.Join(names, ", "))
+}
+
+func (d *decoder) value(n *frontmatter.Node, f field, path string) {
+	pos := d.valuePos(n)
+	switch f.kind {
+	case kAny:
+	case kText:
+		if n.Kind != frontmatter.Scalar || n.Type == frontmatter.Null {
+			d.diags.Add(pos, path, "should be text, written on the same line")
+			return
+		}
+		d.vals[path] = n.Value
+	case kBool:
+		if n.Kind != frontmatter.Scalar || n.Type != frontmatter.Bool {
+			d.diags.Add(pos, path, "should be true or false")
+			return
+		}
+		d.vals[path] = n.Value == "true"
+	case kInt:
+		d.integer(n, path, pos)
+	case kTime:
+		if t, ok := d.parseTime(n, path, pos, false); ok {
+			d.vals[path] = t.Time
+		}
+	case kDate:
+		if t, ok := d.parseTime(n, path, pos, true); ok {
+			d.vals[path] = t
+		}
+	case kDateRange:
+		if n.Kind == frontmatter.Map {
+			d.walk(n, f.fields, path, pos)
+			return
+		}
+		if t, ok := d.parseTime(n, path, pos, true); ok {
+			d.vals[path+".from"], d.vals[path+".to"] = t, t
+			d.pos[path+".from"], d.pos[path+".to"] = pos, pos
+		}
+	case kTextList:
+		if n.Kind != frontmatter.List {
+			d.diags.Add(pos, path, "should be a list; put each item on its own line, starting with \"- \"")
+			return
+		}
+		var items []string
+		for i, c := range n.Children {
+			if c.Kind != frontmatter.Scalar || c.Type == frontmatter.Null {
+				d.diags.Add(d.valuePos(c), fmt.Sprintf("%s[%d]", path, i), "should be text")
+				continue
+			}
+			d.pos[fmt.Sprintf("%s[%d]", path, i)] = d.valuePos(c)
+			items = append(items, c.Value)
+		}
+		d.vals[path] = items
+	case kObject:
+		if n.Kind != frontmatter.Map {
+			d.diags.Add(pos, path, "should be a group of fields (%s), each on its own indented line", fieldNames(f.fields))
+			return
+		}
+		d.vals[path] = true
+		d.walk(n, f.fields, path, d.keyPos(n))
+	case kList:
+		if n.Kind != frontmatter.List {
+			d.diags.Add(pos, path, "should be a list of entries, each starting with \"- \" and holding %s", fieldNames(f.fields))
+			return
+		}
+		d.vals[path] = len(n.Children)
+		for i, c := range n.Children {
+			item := fmt.Sprintf("%s[%d]", path, i)
+			d.pos[item] = d.valuePos(c)
+			if c.Kind != frontmatter.Map {
+				d.diags.Add(d.valuePos(c), item, "should be an entry with %s", fieldNames(f.fields))
+				continue
+			}
+			d.walk(c, f.fields, item, d.valuePos(c))
+		}
+	}
+}
+
+func fieldNames(fs []field) string {
+	var names []string
+	for _, f := range fs {
+		names = append(names, f.name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func (d *decoder) integer(n *frontmatter.Node, path string, pos diag.Pos) {
+	if n.Kind == frontmatter.Scalar && n.Type == frontmatter.Int {
+		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
+		if err == nil && v >= 0 {
+			d.vals[path] = v
+			return
+		}
+	}
+	if n.Kind == frontmatter.Scalar {
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, n.Value)
+		if digits != "" && n.Type != frontmatter.Float && !strings.HasPrefix(strings.TrimSpace(n.Value), "-") {
+			d.diags.Add(pos, path, "should be a whole number without commas or spaces; write %s", digits)
+			return
+		}
+	}
+	d.diags.Add(pos, path, "should be a whole number, 0 or more, like 12900000")
+}
+
+var (
+	reDate     = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	reDateTime = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*(Z|z|[+-]\d{2}:\d{2})?$`)
+)
+
+// parseTime reads an RFC 3339 time with an offset; with dateOK a bare date
+// is allowed too (midnight in the site's zone).
+func (d *decoder) parseTime(n *frontmatter.Node, path string, pos diag.Pos, dateOK bool) (Date, bool) {
+	example := "2024-05-16T09:00:00+10:00"
+	if dateOK {
+		example = "2024-05-16"
+	}
+	if n.Kind != frontmatter.Scalar || (n.Type != frontmatter.Time && n.Type != frontmatter.String) {
+		d.diags.Add(pos, path, "should be a %s like %s", kindWord(dateOK), example)
+		return Date{}, false
+	}
+	s := strings.TrimSpace(n.Value)
+	if m := reDate.FindStringSubmatch(s); m != nil {
+		t, err := time.ParseInLocation("2006-01-02", s, d.loc)
+		if err != nil {
+			d.diags.Add(pos, path, "%s is not a real date (%s)", s, dayProblem(m))
+			return Date{}, false
+		}
+		if !dateOK {
+			d.diags.Add(pos, path, "needs a time of day and a time zone offset as well as the date; write %sT09:00:00%s", s, offsetAt(t.Add(9*time.Hour)))
+			return Date{}, false
+		}
+		return Date{Time: t, DateOnly: true}, true
+	}
+	m := reDateTime.FindStringSubmatch(s)
+	if m == nil {
+		d.diags.Add(pos, path, "%q is not a %s; write it like %s", s, kindWord(dateOK), example)
+		return Date{}, false
+	}
+	clock := m[2]
+	if len(clock) == 5 {
+		clock += ":00"
+	}
+	if _, err := time.Parse("2006-01-02", m[1]); err != nil {
+		d.diags.Add(pos, path, "%s is not a real date (%s)", m[1], dayProblem(reDate.FindStringSubmatch(m[1])))
+		return Date{}, false
+	}
+	if m[3] == "" {
+		local, err := time.ParseInLocation("2006-01-02T15:04:05", m[1]+"T"+clock, d.loc)
+		if err != nil {
+			d.diags.Add(pos, path, "%q is not a real time of day; write it like %s", m[2], example)
+			return Date{}, false
+		}
+		d.diags.Add(pos, path, "no time zone offset; write %s", local.Format("2006-01-02T15:04:05-07:00"))
+		return Date{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, m[1]+"T"+clock+strings.ToUpper(m[3]))
+	if err != nil {
+		d.diags.Add(pos, path, "%q is not a real time of day; write it like %s", m[2], example)
+		return Date{}, false
+	}
+	return Date{Time: t}, true
+}
+
+func kindWord(dateOK bool) string {
+	if dateOK {
+		return "date"
+	}
+	return "date and time with a time zone offset"
+}
+
+func offsetAt(t time.Time) string { return t.Format("-07:00") }
+
+func dayProblem(m []string) string {
+	if m == nil {
+		return "write it as YYYY-MM-DD"
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	if mo < 1 || mo > 12 {
+		return fmt.Sprintf("there is no month %d; write YYYY-MM-DD", mo)
+	}
+	last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("%s %d has %d days", time.Month(mo), y, last)
+}
+
+// Getters for the decoded values.
+
+func (d *decoder) str(path string) string {
+	s, _ := d.vals[path].(string)
+	return s
+}
+
+func (d *decoder) flag(path string) bool {
+	b, _ := d.vals[path].(bool)
+	return b
+}
+
+func (d *decoder) tm(path string) time.Time {
+	t, _ := d.vals[path].(time.Time)
+	return t
+}
+
+func (d *decoder) date(path string) Date {
+	t, _ := d.vals[path].(Date)
+	return t
+}
+
+func (d *decoder) strs(path string) []string {
+	s, _ := d.vals[path].([]string)
+	return s
+}
+
+func (d *decoder) count(path string) int {
+	n, _ := d.vals[path].(int)
+	return n
+}
+
+func (d *decoder) has(path string) bool {
+	_, ok := d.vals[path]
+	return ok
+}
+
+func (d *decoder) rangeOf(path string) *Range {
+	if !d.has(path+".from") && !d.has(path+".to") {
+		return nil
+	}
+	return &Range{From: d.date(path + ".from"), To: d.date(path + ".to")}
+}
+
+func (d *decoder) changes(path string) []Revision {
+	var out []Revision
+	for i := 0; i < d.count(path); i++ {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		out = append(out, Revision{Date: d.tm(p + ".date"), Note: d.str(p + ".note")})
+	}
+	return out
+}

@@ -1,0 +1,378 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/frontmatter"
+)
+
+// ConfigFile is the site's config, relative to the site directory.
+const ConfigFile = "config.toml"
+
+// Load reads a site: its config.toml and every incident and update under
+// content/incidents. It reports every structural problem it meets (front
+// matter syntax, missing and unknown fields, wrong kinds, times without an
+// offset, dates that do not exist, unknown status words) and still returns
+// as much of the site as it could read; the site is nil only when the
+// config could not be read at all.
+func Load(dir string) (*Site, diag.List) {
+	var diags diag.List
+	cfg := loadConfig(dir, &diags)
+	if cfg == nil {
+		return nil, diags
+	}
+	site := &Site{Dir: dir, Config: cfg}
+	root := filepath.Join(dir, "content", "incidents")
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			diags.Add(diag.Pos{File: "content/incidents"}, "", "cannot read the folder: %v", err)
+		}
+		return site, diags
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		if inc := loadIncident(dir, e.Name(), cfg, &diags); inc != nil {
+			site.Incidents = append(site.Incidents, inc)
+		}
+	}
+	sort.Slice(site.Incidents, func(a, b int) bool { return site.Incidents[a].Slug < site.Incidents[b].Slug })
+	return site, diags
+}
+
+// LoadConfig reads only the site's config.toml.
+func LoadConfig(dir string) (*Config, diag.List) {
+	var diags diag.List
+	return loadConfig(dir, &diags), diags
+}
+
+func loadConfig(dir string, diags *diag.List) *Config {
+	src, err := os.ReadFile(filepath.Join(dir, ConfigFile))
+	if err != nil {
+		diags.Add(diag.Pos{File: ConfigFile}, "", "cannot read the site's config: %v", err)
+		return nil
+	}
+	// config.toml is TOML front matter without its delimiters: parse it as
+	// such, one line down, and move every position back up.
+	doc, err := frontmatter.Parse(append([]byte("+++\n"), append(src, []byte("\n+++\n")...)...))
+	if err != nil {
+		var se *frontmatter.SyntaxError
+		if errors.As(err, &se) {
+			diags.Add(diag.Pos{File: ConfigFile, Line: max(se.Line-1, 1), Col: se.Col}, "", "%s", se.Msg)
+		} else {
+			diags.Add(diag.Pos{File: ConfigFile}, "", "%v", err)
+		}
+		return nil
+	}
+	d := newDecoder(ConfigFile, diags, time.UTC)
+	d.fold, d.lineOffset = true, -1
+	top := diag.Pos{File: ConfigFile, Line: 1, Col: 1}
+	d.walk(doc.Root, configFields, "", top)
+
+	cfg := &Config{
+		File:          ConfigFile,
+		BaseURL:       d.str("baseURL"),
+		Title:         d.str("title"),
+		Locale:        d.str("locale"),
+		TimeZone:      d.str("timeZone"),
+		DefaultLang:   d.str("defaultContentLanguage"),
+		Organisation:  d.str("params.organisation"),
+		KnownAs:       d.str("params.known_as"),
+		Jurisdictions: d.strs("params.jurisdictions"),
+		FeedItems:     50,
+		Contact: Contact{
+			Phone:          d.str("params.contact.phone"),
+			PhoneHours:     d.str("params.contact.phone_hours"),
+			International:  d.str("params.contact.international"),
+			Email:          d.str("params.contact.email"),
+			Media:          d.str("params.contact.media"),
+			Postal:         d.str("params.contact.postal"),
+			PrivacyOfficer: d.str("params.contact.privacy_officer"),
+		},
+		Security: Security{
+			Contact:  d.strs("params.security.contact"),
+			Policy:   d.str("params.security.policy"),
+			Language: d.str("params.security.language"),
+		},
+		Deployment: Deployment{URL: d.str("deployment.url")},
+		Pos:        d.pos,
+	}
+	if t := d.tm("params.security.expires"); !t.IsZero() {
+		cfg.Security.Expires = t.Format(time.RFC3339)
+	}
+	if v, ok := d.vals["params.feed_items"].(int64); ok {
+		cfg.FeedItems = int(v)
+	}
+	if v, ok := d.vals["params.readability_grade"].(int64); ok {
+		cfg.Readability = float64(v)
+	}
+	if cfg.Locale == "" {
+		cfg.Locale = d.str("languageCode")
+	}
+	if cfg.Locale == "" {
+		cfg.Locale = "en"
+	}
+	if cfg.DefaultLang == "" {
+		cfg.DefaultLang = "en"
+	}
+	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
+		cfg.BaseURL += "/"
+	}
+	if cfg.KnownAs == "" {
+		cfg.KnownAs = cfg.Organisation
+	}
+	for i := 0; i < d.count("params.we_will_never"); i++ {
+		cfg.WeWillNever = append(cfg.WeWillNever, d.str(fmt.Sprintf("params.we_will_never[%d].text", i)))
+	}
+	for i := 0; i < d.count("params.support"); i++ {
+		p := fmt.Sprintf("params.support[%d].", i)
+		cfg.Support = append(cfg.Support, Support{Name: d.str(p + "name"), URL: d.str(p + "url"), Phone: d.str(p + "phone"), About: d.str(p + "about")})
+	}
+	if langs := doc.Root.Get("languages"); langs != nil {
+		for _, l := range langs.Children {
+			cfg.Languages = append(cfg.Languages, strings.ToLower(l.Key))
+		}
+		sort.Strings(cfg.Languages)
+	}
+	cfg.Location = time.UTC
+	if cfg.TimeZone != "" {
+		loc, err := time.LoadLocation(cfg.TimeZone)
+		if err != nil || cfg.TimeZone == "Local" {
+			diags.Add(cfg.PosOf("timeZone"), "timeZone", "unknown time zone %q; use a name from the IANA time zone database, like Australia/Melbourne or Pacific/Auckland", cfg.TimeZone)
+		} else {
+			cfg.Location = loc
+		}
+	}
+	return cfg
+}
+
+// isLang reports whether code is one of the site's languages other than the
+// default, so that "x.mi.md" is a translation and "x.v2.md" is not.
+func (c *Config) isLang(code string) bool {
+	for _, l := range c.Languages {
+		if l == code && l != c.DefaultLang {
+			return true
+		}
+	}
+	return false
+}
+
+var reUpdateName = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+func loadIncident(dir, slug string, cfg *Config, diags *diag.List) *Incident {
+	rel := path.Join("content", "incidents", slug)
+	entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		diags.Add(diag.Pos{File: rel}, "", "cannot read the folder: %v", err)
+		return nil
+	}
+	var inc *Incident
+	var updates []*Update
+	translations := map[string][]*Update{}
+	incTranslations := map[string]*Incident{}
+	for _, e := range entries {
+		name := e.Name()
+		file := path.Join(rel, name)
+		if e.IsDir() {
+			diags.Add(diag.Pos{File: file}, "", "folders inside an incident are not read; write each update as one file, %s.md", name)
+			continue
+		}
+		if !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		base, lang := splitLang(strings.TrimSuffix(name, ".md"), cfg)
+		doc, ok := parseFile(dir, file, diags)
+		if !ok {
+			continue
+		}
+		if base == "_index" {
+			i := decodeIncident(doc, file, slug, cfg, diags)
+			i.Lang = lang
+			if lang == "" {
+				inc = i
+			} else {
+				incTranslations[lang] = i
+			}
+			continue
+		}
+		u := decodeUpdate(doc, file, cfg, diags)
+		u.Lang = lang
+		checkFileName(u, base, cfg, diags)
+		if lang == "" {
+			updates = append(updates, u)
+		} else {
+			translations[lang] = append(translations[lang], u)
+		}
+	}
+	if inc == nil {
+		diags.Add(diag.Pos{File: rel}, "", "no _index.md: every incident folder needs one with the incident's title and discovered time")
+		return nil
+	}
+	inc.Translations = incTranslations
+	for _, u := range updates {
+		u.Incident = inc
+	}
+	sortOldestFirst(updates)
+	inc.Updates = updates
+	linkTranslations(inc, translations)
+	return inc
+}
+
+func splitLang(name string, cfg *Config) (base, lang string) {
+	if i := strings.LastIndex(name, "."); i > 0 && cfg.isLang(strings.ToLower(name[i+1:])) {
+		return name[:i], strings.ToLower(name[i+1:])
+	}
+	return name, ""
+}
+
+// linkTranslations attaches each translated update to its source, the file
+// of the same name in the default language.
+func linkTranslations(inc *Incident, translations map[string][]*Update) {
+	byBase := map[string]*Update{}
+	for _, u := range inc.Updates {
+		byBase[strings.TrimSuffix(path.Base(u.File), ".md")] = u
+	}
+	langs := make([]string, 0, len(translations))
+	for l := range translations {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	for _, l := range langs {
+		for _, t := range translations[l] {
+			t.Incident = inc
+			// "x.mi.md" translates "x.md"; the language may be in any case.
+			name := strings.TrimSuffix(path.Base(t.File), ".md")
+			src, ok := byBase[name[:strings.LastIndex(name, ".")]]
+			if !ok {
+				continue
+			}
+			if src.Translations == nil {
+				src.Translations = map[string]*Update{}
+			}
+			src.Translations[l] = t
+		}
+	}
+}
+
+func parseFile(dir, file string, diags *diag.List) (*frontmatter.Document, bool) {
+	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+	if err != nil {
+		diags.Add(diag.Pos{File: file}, "", "cannot read the file: %v", err)
+		return nil, false
+	}
+	doc, err := frontmatter.Parse(src)
+	if err != nil {
+		var se *frontmatter.SyntaxError
+		if errors.As(err, &se) {
+			diags.Add(diag.Pos{File: file, Line: max(se.Line, 1), Col: se.Col}, "front matter", "%s", se.Msg)
+		} else {
+			diags.Add(diag.Pos{File: file, Line: 1}, "front matter", "%v", err)
+		}
+		return nil, false
+	}
+	if doc.Format == frontmatter.None {
+		diags.Add(diag.Pos{File: file, Line: 1, Col: 1}, "front matter", "missing; start the file with a line ---, then fields like title: and date:, then another ---")
+		return nil, false
+	}
+	return doc, true
+}
+
+func body(doc *frontmatter.Document) Body {
+	return Body{Source: doc.Body, Line: doc.BodyLine, Offset: doc.BodyOffset}
+}
+
+func decodeIncident(doc *frontmatter.Document, file, slug string, cfg *Config, diags *diag.List) *Incident {
+	d := newDecoder(file, diags, cfg.Location)
+	top := diag.Pos{File: file, Line: 1, Col: 1}
+	d.pos[""] = top
+	d.walk(doc.Root, incidentFields, "", top)
+	inc := &Incident{
+		Slug:            slug,
+		File:            file,
+		Title:           d.str("title"),
+		Occurred:        d.rangeOf("occurred"),
+		Discovered:      d.tm("discovered"),
+		DataWindow:      d.rangeOf("data_window"),
+		DataInvolved:    d.strs("data_involved"),
+		DataNotInvolved: d.strs("data_not_involved"),
+		Successor:       d.str("successor"),
+		Body:            body(doc),
+		Pos:             d.pos,
+	}
+	if d.has("affected") {
+		inc.Affected = &Affected{AsOf: d.date("affected.as_of"), Estimate: d.flag("affected.estimate"), Who: d.str("affected.who")}
+		inc.Affected.Count, _ = d.vals["affected.count"].(int64)
+	}
+	for i := 0; i < d.count("notified"); i++ {
+		p := fmt.Sprintf("notified[%d].", i)
+		inc.Notified = append(inc.Notified, Notification{Body: d.str(p + "body"), Date: d.date(p + "date"), URL: d.str(p + "url")})
+	}
+	for i := 0; i < d.count("official_advice"); i++ {
+		p := fmt.Sprintf("official_advice[%d].", i)
+		inc.OfficialAdvice = append(inc.OfficialAdvice, Link{Title: d.str(p + "title"), URL: d.str(p + "url")})
+	}
+	if d.has("notice") {
+		inc.Notice = &Notice{Official: d.flag("notice.official"), DisplayUntil: d.date("notice.display_until")}
+	}
+	return inc
+}
+
+func decodeUpdate(doc *frontmatter.Document, file string, cfg *Config, diags *diag.List) *Update {
+	d := newDecoder(file, diags, cfg.Location)
+	top := diag.Pos{File: file, Line: 1, Col: 1}
+	d.pos[""] = top
+	d.walk(doc.Root, updateFields, "", top)
+	u := &Update{
+		File:      file,
+		Title:     d.str("title"),
+		Date:      d.tm("date"),
+		Status:    Status(d.str("status")),
+		Summary:   d.str("summary"),
+		Draft:     d.flag("draft"),
+		Revisions: d.changes("revisions"),
+		Body:      body(doc),
+		Pos:       d.pos,
+	}
+	if d.has("withdrawn") {
+		u.Withdrawn = &Withdrawal{Date: d.tm("withdrawn.date"), Note: d.str("withdrawn.note")}
+	}
+	if d.has("status") && u.Status.Rank() < 0 {
+		words := make([]string, len(Statuses))
+		for i, s := range Statuses {
+			words[i] = string(s)
+		}
+		msg := fmt.Sprintf("%q is not a status word; use one of %s", string(u.Status), strings.Join(words, ", "))
+		if s := suggest(string(u.Status), words); s != "" {
+			msg = fmt.Sprintf("%q is not a status word; did you mean %s?", string(u.Status), s)
+		}
+		diags.Add(u.PosOf("status"), "status", "%s", msg)
+	}
+	return u
+}
+
+// checkFileName warns when an update's file name does not follow
+// YYYY-MM-DD-words.md or names a different day than its date: the name is
+// what writers see, and a wrong day in it misleads the next editor.
+func checkFileName(u *Update, base string, cfg *Config, diags *diag.List) {
+	m := reUpdateName.FindStringSubmatch(base)
+	pos := diag.Pos{File: u.File, Line: 1, Col: 1}
+	if m == nil {
+		diags.Warn(pos, "file name", "name update files YYYY-MM-DD-a-few-words.md, in lower case, like 2024-05-16-first-statement.md")
+		return
+	}
+	if !u.Date.IsZero() && u.Date.Format("2006-01-02") != m[1] {
+		diags.Warn(u.PosOf("date"), "date", "the file name says %s but the date says %s; rename the file or correct the date", m[1], u.Date.Format("2006-01-02"))
+	}
+}
