@@ -132,10 +132,10 @@ func TestPositions(t *testing.T) {
 		{"toml key in array table", tomlUpdate, []any{"revisions", 1, "date"}, 17, 1, 17, 8, Scalar, Time, "2024-05-17T10:30:00+10:00"},
 		{"toml multi-line string", tomlUpdate, []any{"revisions", 1, "summary"}, 18, 1, 18, 11, Scalar, String, "Second\nnotice"},
 		{"toml crlf", strings.ReplaceAll(tomlUpdate, "\n", "\r\n"), []any{"revisions", 1, "date"}, 17, 1, 17, 8, Scalar, Time, "2024-05-17T10:30:00+10:00"},
-		{"toml unicode before value", "+++\n\"ключ\" = \"ü\"\nnäme = { ä = 1 }\n+++\n", []any{"näme", "ä"}, 3, 10, 3, 14, Scalar, Int, "1"},
+		{"toml unicode before value", "+++\n\"ключ\" = \"ü\"\n\"näme\" = { \"ä\" = 1 }\n+++\n", []any{"näme", "ä"}, 3, 12, 3, 18, Scalar, Int, "1"},
 		{"toml bom", "\xEF\xBB\xBF+++\ntitle = \"Hello\"\n+++\nBody\n", []any{"title"}, 2, 1, 2, 9, Scalar, String, "Hello"},
 		{"toml nested array", "+++\nm = [\n  [1, 2],\n  # note\n  [3, [4]],\n]\n+++\n", []any{"m", 1, 1, 0}, 0, 0, 5, 8, Scalar, Int, "4"},
-		{"toml array of inline tables", "+++\nm = [ {a = 1}, {b = 'x'} ]\n+++\n", []any{"m", 1, "b"}, 2, 18, 2, 22, Scalar, String, "x"},
+		{"toml array of inline tables", "+++\nm = [ {a = 1}, {b = 'x'} ]\n+++\n", []any{"m", 1, "b"}, 2, 17, 2, 21, Scalar, String, "x"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -281,7 +281,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"yaml crlf error line", "---\r\ntitle: a\r\ntitle: b\r\n---\r\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
 
 		{"toml missing equals", "+++\ntitle = 'x'\ndate 2024-05-16\n+++\n", 3, 6, "front matter: expected '=' after key"},
-		{"toml unclosed string", "+++\ntitle = 'x'\nsummary = \"abc\n+++\n", 3, 11, "front matter: unterminated basic string"},
+		{"toml unclosed string", "+++\ntitle = 'x'\nsummary = \"abc\n+++\n", 3, 15, "front matter: basic strings cannot have new lines"},
 		{"toml yaml syntax", "+++\ntitle: x\n+++\n", 2, 6, "front matter: expected '=' after key"},
 		{"toml duplicate key", "+++\ntitle = 'a'\ntitle = 'b'\n+++\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
 		{"toml duplicate table", "+++\n[a]\nx = 1\n[a]\n+++\n", 4, 2, `front matter: duplicate key "a"; it is already set on line 2`},
@@ -290,9 +290,14 @@ func TestSyntaxErrors(t *testing.T) {
 		{"toml dotted over table", "+++\n[a.b]\nx = 1\n[a]\nb.y = 2\n+++\n", 5, 1, `front matter: duplicate key "b"; it is already set on line 2`},
 		{"toml extend inline table", "+++\na = { x = 1 }\n[a.b]\n+++\n", 3, 2, `front matter: duplicate key "a"; it is already set on line 2`},
 		{"toml array table over array", "+++\na = [1]\n[[a]]\n+++\n", 3, 3, `front matter: duplicate key "a"; it is already set on line 2`},
+		{"toml header over dotted table", "+++\n[fruit]\napple.color = 'red'\n[fruit.apple]\n+++\n", 4, 8, `front matter: duplicate key "apple"; it is already set on line 3`},
+		{"toml header over dotted key", "+++\na.b = 1\n[a]\n+++\n", 3, 2, `front matter: duplicate key "a"; it is already set on line 2`},
+		{"toml table over array table", "+++\n[[a]]\n[a]\n+++\n", 3, 2, `front matter: duplicate key "a"; it is already set on line 2`},
+		{"toml dotted over value", "+++\na = 1\na.b = 2\n+++\n", 3, 1, `front matter: duplicate key "a"; it is already set on line 2`},
 		{"toml bad date", "+++\ndate = 2024-13-45\n+++\n", 2, 8, "front matter: 2024-13-45 is not a valid date or time; write it like 2024-05-16T09:00:00+10:00"},
-		{"toml bad number", "+++\ncount = 1__2\n+++\n", 2, 9, "front matter: 1__2 is not a valid number"},
-		{"toml unicode before error", "+++\nnäme = ü\n+++\n", 2, 8, "front matter: invalid character at start of key: U+00C3"},
+		{"toml bad underscores", "+++\ncount = 1__2\n+++\n", 2, 10, "front matter: number must have at least one digit between underscores"},
+		{"toml number too big", "+++\ncount = 99999999999999999999\n+++\n", 2, 9, "front matter: 99999999999999999999 is not a valid number"},
+		{"toml unicode before error", "+++\n\"näme\" = ü\n+++\n", 2, 10, "front matter: unexpected character U+00FC 'ü' at start of value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -309,6 +314,33 @@ func TestSyntaxErrors(t *testing.T) {
 			}
 			if se.Error() != se.Msg {
 				t.Errorf("Error() = %q, want the message %q", se.Error(), se.Msg)
+			}
+		})
+	}
+}
+
+// TestTOMLTables checks that ways TOML allows to build up tables are not
+// taken for duplicate keys.
+func TestTOMLTables(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		path  []any
+		value string
+	}{
+		{"super-table after sub-table", "+++\n[a.b]\nx = 1\n[a]\ny = 2\n+++\n", []any{"a", "b", "x"}, "1"},
+		{"super-table keys", "+++\n[a.b]\nx = 1\n[a]\ny = 2\n+++\n", []any{"a", "y"}, "2"},
+		{"sub-table of dotted table", "+++\n[fruit]\napple.color = 'red'\n[fruit.apple.texture]\nsmooth = true\n+++\n", []any{"fruit", "apple", "texture", "smooth"}, "true"},
+		{"dotted keys share a table", "+++\na.b = 1\na.c = 2\n+++\n", []any{"a", "c"}, "2"},
+		{"table inside array table", "+++\n[[a]]\nx = 1\n[a.b]\ny = 2\n[[a]]\nx = 3\n+++\n", []any{"a", 0, "b", "y"}, "2"},
+		{"second array table", "+++\n[[a]]\nx = 1\n[a.b]\ny = 2\n[[a]]\nx = 3\n+++\n", []any{"a", 1, "x"}, "3"},
+		{"dotted keys in inline table", "+++\np = { a.b = 1, a.c = 2 }\n+++\n", []any{"p", "a", "c"}, "2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := lookup(mustParse(t, tt.src).Root, tt.path...)
+			if n == nil || n.Value != tt.value {
+				t.Fatalf("%v = %+v, want value %q", tt.path, n, tt.value)
 			}
 		})
 	}

@@ -38,7 +38,7 @@ func parseYAML(fm []byte, pos *positioner, base int) (root *Node, err error) {
 	}
 	if top == nil || (top.Kind == yaml.ScalarNode && top.ShortTag() == "!!null" && top.Value == "") {
 		// Nothing but blank lines or comments.
-		return &Node{Kind: Map, Line: 1, Col: 1}, nil
+		return &Node{Kind: Map, Line: firstLine, Col: 1}, nil
 	}
 	if top.Kind != yaml.MappingNode {
 		line, col := c.at(top)
