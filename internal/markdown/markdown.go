@@ -1,0 +1,96 @@
+// Package markdown renders update and incident bodies to HTML the way the
+// site's Hugo build does (goldmark with Hugo's default extensions and the
+// tool's overlay settings), for the places Hugo does not reach: feeds, and
+// checks that parse what a writer typed.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// New returns goldmark configured as the site's Hugo build configures it:
+// GitHub tables, strikethrough and task lists, definition lists and
+// footnotes; no linkify and no typographer (internal/hugo/overlay.toml);
+// heading IDs and {#id} heading attributes; raw HTML left out. Parse with a
+// context from NewContext to get Hugo's GitHub-style heading IDs.
+func New() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.Table,
+			extension.Strikethrough,
+			extension.TaskList,
+			extension.DefinitionList,
+			extension.Footnote,
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithHeadingAttribute(),
+		),
+		// No renderer options: raw HTML stays out, as with Hugo's
+		// markup.goldmark.renderer.unsafe = false (goldmark writes
+		// "<!-- raw HTML omitted -->" instead), and no XHTML.
+	)
+}
+
+// NewContext returns a parse context whose heading IDs follow Hugo's
+// "github" autoHeadingIDType, numbered -1, -2 on repeats within one document.
+func NewContext() parser.Context {
+	return parser.NewContext(parser.WithIDs(newIDs()))
+}
+
+// Render renders the Markdown src to HTML for use outside the page it
+// belongs to (a feed entry): every relative link and image address is made
+// absolute against pageURL, the page's own absolute URL. With WithSiteURL,
+// root-relative addresses ("/incidents/x/") resolve below the site's base
+// URL, path included, rather than at the host's root.
+func Render(src []byte, pageURL string, opts ...Option) ([]byte, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var buf bytes.Buffer
+	md := New()
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
+	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("markdown: render: %w", err)
+	}
+	out, err := absolutize(buf.Bytes(), pageURL, o.siteURL)
+	if err != nil {
+		return nil, fmt.Errorf("markdown: %w", err)
+	}
+	return out, nil
+}
+
+// Option changes how Render resolves addresses.
+type Option func(*options)
+
+type options struct {
+	siteURL string
+}
+
+// WithSiteURL makes root-relative addresses resolve below baseURL (the
+// site's baseURL, ending in "/"), so that "/incidents/x/" on a site at
+// https://example.org/updates/ becomes https://example.org/updates/incidents/x/.
+func WithSiteURL(baseURL string) Option {
+	return func(o *options) { o.siteURL = baseURL }
+}
+
+// FirstParagraph returns the first paragraph of the Markdown src as plain
+// text on one line, as a feed's summary uses it: markup dropped, entities
+// decoded, footnote markers left out, runs of white space made one space.
+func FirstParagraph(src []byte) (string, error) {
+	var buf bytes.Buffer
+	md := New()
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
+	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+		return "", fmt.Errorf("markdown: render: %w", err)
+	}
+	return strings.Join(strings.Fields(firstParagraphText(buf.Bytes())), " "), nil
+}
