@@ -1,0 +1,201 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/sign"
+)
+
+func init() {
+	register(command{"verify", "check a site's files against its signed manifest", runVerify})
+}
+
+// keyPath is where a site publishes its own public key.
+const keyPath = ".well-known/disclose.pub"
+
+func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("verify", "verify DIR_OR_URL [--key FILE_OR_STRING]",
+		"disclose verify https://updates.example-health.org/ --key RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\ndisclose verify public --key disclose.pub", stderr)
+	keyArg := fs.String("key", "", "the site's public key: a .pub file, its contents, or the key itself\n(default: the site's own /"+keyPath+", which proves less)")
+	args, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(args) != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: verify takes one directory or address, got %d", ErrUsage, len(args))
+	}
+	var given sign.PublicKey
+	if *keyArg != "" {
+		if given, err = sign.ParsePublicKey(*keyArg); err != nil {
+			return fmt.Errorf("%w: --key: %v", ErrUsage, err)
+		}
+	}
+	site, err := manifest.OpenSite(args[0])
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	defer site.Close()
+	v := &verifier{site: site, out: stdout}
+	return v.run(ctx, given, *keyArg != "")
+}
+
+// verifier checks one site and prints what it finds, one line per finding.
+type verifier struct {
+	site *manifest.Site
+	out  io.Writer
+}
+
+func (v *verifier) printf(format string, a ...any) { fmt.Fprintf(v.out, format+"\n", a...) }
+
+// fail prints the summary line and returns it as a FailedError (exit 1).
+func (v *verifier) fail(format string, a ...any) error {
+	msg := fmt.Sprintf(format, a...)
+	v.printf("FAILED: %s", msg)
+	return &FailedError{Msg: "verify: " + msg}
+}
+
+func (v *verifier) run(ctx context.Context, pub sign.PublicKey, haveKey bool) error {
+	v.printf("Checking %s", v.site)
+	raw, err := v.site.ReadFile(ctx, manifest.Name, manifest.MaxManifestSize)
+	if errors.Is(err, fs.ErrNotExist) {
+		v.printf("missing: %s", manifest.Name)
+		return v.fail("%s has no %s, so it cannot be checked", v.site, manifest.Name)
+	} else if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	sig, err := v.site.ReadFile(ctx, manifest.SigName, manifest.MaxSmallFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		v.printf("missing: %s", manifest.SigName)
+		return v.fail("the manifest is not signed, so nothing shows who published these files")
+	} else if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	if !haveKey {
+		if pub, err = v.siteKey(ctx); err != nil {
+			return err
+		}
+	} else {
+		v.printf("key: %s (key ID %s), given with --key", pub, pub.ID())
+	}
+	comment, err := sign.Verify(pub, raw, sig)
+	if err != nil {
+		v.printf("%s: %v", manifest.SigName, err)
+		return v.fail("the manifest's signature does not verify, so no file was checked against it")
+	}
+	v.printf("signature: good, made by key ID %s (trusted comment: %s)", pub.ID(), comment)
+	m, err := manifest.Parse(raw)
+	if err != nil {
+		v.printf("%s: %v", manifest.Name, err)
+		return v.fail("the signed manifest cannot be read")
+	}
+	v.noteSite(m)
+	res, err := v.site.Check(ctx, m)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	return v.report(m, res, pub)
+}
+
+// siteKey reads the public key the site publishes about itself, and says
+// what that does and does not prove.
+func (v *verifier) siteKey(ctx context.Context) (sign.PublicKey, error) {
+	where := v.site.URL(keyPath)
+	if where == "" {
+		where = strings.TrimSuffix(v.site.String(), "/") + "/" + keyPath
+	}
+	text, err := v.site.ReadFile(ctx, keyPath, manifest.MaxSmallFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		v.printf("missing: %s", keyPath)
+		return sign.PublicKey{}, v.fail("the site publishes no key at /%s; pass the key with --key", keyPath)
+	} else if err != nil {
+		return sign.PublicKey{}, fmt.Errorf("verify: %w", err)
+	}
+	pub, err := sign.ParsePublicKeyText(text)
+	if err != nil {
+		v.printf("%s: %v", keyPath, err)
+		return sign.PublicKey{}, v.fail("the site's key at /%s cannot be read; pass the key with --key", keyPath)
+	}
+	v.printf("key: %s (key ID %s), read from %s", pub, pub.ID(), where)
+	v.printf("warning: this key comes from the site being checked, so it proves less: it shows")
+	v.printf("  the files match what that key signed, not that the key is the organisation's;")
+	v.printf("  whoever controls the site could replace both. Compare key ID %s with one", pub.ID())
+	v.printf("  published elsewhere, or pass the key you trust with --key.")
+	return pub, nil
+}
+
+// noteSite says when the manifest was made for another address than the one
+// being checked, as with a mirror or a copy.
+func (v *verifier) noteSite(m *manifest.Manifest) {
+	if !v.site.Remote() {
+		return
+	}
+	signed, err := url.Parse(m.Site)
+	here, _ := url.Parse(v.site.String())
+	if err == nil && !strings.EqualFold(signed.Host, here.Host) {
+		v.printf("note: the manifest was signed for %s, not %s (a copy or mirror?)", m.Site, v.site)
+	}
+}
+
+func (v *verifier) report(m *manifest.Manifest, res *manifest.Result, pub sign.PublicKey) error {
+	type finding struct{ path, line string }
+	var all []finding
+	add := func(kind string, paths []string) {
+		for _, p := range paths {
+			all = append(all, finding{p, kind + ": " + p})
+		}
+	}
+	add("changed", res.Changed)
+	add("added", res.Added)
+	add("removed", res.Removed)
+	add("unreadable", res.Unreadable)
+	slices.SortStableFunc(all, func(a, b finding) int { return strings.Compare(a.path, b.path) })
+	for _, f := range all {
+		v.printf("%s", f.line)
+	}
+	if v.site.Remote() {
+		v.printf("note: over the web only the listed files can be checked; a file added without being listed is not found.")
+	}
+	bad := len(res.Changed) + len(res.Added) + len(res.Removed)
+	if bad > 0 {
+		return v.fail("%d file(s) do not match the signed manifest (%d changed, %d added, %d removed; %d listed)",
+			bad, len(res.Changed), len(res.Added), len(res.Removed), res.Checked)
+	}
+	if n := len(res.Unreadable); n > 0 {
+		v.printf("INCOMPLETE: %d of %d listed files could not be read; the others match", n, res.Checked)
+		return fmt.Errorf("verify: %d file(s) could not be read; try again later", n)
+	}
+	v.printf("OK: all %d files match the manifest signed by key ID %s; it lists %d update(s)", res.Checked, pub.ID(), len(m.Updates))
+	return nil
+}
+
+// parseInterspersed parses flags that may come before or after positional
+// arguments (the flag package stops at the first positional one), and
+// returns the positional arguments. Everything after "--" is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		i := slices.Index(args, "--")
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if i >= 0 && len(args)-i-1 == len(rest) { // the parser stopped at "--"
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}

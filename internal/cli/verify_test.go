@@ -1,0 +1,293 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/sign"
+)
+
+// builtSite is a published tree signed by key, written as a build would.
+type builtSite struct {
+	dir     string
+	pubFile string
+	pub     sign.PublicKey
+}
+
+func newBuiltSite(t *testing.T) builtSite {
+	t.Helper()
+	dir := t.TempDir()
+	keys := t.TempDir()
+	pubFile := filepath.Join(keys, "disclose.pub")
+	pub, err := sign.Keygen(filepath.Join(keys, "disclose.key"), pubFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"index.html":                                      "<h1>Cyber security incident</h1>\n<p>Call 1800 000 000.</p>\n",
+		"incidents/ransomware/index.html":                 "<p>We are investigating an incident.</p>\n",
+		"incidents/ransomware/2024-05-16-0900/index.html": "<p>First statement.</p>\n",
+		"feed.xml":                 "<feed/>\n",
+		".well-known/disclose.pub": string(pub.MarshalText()),
+	}
+	for p, s := range files {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sk, err := sign.LoadSecret(filepath.Join(keys, "disclose.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	updates := []manifest.Update{{
+		ID:           "https://updates.example-health.org/incidents/ransomware/2024-05-16-0900/",
+		Published:    "2024-05-16T09:00:00+10:00",
+		SourceSHA256: manifest.SourceHash("First statement", "", "We are investigating an incident."),
+		File:         "content/incidents/ransomware/2024-05-16-first.md",
+	}}
+	if err := manifest.Write(dir, updates, "https://updates.example-health.org/", sk); err != nil {
+		t.Fatal(err)
+	}
+	return builtSite{dir: dir, pubFile: pubFile, pub: pub}
+}
+
+func (s builtSite) path(p string) string { return filepath.Join(s.dir, filepath.FromSlash(p)) }
+
+func runCLI(t *testing.T, args ...string) (out string, code int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	err := Run(context.Background(), args, &stdout, &stderr)
+	if stderr.Len() > 0 {
+		t.Logf("stderr:\n%s", stderr.String())
+	}
+	return stdout.String(), ExitCode(err)
+}
+
+func lines(out string) []string { return strings.Split(strings.TrimRight(out, "\n"), "\n") }
+
+// hasLine reports whether out has a line equal to want, or starting with
+// want when want ends in "…".
+func hasLine(out, want string) bool {
+	for _, l := range lines(out) {
+		if l == want || strings.HasSuffix(want, "…") && strings.HasPrefix(l, strings.TrimSuffix(want, "…")) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestVerify(t *testing.T) {
+	_, otherPub, _ := sign.GenerateKey(nil)
+	tests := []struct {
+		name       string
+		change     func(t *testing.T, s builtSite)
+		key        func(s builtSite) string // the --key value; "" for the site's own
+		wantCode   int
+		want       []string // lines the output must have
+		notOverWeb bool     // a change only a directory scan can see
+	}{
+		{
+			name:     "fresh build",
+			wantCode: 0,
+			want:     []string{"signature: good, made by key ID …", "OK: all 5 files match the manifest signed by key ID …"},
+		},
+		{
+			name: "one byte changed",
+			change: func(t *testing.T, s builtSite) {
+				p := s.path("incidents/ransomware/index.html")
+				b, _ := os.ReadFile(p)
+				b[4] ^= 0x20 // "We" → "we"
+				os.WriteFile(p, b, 0o644)
+			},
+			wantCode: 1,
+			want: []string{"changed: incidents/ransomware/index.html",
+				"FAILED: 1 file(s) do not match the signed manifest (1 changed, 0 added, 0 removed; 5 listed)"},
+		},
+		{
+			name: "one file added",
+			change: func(t *testing.T, s builtSite) {
+				os.WriteFile(s.path("incidents/ransomware/fake.html"), []byte("<p>All clear!</p>"), 0o644)
+			},
+			wantCode:   1,
+			want:       []string{"added: incidents/ransomware/fake.html", "FAILED: 1 file(s) do not match the signed manifest (0 changed, 1 added, 0 removed; 5 listed)"},
+			notOverWeb: true,
+		},
+		{
+			name:     "one file removed",
+			change:   func(t *testing.T, s builtSite) { os.Remove(s.path("feed.xml")) },
+			wantCode: 1,
+			want:     []string{"removed: feed.xml", "FAILED: 1 file(s) do not match the signed manifest (0 changed, 0 added, 1 removed; 5 listed)"},
+		},
+		{
+			name:     "wrong key",
+			key:      func(builtSite) string { return otherPub.String() },
+			wantCode: 1,
+			want: []string{"manifest.json.minisig: signature does not match the key: it was made by key ID …",
+				"FAILED: the manifest's signature does not verify, so no file was checked against it"},
+		},
+		{
+			name: "tampered manifest",
+			change: func(t *testing.T, s builtSite) {
+				// The attacker changes a page and lists its new hash.
+				page := []byte("<p>No data was taken.</p>\n")
+				os.WriteFile(s.path("incidents/ransomware/index.html"), page, 0o644)
+				m, _ := manifest.Load(context.Background(), s.dir)
+				files, _ := manifest.Scan(s.dir)
+				m.Files = files
+				os.WriteFile(s.path("manifest.json"), m.Marshal(), 0o644)
+			},
+			wantCode: 1,
+			want: []string{"manifest.json.minisig: signature does not match the key: the manifest was changed or signed by another key",
+				"FAILED: the manifest's signature does not verify, so no file was checked against it"},
+		},
+		{
+			name:     "signature removed",
+			change:   func(t *testing.T, s builtSite) { os.Remove(s.path("manifest.json.minisig")) },
+			wantCode: 1,
+			want:     []string{"missing: manifest.json.minisig", "FAILED: the manifest is not signed, so nothing shows who published these files"},
+		},
+		{
+			name: "site's key replaced along with the signature",
+			change: func(t *testing.T, s builtSite) {
+				// Whoever controls the site can re-sign it with a key of
+				// their own and publish that key: only --key catches this.
+				dir := t.TempDir()
+				pub, _ := sign.Keygen(filepath.Join(dir, "k"), filepath.Join(dir, "p"))
+				sk, _ := sign.LoadSecret(filepath.Join(dir, "k"))
+				os.WriteFile(s.path(".well-known/disclose.pub"), pub.MarshalText(), 0o644)
+				m, _ := manifest.Load(context.Background(), s.dir)
+				manifest.Write(s.dir, m.Updates, m.Site, sk)
+			},
+			wantCode: 1,
+			want:     []string{"manifest.json.minisig: signature does not match the key: it was made by key ID …"},
+		},
+	}
+	for _, tt := range tests {
+		for _, web := range []bool{false, true} {
+			name := tt.name + "/directory"
+			if web {
+				name = tt.name + "/httptest"
+			}
+			t.Run(name, func(t *testing.T) {
+				s := newBuiltSite(t)
+				if tt.change != nil {
+					tt.change(t, s)
+				}
+				target := s.dir
+				if web {
+					srv := httptest.NewServer(http.FileServer(http.Dir(s.dir)))
+					defer srv.Close()
+					target = srv.URL + "/"
+				}
+				key := s.pubFile
+				if tt.key != nil {
+					key = tt.key(s)
+				}
+				out, code := runCLI(t, "verify", target, "--key", key)
+				wantCode, want := tt.wantCode, tt.want
+				if web && tt.notOverWeb {
+					wantCode, want = 0, []string{"note: over the web only the listed files can be checked; a file added without being listed is not found."}
+				}
+				if code != wantCode {
+					t.Errorf("exit code %d, want %d", code, wantCode)
+				}
+				for _, w := range want {
+					if !hasLine(out, w) {
+						t.Errorf("output lacks the line %q", w)
+					}
+				}
+				if t.Failed() {
+					t.Logf("output:\n%s", out)
+				}
+			})
+		}
+	}
+}
+
+func TestVerifySiteKey(t *testing.T) {
+	s := newBuiltSite(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(s.dir)))
+	defer srv.Close()
+
+	out, code := runCLI(t, "verify", srv.URL)
+	if code != 0 {
+		t.Fatalf("exit code %d with the site's own key:\n%s", code, out)
+	}
+	for _, w := range []string{
+		"key: " + s.pub.String() + " (key ID " + s.pub.ID() + "), read from " + srv.URL + "/.well-known/disclose.pub",
+		"warning: this key comes from the site being checked, so it proves less: it shows",
+		"OK: all 5 files match the manifest signed by key ID " + s.pub.ID() + "; it lists 1 update(s)",
+	} {
+		if !hasLine(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	if !hasLine(out, "note: the manifest was signed for https://updates.example-health.org/, not "+srv.URL+"/ (a copy or mirror?)") {
+		t.Errorf("output does not say the manifest is for another address:\n%s", out)
+	}
+
+	os.Remove(s.path(".well-known/disclose.pub"))
+	out, code = runCLI(t, "verify", s.dir)
+	if code != 1 || !hasLine(out, "FAILED: the site publishes no key at /.well-known/disclose.pub; pass the key with --key") {
+		t.Errorf("without a key anywhere: exit %d\n%s", code, out)
+	}
+}
+
+func TestVerifyArguments(t *testing.T) {
+	s := newBuiltSite(t)
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+	}{
+		{"key after the directory", []string{"verify", s.dir, "--key", s.pubFile}, 0},
+		{"key before the directory", []string{"verify", "-key", s.pubFile, s.dir}, 0},
+		{"key as the file's contents", []string{"verify", s.dir, "--key", string(s.pub.MarshalText())}, 0},
+		{"directory after --", []string{"verify", "--key", s.pub.String(), "--", s.dir}, 0},
+		{"no directory", []string{"verify", "--key", s.pubFile}, 2},
+		{"two directories", []string{"verify", s.dir, s.dir}, 2},
+		{"unknown flag", []string{"verify", s.dir, "--kee", s.pubFile}, 2},
+		{"key that is not a key", []string{"verify", s.dir, "--key", "RWSnotakey"}, 2},
+		{"missing directory", []string{"verify", filepath.Join(s.dir, "nope")}, 2},
+		{"plain http to another machine", []string{"verify", "http://updates.example-health.org/"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, code := runCLI(t, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit code %d, want %d\n%s", code, tt.wantCode, out)
+			}
+		})
+	}
+}
+
+// TestMinisignAcceptsBuild checks a signed build the way the README tells a
+// journalist to, with the stock minisign tool.
+func TestMinisignAcceptsBuild(t *testing.T) {
+	minisign, err := exec.LookPath("minisign")
+	if err != nil {
+		t.Skip("minisign not installed (Debian package: minisign)")
+	}
+	s := newBuiltSite(t)
+	cmd := exec.Command(minisign, "-Vm", "manifest.json", "-p", s.pubFile)
+	cmd.Dir = s.dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("minisign -Vm manifest.json -p KEY: %v\n%s", err, out)
+	}
+	os.WriteFile(s.path("manifest.json"), []byte("{}\n"), 0o644)
+	cmd = exec.Command(minisign, "-Vm", "manifest.json", "-P", s.pub.String())
+	cmd.Dir = s.dir
+	if out, err := cmd.CombinedOutput(); err == nil {
+		t.Fatalf("minisign accepted a replaced manifest:\n%s", out)
+	}
+}
