@@ -1,0 +1,199 @@
+package content_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/sitetest"
+)
+
+const incident = `-- content/incidents/x/_index.md --
+---
+title: Cyber security incident
+discovered: 2024-05-06T14:20:00+10:00
+---
+## What happened
+`
+
+func TestLoadReportsStructuralProblems(t *testing.T) {
+	tests := []struct {
+		name, files string
+		want        []string // every diagnostic, in order
+	}{
+		{"misspelt field", `-- content/incidents/x/2024-05-16-a.md --
+---
+title: A
+date: 2024-05-16T09:00:00+10:00
+stauts: investigating
+---
+Text.
+`, []string{
+			"content/incidents/x/2024-05-16-a.md:1:1: status: missing; add a line like status: investigating",
+			"content/incidents/x/2024-05-16-a.md:4:1: stauts: unknown field; did you mean status?",
+		}},
+		{"misspelt nested field", `-- content/incidents/y/_index.md --
+---
+title: Y
+discovered: 2024-05-06T14:20:00+10:00
+affected:
+  cout: 12
+---
+`, []string{"content/incidents/y/_index.md:5:3: affected.cout: unknown field; did you mean affected.count?"}},
+		{"no offset", `-- content/incidents/x/2024-05-16-a.md --
+---
+title: A
+date: 2024-05-16T09:00:00
+status: investigating
+---
+Text.
+`, []string{"content/incidents/x/2024-05-16-a.md:3:7: date: no time zone offset; write 2024-05-16T09:00:00+10:00"}},
+		{"summer offset suggested", `-- content/incidents/x/2024-12-16-a.md --
+---
+title: A
+date: "2024-12-16 11:00"
+status: identified
+---
+Text.
+`, []string{"content/incidents/x/2024-12-16-a.md:3:7: date: no time zone offset; write 2024-12-16T11:00:00+11:00"}},
+		{"date without time", `-- content/incidents/x/2024-05-16-a.md --
+---
+title: A
+date: 2024-05-16
+status: investigating
+---
+Text.
+`, []string{"content/incidents/x/2024-05-16-a.md:3:7: date: needs a time of day and a time zone offset as well as the date; write 2024-05-16T09:00:00+10:00"}},
+		{"date that does not exist", `-- content/incidents/x/2023-02-29-a.md --
+---
+title: A
+date: 2023-02-29T09:00:00+11:00
+status: investigating
+---
+Text.
+`, []string{"content/incidents/x/2023-02-29-a.md:3:7: date: 2023-02-29 is not a real date (February 2023 has 28 days)"}},
+		{"unknown status", `-- content/incidents/x/2024-05-16-a.md --
+---
+title: A
+date: 2024-05-16T09:00:00+10:00
+status: contianed
+---
+Text.
+`, []string{`content/incidents/x/2024-05-16-a.md:4:1: status: "contianed" is not a status word; did you mean contained?`}},
+		{"count with commas", `-- content/incidents/y/_index.md --
+---
+title: Y
+discovered: 2024-05-06T14:20:00+10:00
+affected:
+  count: 12,900,000
+---
+`, []string{"content/incidents/y/_index.md:5:10: affected.count: should be a whole number without commas or spaces; write 12900000"}},
+		{"list written as text", `-- content/incidents/y/_index.md --
+---
+title: Y
+discovered: 2024-05-06T14:20:00+10:00
+data_involved: names and addresses
+---
+`, []string{`content/incidents/y/_index.md:4:16: data_involved: should be a list; put each item on its own line, starting with "- "`}},
+		{"toml", `-- content/incidents/x/2024-05-16-a.md --
++++
+title = "A"
+date = 2024-05-16T09:00:00
+status = "investigating"
++++
+Text.
+`, []string{"content/incidents/x/2024-05-16-a.md:3:8: date: no time zone offset; write 2024-05-16T09:00:00+10:00"}},
+		{"revision without note", `-- content/incidents/x/2024-05-16-a.md --
+---
+title: A
+date: 2024-05-16T09:00:00+10:00
+status: investigating
+revisions:
+  - date: 2024-05-17T10:00:00+10:00
+---
+Text.
+`, []string{"content/incidents/x/2024-05-16-a.md:6:5: revisions[0].note: missing; this field is required"}},
+		{"yaml syntax", `-- content/incidents/x/2024-05-16-a.md --
+---
+title: A
+date: 2024-05-16T09:00:00+10:00
+status: [investigating
+---
+Text.
+`, []string{"content/incidents/x/2024-05-16-a.md:"}},
+		{"file name and date disagree", `-- content/incidents/x/2024-05-23-a.md --
+---
+title: A
+date: 2024-05-16T09:00:00+10:00
+status: investigating
+---
+Text.
+`, []string{"content/incidents/x/2024-05-23-a.md:3:1: warning: date: the file name says 2024-05-23 but the date says 2024-05-16; rename the file or correct the date"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := tt.files
+			if !strings.Contains(files, "content/incidents/x/_index.md") && strings.Contains(files, "incidents/x/") {
+				files = incident + files
+			}
+			_, diags := content.Load(sitetest.Write(t, files))
+			diags.Sort()
+			if len(diags) != len(tt.want) {
+				t.Fatalf("got %d diagnostics, want %d:\n%s", len(diags), len(tt.want), diags.Error())
+			}
+			for i, d := range diags {
+				if !strings.HasPrefix(d.String(), tt.want[i]) {
+					t.Errorf("diagnostic %d:\n got %s\nwant %s", i, d, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestLoadExampleSite(t *testing.T) {
+	site, diags := content.Load(sitetest.RepoRoot())
+	if len(diags) > 0 {
+		t.Fatalf("the example site has problems:\n%s", diags.Error())
+	}
+	if len(site.Incidents) < 2 {
+		t.Fatalf("want at least 2 incidents, got %d", len(site.Incidents))
+	}
+	for _, inc := range site.Incidents {
+		for i, u := range inc.Updates {
+			if u.Incident != inc {
+				t.Errorf("%s: not linked to its incident", u.File)
+			}
+			if i > 0 && u.Date.Before(inc.Updates[i-1].Date) {
+				t.Errorf("%s: updates not oldest first", u.File)
+			}
+			if !strings.HasPrefix(u.Path(), "incidents/"+inc.Slug+"/"+u.Date.Format("2006-01-02")) {
+				t.Errorf("%s: address %s", u.File, u.Path())
+			}
+		}
+	}
+	if site.Config.Location.String() != "Australia/Melbourne" || site.Config.FeedItems != 50 {
+		t.Errorf("config: zone %s, feed items %d", site.Config.Location, site.Config.FeedItems)
+	}
+}
+
+func TestAddressIgnoresFileName(t *testing.T) {
+	dir := sitetest.Write(t, incident+`-- content/incidents/x/2024-05-16-renamed-twice.md --
+---
+title: A
+date: 2024-05-16T09:00:00+10:00
+status: investigating
+---
+Text.
+`)
+	site, diags := content.Load(dir)
+	if diags.Errors() > 0 {
+		t.Fatal(diags.Error())
+	}
+	if got := site.Incidents[0].Updates[0].Path(); got != "incidents/x/2024-05-16-0900/" {
+		t.Errorf("address %q", got)
+	}
+	if got := site.Incidents[0].Updates[0].Date; !got.Equal(time.Date(2024, 5, 15, 23, 0, 0, 0, time.UTC)) {
+		t.Errorf("date %v", got)
+	}
+}
