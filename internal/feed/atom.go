@@ -1,0 +1,71 @@
+package feed
+
+import (
+	"time"
+
+	"github.com/gorilla/feeds"
+)
+
+// atomFeed is gorilla's Atom feed with what RFC 4287 and readers need and
+// it does not write: xml:lang, rel="self" beside rel="alternate" (gorilla
+// has room for one link), and entries with <published> and categories.
+type atomFeed struct {
+	*feeds.AtomFeed
+	Lang    string       `xml:"xml:lang,attr,omitempty"`
+	Links   []atomLink   `xml:"link"`
+	Entries []*atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+// atomEntry adds Atom categories (gorilla writes <category> as text, which
+// RFC 4287 does not allow: it is an empty element with a term).
+type atomEntry struct {
+	*feeds.AtomEntry
+	Categories []atomCategory `xml:"category"`
+}
+
+type atomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+// Atom encodes ch as Atom 1.0.
+func Atom(ch *Channel) ([]byte, error) {
+	af := (&feeds.Atom{Feed: gorillaFeed(ch)}).AtomFeed()
+	// gorilla uses the home page as the feed's id; the id of a feed is the
+	// feed's own address, which no other feed shares.
+	af.Id = ch.URL(AtomFile)
+	af.Link = nil
+	af.Updated = ch.Updated.Format(time.RFC3339)
+	af.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: ch.Author, Uri: ch.AuthorURL}}
+	doc := &atomFeed{
+		AtomFeed: af,
+		Lang:     ch.Language,
+		Links: []atomLink{
+			{Href: ch.URL(AtomFile), Rel: "self", Type: AtomType},
+			{Href: ch.Home, Rel: "alternate", Type: "text/html"},
+		},
+	}
+	for k, ae := range af.Entries {
+		e := ch.Entries[k]
+		ae.Id = e.ID // never gorilla's urn:uuid
+		ae.Updated = e.Updated.Format(time.RFC3339)
+		ae.Published = e.Published.Format(time.RFC3339)
+		if ae.Summary != nil {
+			ae.Summary.Type = "text"
+		}
+		ae.Author = nil // the feed's author is every entry's
+		var cats []atomCategory
+		for _, c := range e.Categories {
+			cats = append(cats, atomCategory{Term: c})
+		}
+		doc.Entries = append(doc.Entries, &atomEntry{AtomEntry: ae, Categories: cats})
+	}
+	af.Entries = nil
+	return marshalXML(doc)
+}

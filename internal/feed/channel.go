@@ -1,0 +1,255 @@
+package feed
+
+import (
+	"fmt"
+	"html"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/markdown"
+)
+
+// Channels builds every feed of site: the site-wide one first, then one per
+// incident in the site's order (by slug).
+func Channels(site *content.Site) ([]*Channel, error) {
+	cfg := site.Config
+	entries := map[*content.Update]*Entry{}
+	entryOf := func(u *content.Update) (*Entry, error) {
+		if e, ok := entries[u]; ok {
+			return e, nil
+		}
+		e, err := newEntry(site, u)
+		if err != nil {
+			return nil, fmt.Errorf("feed: %s: %w", u.File, err)
+		}
+		entries[u] = e
+		return e, nil
+	}
+
+	n := cfg.FeedItems
+	if n <= 0 {
+		n = DefaultItems
+	}
+	all := site.AllPublished()
+	if len(all) > n {
+		all = all[:n]
+	}
+	siteCh := baseChannel(cfg)
+	siteCh.Title = clean(cfg.Title)
+	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
+	siteCh.Home = cfg.BaseURL
+	for _, u := range all {
+		e, err := entryOf(u)
+		if err != nil {
+			return nil, err
+		}
+		siteCh.Entries = append(siteCh.Entries, e)
+	}
+	siteCh.Updated = newest(siteCh.Entries, func() time.Time {
+		var t time.Time
+		for _, i := range site.Incidents {
+			if i.Discovered.After(t) {
+				t = i.Discovered
+			}
+		}
+		return t
+	})
+	siteCh.Published = newestPublished(siteCh)
+	chans := []*Channel{siteCh}
+
+	for _, inc := range site.Incidents {
+		ch := baseChannel(cfg)
+		ch.Dir = inc.Path()
+		ch.Title = clean(fmt.Sprintf("%s: %s", name(cfg), inc.Title))
+		ch.Description = clean(fmt.Sprintf("Every update from %s about “%s”, newest first.", name(cfg), inc.Title))
+		ch.Home = site.URL(inc.Path())
+		pub := inc.Published()
+		for k := len(pub) - 1; k >= 0; k-- {
+			e, err := entryOf(pub[k])
+			if err != nil {
+				return nil, err
+			}
+			ch.Entries = append(ch.Entries, e)
+		}
+		ch.Updated = newest(ch.Entries, func() time.Time { return inc.Discovered })
+		ch.Published = newestPublished(ch)
+		chans = append(chans, ch)
+	}
+	return chans, nil
+}
+
+func baseChannel(cfg *content.Config) *Channel {
+	lang := cfg.Locale
+	if lang == "" {
+		lang = cfg.DefaultLang
+	}
+	author := cfg.Organisation
+	if author == "" {
+		author = name(cfg)
+	}
+	ch := &Channel{
+		Language:  lang,
+		Author:    clean(author),
+		AuthorURL: cfg.BaseURL,
+	}
+	// RSS wants an email address for the person in charge of what it says;
+	// the media contact is that person for a journalist.
+	for _, addr := range []string{cfg.Contact.Media, cfg.Contact.Email} {
+		if a, err := mail.ParseAddress(addr); err == nil && a.Name == "" && a.Address == addr {
+			ch.Editor = clean(fmt.Sprintf("%s (%s)", addr, author))
+			break
+		}
+	}
+	return ch
+}
+
+// name is what the public calls the organisation.
+func name(cfg *content.Config) string {
+	for _, s := range []string{cfg.KnownAs, cfg.Organisation, cfg.Title} {
+		if s != "" {
+			return s
+		}
+	}
+	return "This site"
+}
+
+// newest is the newest updated time of entries, or fallback's when there
+// are none: never the clock.
+func newest(entries []*Entry, fallback func() time.Time) time.Time {
+	var t time.Time
+	for _, e := range entries {
+		if e.Updated.After(t) {
+			t = e.Updated
+		}
+	}
+	if t.IsZero() {
+		t = fallback()
+	}
+	if t.IsZero() {
+		t = time.Unix(0, 0).UTC()
+	}
+	return t.Truncate(time.Second)
+}
+
+func newestPublished(ch *Channel) time.Time {
+	var t time.Time
+	for _, e := range ch.Entries {
+		if e.Published.After(t) {
+			t = e.Published
+		}
+	}
+	if t.IsZero() {
+		return ch.Updated
+	}
+	return t
+}
+
+func newEntry(site *content.Site, u *content.Update) (*Entry, error) {
+	cfg := site.Config
+	inc := u.Incident
+	id := site.URL(u.Path())
+	e := &Entry{
+		ID:         id,
+		Title:      clean(inc.Title + " — " + u.Title),
+		Published:  u.Date.Truncate(time.Second),
+		Updated:    updated(u).Truncate(time.Second),
+		Categories: []string{clean(inc.Title), string(u.Status)},
+	}
+	if w := u.Withdrawn; w != nil {
+		notice := fmt.Sprintf("Withdrawn %s: %s", humanTime(cfg, w.Date), w.Note)
+		e.Title = clean(inc.Title + " — Withdrawn: " + u.Title)
+		e.Summary = clean(notice)
+		e.HTML = clean("<p><strong>" + html.EscapeString(notice) + "</strong></p>\n")
+		return e, nil
+	}
+	body, err := markdown.Render(u.Body.Source, id, markdown.WithSiteURL(cfg.BaseURL))
+	if err != nil {
+		return nil, err
+	}
+	e.HTML = clean(revisionsHTML(cfg, u) + string(body))
+	e.Summary = u.Summary
+	if strings.TrimSpace(e.Summary) == "" {
+		if e.Summary, err = markdown.FirstParagraph(u.Body.Source); err != nil {
+			return nil, err
+		}
+	}
+	if strings.TrimSpace(e.Summary) == "" {
+		e.Summary = u.Title
+	}
+	e.Summary = clean(strings.Join(strings.Fields(e.Summary), " "))
+	return e, nil
+}
+
+// updated is the newest of the update's date, revisions and withdrawal.
+func updated(u *content.Update) time.Time {
+	t := u.Date
+	for _, r := range u.Revisions {
+		if r.Date.After(t) {
+			t = r.Date
+		}
+	}
+	if u.Withdrawn != nil && u.Withdrawn.Date.After(t) {
+		t = u.Withdrawn.Date
+	}
+	return t
+}
+
+// revisionsHTML is the visible list of changes made since publication,
+// newest last as written, so a reader of the feed sees what changed.
+func revisionsHTML(cfg *content.Config, u *content.Update) string {
+	if len(u.Revisions) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<ul class=\"revisions\">\n")
+	for _, r := range u.Revisions {
+		fmt.Fprintf(&b, "<li>Revised %s: %s</li>\n", html.EscapeString(humanTime(cfg, r.Date)), html.EscapeString(r.Note))
+	}
+	b.WriteString("</ul>\n")
+	return b.String()
+}
+
+// humanTime formats t as the site shows times: "14 May 2024, 9:15 am AEST"
+// in the site's zone, or with t's own numeric offset when the site has none
+// (a zone name from the machine's clock would make builds differ).
+func humanTime(cfg *content.Config, t time.Time) string {
+	if cfg.Location != nil {
+		return t.In(cfg.Location).Format("2 January 2006, 3:04 pm MST")
+	}
+	return t.Format("2 January 2006, 3:04 pm -07:00")
+}
+
+// clean makes s safe for XML 1.0, which cannot carry control characters
+// or invalid UTF-8 at all: they become U+FFFD, as encoding/xml does for
+// element text but not for CDATA.
+func clean(s string) string {
+	ok := true
+	for _, r := range s {
+		if !xmlChar(r) {
+			ok = false
+			break
+		}
+	}
+	if ok && utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s { // invalid UTF-8 arrives as utf8.RuneError
+		if xmlChar(r) {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune('\uFFFD')
+		}
+	}
+	return b.String()
+}
+
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
+}

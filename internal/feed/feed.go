@@ -1,0 +1,107 @@
+// Package feed writes the site's feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1,
+// one site-wide set with the newest updates and one set per incident with
+// all of its updates. Every entry is one published update; its id is the
+// update's permanent address, so a reader never sees an update twice and
+// always sees a new one.
+//
+// The formats are built with github.com/gorilla/feeds and then completed
+// where it falls short (rss.go, atom.go, jsonfeed.go).
+package feed
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/content"
+)
+
+// The file names of the three formats, in the site root and in every
+// incident's directory.
+const (
+	RSSFile  = "feed.xml"
+	AtomFile = "atom.xml"
+	JSONFile = "feed.json"
+)
+
+// Content types each file must be served with.
+const (
+	RSSType  = "application/rss+xml"
+	AtomType = "application/atom+xml"
+	JSONType = "application/feed+json"
+)
+
+// DefaultItems is how many updates the site-wide feeds carry when
+// params.feed_items is not set.
+const DefaultItems = 50
+
+// Write writes every feed of site below outDir: feed.xml, atom.xml and
+// feed.json at the root with the newest params.feed_items published updates,
+// and the same three in incidents/<slug>/ with every published update of
+// that incident. Drafts never appear. The output depends only on site.
+func Write(site *content.Site, outDir string) error {
+	chans, err := Channels(site)
+	if err != nil {
+		return err
+	}
+	for _, ch := range chans {
+		if err := writeChannel(ch, outDir); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeChannel(ch *Channel, outDir string) error {
+	dir := filepath.Join(outDir, filepath.FromSlash(ch.Dir))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("feed: %w", err)
+	}
+	for _, f := range []struct {
+		name   string
+		encode func(*Channel) ([]byte, error)
+	}{
+		{RSSFile, RSS},
+		{AtomFile, Atom},
+		{JSONFile, JSON},
+	} {
+		b, err := f.encode(ch)
+		if err != nil {
+			return fmt.Errorf("feed: %s%s: %w", ch.Dir, f.name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f.name), b, 0o644); err != nil {
+			return fmt.Errorf("feed: %w", err)
+		}
+	}
+	return nil
+}
+
+// Channel is one feed, whatever its format: the site's or an incident's.
+type Channel struct {
+	Dir         string // where its files go below the site root: "" or "incidents/<slug>/"
+	Title       string
+	Description string
+	Home        string // absolute URL of the page the feed follows
+	Language    string // the site's locale: "en-AU"
+	Author      string // the organisation
+	AuthorURL   string // the site's base URL
+	Editor      string // the RSS managingEditor, "email (Name)", or ""
+	Published   time.Time
+	Updated     time.Time // newest entry update, withdrawal or revision
+	Entries     []*Entry  // newest first
+}
+
+// URL is the absolute URL of the channel's file name (RSSFile...).
+func (ch *Channel) URL(file string) string { return ch.Home + file }
+
+// Entry is one published update as every format carries it.
+type Entry struct {
+	ID         string // the update's permanent address, absolute
+	Title      string // "<incident> — <update>"
+	Published  time.Time
+	Updated    time.Time
+	HTML       string // the full text, every URL absolute
+	Summary    string // plain text
+	Categories []string
+}

@@ -1,0 +1,49 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/gorilla/feeds"
+)
+
+// jsonDoc writes "items" even when there are none: JSON Feed requires it,
+// and gorilla leaves it out when empty.
+type jsonDoc struct {
+	*feeds.JSONFeed
+	Items []*feeds.JSONItem `json:"items"`
+}
+
+// JSON encodes ch as JSON Feed 1.1, adding what gorilla leaves out:
+// feed_url, language, authors with a URL, tags, and the entries' dates as
+// written rather than as gorilla's pointers into its own items.
+func JSON(ch *Channel) ([]byte, error) {
+	jf := (&feeds.JSON{Feed: gorillaFeed(ch)}).JSONFeed()
+	jf.HomePageUrl = ch.Home
+	jf.FeedUrl = ch.URL(JSONFile)
+	jf.Language = ch.Language
+	jf.Author = nil // deprecated in 1.1
+	jf.Authors = []*feeds.JSONAuthor{{Name: ch.Author, Url: ch.AuthorURL}}
+	for k, it := range jf.Items {
+		e := ch.Entries[k]
+		pub, upd := e.Published, e.Updated
+		it.Id = e.ID
+		it.Url = e.ID
+		it.PublishedDate = &pub
+		it.ModifiedDate = &upd
+		it.Tags = e.Categories
+		it.Author, it.Authors = nil, nil
+	}
+	doc := jsonDoc{JSONFeed: jf, Items: jf.Items}
+	if doc.Items == nil {
+		doc.Items = []*feeds.JSONItem{}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // a feed is not a script: keep its HTML readable
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
