@@ -123,6 +123,16 @@ func TestVerify(t *testing.T) {
 			notOverWeb: true,
 		},
 		{
+			name: "one file grew",
+			change: func(t *testing.T, s builtSite) {
+				f, _ := os.OpenFile(s.path("index.html"), os.O_APPEND|os.O_WRONLY, 0)
+				f.WriteString("<p>Update: all data was recovered.</p>\n")
+				f.Close()
+			},
+			wantCode: 1,
+			want:     []string{"changed: index.html"},
+		},
+		{
 			name:     "one file removed",
 			change:   func(t *testing.T, s builtSite) { os.Remove(s.path("feed.xml")) },
 			wantCode: 1,

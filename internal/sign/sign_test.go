@@ -2,12 +2,16 @@ package sign
 
 import (
 	"bytes"
+	"encoding/base64"
+	"encoding/binary"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/crypto/scrypt"
 )
 
 var manifestText = []byte("{\n  \"version\": 1,\n  \"site\": \"https://updates.example-health.org/\"\n}\n")
@@ -343,4 +347,113 @@ func TestWeUseMinisignKeys(t *testing.T) {
 	if out, err := run(t, dir, minisign, "-Vm", "manifest.json", "-p", "m.pub"); err != nil {
 		t.Fatalf("minisign -V of our signature with a minisign key: %v\n%s", err, out)
 	}
+}
+
+// encryptCheaply writes sk in minisign's encrypted format with the smallest
+// scrypt cost minisign reads, so that the test does not spend the gigabyte
+// of memory that `minisign -G` asks for.
+func encryptCheaply(t *testing.T, sk *SecretKey, password string) []byte {
+	t.Helper()
+	raw, err := base64.StdEncoding.DecodeString(strings.Split(string(sk.MarshalText()), "\n")[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	const ops, mem = 1 << 15, 1 << 24
+	copy(raw[2:4], "Sc")
+	salt := raw[6:38]
+	copy(salt, "a salt that is only for this test")
+	binary.LittleEndian.PutUint64(raw[38:], ops)
+	binary.LittleEndian.PutUint64(raw[46:], mem)
+	// minisign derives N=2^10, r=8, p=1 from these limits.
+	stream, err := scrypt.Key([]byte(password), salt, 1<<10, 8, 1, 104)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range stream {
+		raw[54+i] ^= stream[i]
+	}
+	return []byte("untrusted comment: minisign encrypted secret key\n" + base64.StdEncoding.EncodeToString(raw) + "\n")
+}
+
+func TestEncryptedSecretKey(t *testing.T) {
+	sk, pk := newKey(t)
+	dir := t.TempDir()
+	keyFile := filepath.Join(dir, "enc.key")
+	os.WriteFile(keyFile, encryptCheaply(t, sk, "correct horse"), 0o600)
+	os.WriteFile(filepath.Join(dir, "k.pub"), pk.MarshalText(), 0o644)
+
+	t.Run("no password", func(t *testing.T) {
+		t.Setenv(PasswordEnv, "")
+		if _, err := LoadSecret(keyFile); err == nil || !strings.Contains(err.Error(), "set "+PasswordEnv) {
+			t.Errorf("error %v, want one asking for %s", err, PasswordEnv)
+		}
+	})
+	t.Run("wrong password", func(t *testing.T) {
+		t.Setenv(PasswordEnv, "wrong")
+		if _, err := LoadSecret(keyFile); err == nil || !strings.Contains(err.Error(), "wrong password") {
+			t.Errorf("error %v, want one about the password", err)
+		}
+	})
+	t.Run("right password", func(t *testing.T) {
+		t.Setenv(PasswordEnv, "correct horse")
+		got, err := LoadSecret(keyFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(Sign(got, manifestText), Sign(sk, manifestText)) {
+			t.Error("the decrypted key signs differently")
+		}
+	})
+	t.Run("minisign reads the same file", func(t *testing.T) {
+		minisign := needMinisign(t)
+		os.WriteFile(filepath.Join(dir, "m"), manifestText, 0o644)
+		cmd := exec.Command(minisign, "-S", "-s", "enc.key", "-m", "m")
+		cmd.Dir = dir
+		cmd.Stdin = strings.NewReader("correct horse\n")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("minisign -S with the encrypted key: %v\n%s", err, out)
+		}
+		sig, _ := os.ReadFile(filepath.Join(dir, "m.minisig"))
+		if _, err := Verify(pk, manifestText, sig); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+// FuzzVerify feeds Verify signature files it did not make: it must never
+// accept one, nor panic.
+func FuzzVerify(f *testing.F) {
+	sk, pk, _ := GenerateKey(nil)
+	f.Add(Sign(sk, manifestText))
+	f.Add([]byte("untrusted comment: x\nRUQ=\ntrusted comment: y\nAA==\n"))
+	f.Fuzz(func(t *testing.T, sig []byte) {
+		if bytes.Equal(sig, Sign(sk, manifestText)) {
+			return
+		}
+		if _, err := Verify(pk, manifestText, sig); err == nil {
+			// Only a change to the untrusted comment keeps a signature valid.
+			var s1, s2 = bytes.SplitN(sig, []byte("\n"), 2), bytes.SplitN(Sign(sk, manifestText), []byte("\n"), 2)
+			if len(s1) != 2 || !bytes.Equal(bytes.TrimRight(s1[1], "\r\n"), bytes.TrimRight(s2[1], "\r\n")) {
+				t.Fatalf("Verify accepted a signature it did not make:\n%s", sig)
+			}
+		}
+	})
+}
+
+// FuzzParsePublicKey feeds ParsePublicKeyText what a person might paste.
+func FuzzParsePublicKey(f *testing.F) {
+	_, pk, _ := GenerateKey(nil)
+	f.Add(string(pk.MarshalText()))
+	f.Add(pk.String())
+	f.Add("untrusted comment: x\n\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := ParsePublicKeyText([]byte(s))
+		if err != nil {
+			return
+		}
+		again, err := ParsePublicKeyText(k.MarshalText())
+		if err != nil || !again.Equal(k) {
+			t.Fatalf("round trip of %q failed: %v", s, err)
+		}
+	})
 }
