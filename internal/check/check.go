@@ -1,0 +1,126 @@
+// Package check finds what a careful editor or a regulator would catch in a
+// breach transparency site before it is published: timelines that make no
+// sense, Markdown that would be dropped or would be unsafe, notices that
+// leave out what the law asks for, hard reading, and config mistakes.
+//
+// The structural problems (front matter syntax, unknown or missing fields,
+// wrong kinds, times without an offset) are the content loader's; Site
+// checks a site the loader has decoded, and CheckSite runs both.
+package check
+
+import (
+	"sort"
+	"time"
+	_ "time/tzdata" // zone offsets are checked even where the system has no zone files
+	"unicode/utf8"
+
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/diag"
+)
+
+// CheckSite loads the site in dir and checks it as of now: the loader's
+// diagnostics, then Site's. It is the one path by which check, build and
+// deploy judge content; the site is nil only when it could not be loaded.
+func CheckSite(dir string, now time.Time) (*content.Site, diag.List) {
+	site, diags := content.Load(dir)
+	if site != nil {
+		diags = append(diags, Site(site, now)...)
+	}
+	diags.Sort()
+	return site, diags
+}
+
+// Site checks a loaded site against every rule that needs the decoded
+// content, as of now (for dates in the future). It never changes site.
+func Site(site *content.Site, now time.Time) diag.List {
+	if site == nil {
+		return nil
+	}
+	c := &checker{site: site, now: now, cfg: site.Config}
+	if c.cfg == nil {
+		c.cfg = &content.Config{File: content.ConfigFile, Location: time.UTC}
+	}
+	c.pages = sitePages(site)
+	c.config()
+	for _, inc := range site.Incidents {
+		c.incident(inc)
+	}
+	return c.diags
+}
+
+// checker holds what every rule needs while one site is checked.
+type checker struct {
+	site  *content.Site
+	cfg   *content.Config
+	now   time.Time
+	pages addresses // every address the built site will have: "/incidents/x/"
+	diags diag.List
+}
+
+func (c *checker) zone() *time.Location {
+	if c.cfg.Location != nil {
+		return c.cfg.Location
+	}
+	return time.UTC
+}
+
+// incident runs every rule on an incident, its updates and translations.
+func (c *checker) incident(inc *content.Incident) {
+	c.timeline(inc)
+	c.markdown(page{file: inc.File, body: inc.Body, path: "/" + inc.Path(), plain: c.english("")})
+	for _, lang := range sortedKeys(inc.Translations) {
+		t := inc.Translations[lang]
+		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang)})
+	}
+	c.notice(inc)
+	for _, u := range inc.Updates {
+		c.update(u)
+	}
+}
+
+// update runs the Markdown rules on an update and its translations.
+func (c *checker) update(u *content.Update) {
+	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), withdrawn: u.Withdrawn != nil}
+	c.markdown(p)
+	for _, lang := range sortedKeys(u.Translations) {
+		t := u.Translations[lang]
+		c.translation(u, t)
+		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + u.Path(), plain: c.english(lang), withdrawn: t.Withdrawn != nil})
+	}
+}
+
+// english reports whether the plain-language rules, which are written for
+// English, apply to text in lang ("" for the default language).
+func (c *checker) english(lang string) bool {
+	if lang == "" {
+		lang = c.cfg.DefaultLang
+		if lang == "" {
+			lang = c.cfg.Locale
+		}
+	}
+	return lang == "" || lang == "en" || len(lang) > 2 && lang[:3] == "en-"
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// bodyPos turns a byte offset in a Markdown body into the position the
+// author sees in the whole file: lines from 1, columns in runes from 1.
+func bodyPos(file string, b content.Body, off int) diag.Pos {
+	src := b.Source
+	off = max(0, min(off, len(src)))
+	line, start := max(b.Line, 1), 0
+	for i := 0; i < off; i++ {
+		if src[i] == '\n' {
+			line++
+			start = i + 1
+		}
+	}
+	return diag.Pos{File: file, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+}

@@ -1,0 +1,45 @@
+package check
+
+import "regexp"
+
+// jargon is the short list of security and corporate words that frightened
+// readers stumble on, each with what to write instead. A pattern matches
+// whole words; upper-case abbreviations match only in capitals.
+var jargon = []struct {
+	Words   string // a regular expression for the phrase and its forms
+	Instead string
+	Exact   bool // match case exactly (abbreviations: PII, not "pii" in a word)
+}{
+	{Words: `threat actors?`, Instead: `"attacker" or "criminal"`},
+	{Words: `bad actors?|malicious actors?|malicious third[- ]part(?:y|ies)`, Instead: `"attacker" or "criminal"`},
+	{Words: `unauthori[sz]ed third[- ]part(?:y|ies)`, Instead: `"criminal" or "attacker", if that is what you mean`},
+	{Words: `exfiltrat(?:ed|ion|e|es|ing)`, Instead: `"copied" or "taken"`},
+	{Words: `TTPs?`, Instead: `what the attacker did, in plain words`, Exact: true},
+	{Words: `IOCs?|indicators? of compromise`, Instead: `"signs of the attack"`},
+	{Words: `(?:threat|attack) vectors?`, Instead: `"how the attacker got in"`},
+	{Words: `lateral movement`, Instead: `"moved through our systems"`},
+	{Words: `PII`, Instead: `"personal information"`, Exact: true},
+	{Words: `PHI`, Instead: `"health information"`, Exact: true},
+	{Words: `data subjects?`, Instead: `"people" or "customers"`},
+	{Words: `leverag(?:e|ed|es|ing)`, Instead: `"use"`},
+	{Words: `utili[sz](?:e|ed|es|ing)`, Instead: `"use"`},
+	{Words: `remediat(?:e|ed|es|ing|ion)`, Instead: `"fix" or "repair"`},
+	{Words: `out of an abundance of caution`, Instead: `say what you are doing and why`},
+	{Words: `sophisticated`, Instead: `say what the attacker did; readers hear "sophisticated" as an excuse`},
+	{Words: `prior to`, Instead: `"before"`},
+	{Words: `in the event that`, Instead: `"if"`},
+	{Words: `commenc(?:e|ed|es|ing)`, Instead: `"start"`},
+}
+
+// jargonRes are the jargon patterns, compiled in the list's order.
+var jargonRes = func() []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(jargon))
+	for i, j := range jargon {
+		flags := "(?i)"
+		if j.Exact {
+			flags = ""
+		}
+		res[i] = regexp.MustCompile(flags + `\b(?:` + j.Words + `)\b`)
+	}
+	return res
+}()

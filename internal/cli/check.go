@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/check"
+	"github.com/disclose-dev/disclose/internal/diag"
+)
+
+func init() {
+	register(command{name: "check", summary: "find every problem in the config and content, with file, line and fix", run: runCheck})
+}
+
+// runCheck loads and checks a site, prints every problem sorted by file and
+// line, and fails on errors (and on warnings with -strict).
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("check", "check [-strict] [SITE_DIR]", "disclose check\ndisclose check path/to/site --strict", stderr)
+	strict := fs.Bool("strict", false, "fail on warnings too (for CI before publishing)")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	dir := "."
+	switch len(rest) {
+	case 0:
+	case 1:
+		dir = rest[0]
+	default:
+		return fmt.Errorf("%w: check takes at most one site directory, got %q", ErrUsage, rest)
+	}
+	_, diags := check.CheckSite(dir, time.Now())
+	diags.Print(stdout)
+	fmt.Fprintln(stderr, summary(diags))
+	if diags.Fails(*strict) {
+		return &ContentError{Diags: diags}
+	}
+	return nil
+}
+
+// summary counts the problems in words: "2 errors, 1 warning".
+func summary(l diag.List) string {
+	if len(l) == 0 {
+		return "no problems found"
+	}
+	return fmt.Sprintf("%s, %s", plural(l.Errors(), "error"), plural(l.Warnings(), "warning"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
