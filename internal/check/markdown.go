@@ -133,7 +133,7 @@ var htmlAdvice = map[string]string{
 	"p": "leave a blank line between paragraphs", "img": "write an image as ![what it shows](/images/file.png)",
 	"h1": "write headings with ##", "h2": "write headings with ##", "h3": "write headings with ###",
 	"ul": "start each list item with \"- \"", "ol": "start each list item with \"1. \"", "li": "start each list item with \"- \"",
-	"table": "write a Markdown table with | between the cells",
+	"table":  "write a Markdown table with | between the cells",
 	"script": "the site runs no scripts", "iframe": "the site loads nothing from other hosts; link to the page instead",
 	"style": "the site's one stylesheet styles every page", "div": "remove it; Markdown needs no wrapper",
 	"span": "remove it; Markdown needs no wrapper", "u": "use **bold** for emphasis; underlines look like links",
