@@ -248,7 +248,19 @@ func Compare(want, got []File) (added, changed, removed []string) {
 // manifest.json listing its files and updates, and, when secret is not nil,
 // signs it into manifest.json.minisig. Without a key it removes any
 // signature left from an earlier build, which would no longer match.
+//
+// Call it last, after every other file (precompressed copies included) is
+// written. It removes .gz and .br copies of an earlier manifest or
+// signature: a server that sends precompressed copies as they are (nginx
+// gzip_static) would otherwise serve the old manifest to every reader.
 func Write(outDir string, updates []Update, baseURL string, secret *sign.SecretKey) error {
+	for _, name := range []string{Name, SigName} {
+		for _, ext := range []string{".gz", ".br"} {
+			if err := os.Remove(filepath.Join(outDir, name+ext)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("manifest: remove stale copy: %w", err)
+			}
+		}
+	}
 	files, err := Scan(outDir)
 	if err != nil {
 		return err

@@ -234,7 +234,10 @@ func TestWrite(t *testing.T) {
 	}
 
 	// Rebuilding unsigned into the same directory must not leave the old
-	// signature, which no longer matches, nor list the old manifest.
+	// signature, which no longer matches, nor list the old manifest, nor
+	// keep a compressed copy of the old one that a server would send.
+	os.WriteFile(filepath.Join(dir, "manifest.json.gz"), []byte("old"), 0o644)
+	os.WriteFile(filepath.Join(dir, "manifest.json.minisig.br"), []byte("old"), 0o644)
 	if err := Write(dir, nil, "https://updates.example-health.org/", nil); err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +246,12 @@ func TestWrite(t *testing.T) {
 	}
 	m3, _ := os.ReadFile(filepath.Join(dir, Name))
 	if strings.Contains(string(m3), `"manifest.json`) {
-		t.Errorf("manifest lists itself or its signature:\n%s", m3)
+		t.Errorf("manifest lists itself, its signature or a copy:\n%s", m3)
+	}
+	for _, stale := range []string{"manifest.json.gz", "manifest.json.minisig.br"} {
+		if _, err := os.Stat(filepath.Join(dir, stale)); !os.IsNotExist(err) {
+			t.Errorf("Write left the stale %s: %v", stale, err)
+		}
 	}
 }
 
