@@ -1,0 +1,194 @@
+// Package build is the whole publishing pipeline: check the content, render
+// it with Hugo, write the feeds, headers, precompressed files and the signed
+// manifest beside the target, and swap the result in only when every step
+// succeeded. A failed or killed build leaves the previous site as it was.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/check"
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/hugo"
+	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/publish"
+	"github.com/disclose-dev/disclose/internal/sign"
+)
+
+// Options says what to build and where.
+type Options struct {
+	SiteDir string
+	OutDir  string
+	// Previous is the last published manifest: a directory, a file or a
+	// URL. Empty means the manifest already in OutDir, if there is one.
+	Previous string
+	// Key signs the manifest; nil builds an unsigned site.
+	Key *sign.SecretKey
+	// Strict makes warnings fail the build as errors do.
+	Strict bool
+	// Now is the moment the checker treats as the present (updates dated
+	// later are refused). It never reaches the output.
+	Now time.Time
+	// CacheDir holds Hugo's caches; empty means the user's cache directory.
+	CacheDir string
+}
+
+// Step is how long one step of the pipeline took.
+type Step struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result is what a build did.
+type Result struct {
+	Site  *content.Site
+	Diags diag.List // every diagnostic, warnings included
+	Steps []Step
+}
+
+// ContentError is a build refused because of the content: Diags says why.
+type ContentError struct{ Diags diag.List }
+
+func (e *ContentError) Error() string {
+	return fmt.Sprintf("%d error(s) and %d warning(s) in the content; nothing was published", e.Diags.Errors(), e.Diags.Warnings())
+}
+
+// Build runs the pipeline. On a ContentError, res.Diags holds the problems.
+func Build(ctx context.Context, opts Options) (res *Result, err error) {
+	res = &Result{}
+	timed := func(name string, f func() error) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		err := f()
+		res.Steps = append(res.Steps, Step{name, time.Since(start)})
+		return err
+	}
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if err := timed("check", func() error {
+		res.Site, res.Diags = check.CheckSite(opts.SiteDir, opts.Now)
+		return nil
+	}); err != nil {
+		return res, err
+	}
+	if res.Site == nil || res.Diags.Fails(opts.Strict) {
+		return res, &ContentError{res.Diags}
+	}
+	site := res.Site
+
+	out, err := filepath.Abs(opts.OutDir)
+	if err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	if err := safeTarget(opts.SiteDir, out); err != nil {
+		return res, err
+	}
+	var updates []manifest.Update
+	if err := timed("previous", func() error {
+		var diags diag.List
+		updates, diags, err = checkPrevious(ctx, site, opts.Previous, out, opts.Now)
+		res.Diags = append(res.Diags, diags...)
+		if err == nil && diags.Fails(opts.Strict) {
+			err = &ContentError{res.Diags}
+		}
+		return err
+	}); err != nil {
+		return res, err
+	}
+
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	stage, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	defer func() {
+		if stage != "" {
+			os.RemoveAll(stage)
+		}
+	}()
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+
+	steps := []struct {
+		name string
+		run  func() error
+	}{
+		{"render", func() error {
+			return hugo.Build(hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: site.Config.Location.String(), CacheDir: opts.CacheDir})
+		}},
+		{"feeds", func() error { return writeFeeds(site, stage) }},
+		{"headers", func() error {
+			if err := publish.WriteHeadersFile(stage); err != nil {
+				return err
+			}
+			return publish.WriteSecurityTxt(stage, site.Config)
+		}},
+		{"compress", func() error { return publish.Precompress(stage) }},
+		{"manifest", func() error { return manifest.Write(stage, updates, site.Config.BaseURL, opts.Key) }},
+		{"publish", func() error {
+			if err := swap(stage, out); err != nil {
+				return err
+			}
+			stage = "" // it now holds the old site, removed by swap
+			return nil
+		}},
+	}
+	for _, s := range steps {
+		if err := timed(s.name, s.run); err != nil {
+			return res, err
+		}
+	}
+	return res, nil
+}
+
+// safeTarget refuses an output directory that holds the site's sources or
+// anything that is not an earlier build: publishing replaces it whole.
+func safeTarget(siteDir, out string) error {
+	src, err := filepath.Abs(siteDir)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if rel, err := filepath.Rel(out, src); err == nil && filepath.IsLocal(rel) {
+		return fmt.Errorf("build: the output directory %s holds the site itself; choose another, like public", out)
+	}
+	for _, name := range []string{content.ConfigFile, "content", ".git", "go.mod"} {
+		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
+			return fmt.Errorf("build: %s holds %s, so it is not an earlier build; publishing would replace it whole: choose an empty or new directory", out, name)
+		}
+	}
+	return nil
+}
+
+// swap puts the staged site at out in one step and removes the old one.
+func swap(stage, out string) error {
+	if _, err := os.Lstat(out); errors.Is(err, os.ErrNotExist) {
+		if err := os.Rename(stage, out); err != nil {
+			return fmt.Errorf("build: publish: %w", err)
+		}
+		return nil
+	}
+	if err := exchange(stage, out); err != nil {
+		return fmt.Errorf("build: publish: %w", err)
+	}
+	// stage now holds the previous site.
+	if err := os.RemoveAll(stage); err != nil {
+		return fmt.Errorf("build: remove the previous site: %w", err)
+	}
+	return nil
+}
+
+// Print writes the diagnostics and, on success, a one-line summary.
+func (r *Result) Print(w io.Writer) { r.Diags.Print(w) }

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/disclose-dev/disclose/internal/build"
+	"github.com/disclose-dev/disclose/internal/sign"
+)
+
+func init() {
+	register(command{name: "build", summary: "check the content and publish the site into a directory", run: runBuild})
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("build", "build [-o DIR] [-previous DIR_OR_URL] [-key FILE] [-strict] [SITE_DIR]",
+		"disclose build -o public\nDISCLOSE_SECRET_KEY=\"$(cat disclose.key)\" disclose build -previous https://updates.example-health.org/", stderr)
+	out := fs.String("o", "public", "the directory to publish into; replaced whole, only when every step succeeded")
+	previous := fs.String("previous", "", "the last published site or manifest (directory, file or https URL); default: the manifest already in -o")
+	keyFile := fs.String("key", "", "the minisign secret key that signs manifest.json; default: the key text in $"+sign.SecretKeyEnv+", else unsigned")
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	siteDir := "."
+	switch len(rest) {
+	case 0:
+	case 1:
+		siteDir = rest[0]
+	default:
+		return fmt.Errorf("%w: build takes at most one site directory, got %q", ErrUsage, rest)
+	}
+	key, err := sign.LoadSecret(*keyFile)
+	if err != nil {
+		return err
+	}
+	res, err := build.Build(ctx, build.Options{SiteDir: siteDir, OutDir: *out, Previous: *previous, Key: key, Strict: *strict})
+	res.Diags.Print(stderr)
+	var ce *build.ContentError
+	if errors.As(err, &ce) {
+		return &ContentError{Diags: ce.Diags}
+	}
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, inc := range res.Site.Incidents {
+		n += len(inc.Published())
+	}
+	signed := "unsigned: give -key or $" + sign.SecretKeyEnv + " to sign it"
+	if key != nil {
+		signed = "manifest signed with key " + key.Public().ID()
+	}
+	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", len(res.Site.Incidents), n, *out, signed)
+	return nil
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The one command that runs every test on a fresh machine: it installs the
+# real tools the tests check against, then runs the Go tests and the feed
+# check with Debian's python3-feedparser on a freshly built example site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-test-tools.sh
+go test -count=1 ./...
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+go run ./cmd/disclose build -o "$out/public" .
+python3 scripts/feedcheck.py "$out/public"
