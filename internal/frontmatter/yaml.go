@@ -55,6 +55,9 @@ type yamlConverter struct {
 	// active holds the anchored nodes being converted, to catch an alias
 	// that refers to a node it sits inside.
 	active map[*yaml.Node]bool
+	// outerAlias is the alias being expanded, if any, outermost first: the
+	// place to blame when the expansion grows too big.
+	outerAlias *yaml.Node
 }
 
 func (c *yamlConverter) at(y *yaml.Node) (line, col int) {
@@ -69,6 +72,9 @@ func (c *yamlConverter) errorAt(y *yaml.Node, format string, args ...any) *Synta
 func (c *yamlConverter) node(y *yaml.Node) (*Node, error) {
 	c.budget--
 	if c.budget < 0 {
+		if c.outerAlias != nil {
+			y = c.outerAlias
+		}
 		return nil, c.errorAt(y, "too many values; check that aliases (*name) do not repeat each other")
 	}
 	if y.Kind == yaml.AliasNode {
@@ -114,6 +120,10 @@ func (c *yamlConverter) alias(y *yaml.Node) (*Node, error) {
 	}
 	if c.active[target] {
 		return nil, c.errorAt(y, "alias *%s is used inside the value it names", y.Value)
+	}
+	if c.outerAlias == nil {
+		c.outerAlias = y
+		defer func() { c.outerAlias = nil }()
 	}
 	n, err := c.node(target)
 	if err != nil {
