@@ -363,3 +363,33 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckEncodedCopies serves a site the way some hosts do: a .gz file is
+// labelled gzip-encoded for clients that accept gzip, so a client that
+// unpacks it sees other bytes than the file the manifest lists.
+func TestCheckEncodedCopies(t *testing.T) {
+	dir := writeTree(t, map[string]string{"index.html": "hello", "index.html.gz": "pretend gzip"})
+	if err := Write(dir, nil, "https://updates.example-health.org/", nil); err != nil {
+		t.Fatal(err)
+	}
+	files := http.FileServer(http.Dir(dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".gz") && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+			w.Header().Set("Content-Encoding", "gzip")
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	m, err := Load(context.Background(), srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSite(srv.URL)
+	r, err := s.Check(context.Background(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK() {
+		t.Errorf("Check = %+v, want every file to match", r)
+	}
+}

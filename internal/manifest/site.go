@@ -159,11 +159,18 @@ func (s *Site) Open(ctx context.Context, name string) (io.ReadCloser, error) {
 		return nil, err
 	}
 	req.Header.Set("User-Agent", "disclose-verify/1")
+	// The manifest lists each file and its .gz and .br copies as stored.
+	// Asking for them unencoded checks each copy as it is, and keeps a host
+	// that labels a .gz file as gzip-encoded from having it unpacked.
+	req.Header.Set("Accept-Encoding", "identity")
 	resp, err := s.client.Do(req)
 	if err != nil {
 		return nil, err
 	}
-	switch {
+	switch ce := resp.Header.Get("Content-Encoding"); {
+	case resp.StatusCode == http.StatusOK && ce != "" && ce != "identity":
+		resp.Body.Close()
+		return nil, fmt.Errorf("%s: the server sent it %s-encoded although asked for it as stored", addr, ce)
 	case resp.StatusCode == http.StatusOK:
 		return resp.Body, nil
 	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
@@ -202,7 +209,7 @@ func (s *Site) hash(ctx context.Context, name string, limit int64) (File, error)
 	defer rc.Close()
 	f, err := hashReader(io.LimitReader(rc, limit+1))
 	if err != nil {
-		return File{}, fmt.Errorf("%s: %w", name, err)
+		return File{}, err
 	}
 	f.Path = name
 	return f, nil
