@@ -301,3 +301,30 @@ func TestMinisignAcceptsBuild(t *testing.T) {
 		t.Fatalf("minisign accepted a replaced manifest:\n%s", out)
 	}
 }
+
+// TestVerifyUnreadable: a file the server fails to send is neither a match
+// nor a mismatch; verify says the check is incomplete and exits 2.
+func TestVerifyUnreadable(t *testing.T) {
+	s := newBuiltSite(t)
+	files := http.FileServer(http.Dir(s.dir))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/feed.xml" {
+			http.Error(w, "overloaded", http.StatusServiceUnavailable)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	out, code := runCLI(t, "verify", srv.URL, "--key", s.pub.String())
+	if code != 2 {
+		t.Errorf("exit code %d, want 2", code)
+	}
+	for _, w := range []string{
+		"unreadable: feed.xml: HTTP 503 Service Unavailable",
+		"INCOMPLETE: 1 of 5 listed files could not be read; the others match",
+	} {
+		if !hasLine(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}
