@@ -2,7 +2,6 @@ package feed
 
 import (
 	"fmt"
-	"html"
 	"net/mail"
 	"strings"
 	"time"
@@ -162,7 +161,7 @@ func newEntry(site *content.Site, u *content.Update) (*Entry, error) {
 		notice := fmt.Sprintf("Withdrawn %s: %s", humanTime(cfg, w.Date), w.Note)
 		e.Title = clean(inc.Title + " — Withdrawn: " + u.Title)
 		e.Summary = clean(notice)
-		e.HTML = clean("<p><strong>" + html.EscapeString(notice) + "</strong></p>\n")
+		e.HTML = clean("<p><strong>" + textEscaper.Replace(notice) + "</strong></p>\n")
 		return e, nil
 	}
 	body, err := markdown.Render(u.Body.Source, id, markdown.WithSiteURL(cfg.BaseURL))
@@ -206,7 +205,7 @@ func revisionsHTML(cfg *content.Config, u *content.Update) string {
 	var b strings.Builder
 	b.WriteString("<ul class=\"revisions\">\n")
 	for _, r := range u.Revisions {
-		fmt.Fprintf(&b, "<li>Revised %s: %s</li>\n", html.EscapeString(humanTime(cfg, r.Date)), html.EscapeString(r.Note))
+		fmt.Fprintf(&b, "<li>Revised %s: %s</li>\n", textEscaper.Replace(humanTime(cfg, r.Date)), textEscaper.Replace(r.Note))
 	}
 	b.WriteString("</ul>\n")
 	return b.String()

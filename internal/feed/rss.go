@@ -65,6 +65,13 @@ func RSS(ch *Channel) ([]byte, error) {
 		// so that "<b>" typed as text stays text.
 		it.Description = textEscaper.Replace(e.Summary)
 		it.PubDate = e.Published.Format(time.RFC1123Z)
+		if it.Content != nil {
+			// gorilla writes content:encoded as CDATA. encoding/xml splits a
+			// "]]>" in it into two sections, which is valid XML that some
+			// readers (gofeed among them) join wrongly; "]]&gt;" means the
+			// same in HTML and needs no split.
+			it.Content.Content = strings.ReplaceAll(it.Content.Content, "]]>", "]]&gt;")
+		}
 		doc.Channel.Items = append(doc.Channel.Items, &rssItem{
 			RssItem:    it,
 			Categories: e.Categories,
