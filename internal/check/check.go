@@ -80,12 +80,12 @@ func (c *checker) incident(inc *content.Incident) {
 
 // update runs the Markdown rules on an update and its translations.
 func (c *checker) update(u *content.Update) {
-	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), withdrawn: u.Withdrawn != nil}
+	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil}
 	c.markdown(p)
 	for _, lang := range sortedKeys(u.Translations) {
 		t := u.Translations[lang]
 		c.translation(u, t)
-		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + u.Path(), plain: c.english(lang), withdrawn: t.Withdrawn != nil})
+		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + u.Path(), plain: c.english(lang), update: true, withdrawn: t.Withdrawn != nil})
 	}
 }
 

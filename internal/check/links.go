@@ -121,7 +121,11 @@ func (c *checker) link(p page, dest string, pos diag.Pos, image bool) {
 	}
 	scheme := schemeOf(dest)
 	if why, bad := unsafeSchemes[scheme]; bad {
-		c.diags.Add(pos, "markdown", "%s address starts with %s:, which %s; link to an https:// page instead", what, scheme, why)
+		fix := "link to an https:// page instead"
+		if image {
+			fix = "put the image file under static/ and write its address, like /images/letter.png"
+		}
+		c.diags.Add(pos, "markdown", "%s address starts with %s:, which %s; %s", what, scheme, why, fix)
 		return
 	}
 	if strings.TrimSpace(dest) == "" {

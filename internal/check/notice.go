@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -175,9 +176,9 @@ func (c *checker) notice(inc *content.Incident) {
 		return
 	}
 	n := c.noticeText(inc)
-	pos := bodyPos(inc.File, inc.Body, 0)
-	if len(inc.Body.Source) == 0 {
-		pos = inc.PosOf("")
+	pos := inc.PosOf("")
+	if i := bytes.IndexFunc(inc.Body.Source, func(r rune) bool { return !unicode.IsSpace(r) }); i >= 0 {
+		pos = bodyPos(inc.File, inc.Body, i) // the statement's first word
 	}
 	for _, r := range noticeRules {
 		if !c.ruleSet(r.Set) || r.Test(n) {

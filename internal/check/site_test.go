@@ -10,6 +10,8 @@ import (
 )
 
 // now is when the test sites are checked: after every date in them.
+var configText = sitetest.Config
+
 var now = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // base is a small site that checks clean; each case changes one thing.

@@ -41,7 +41,7 @@ func (c *checker) incidentDates(inc *content.Incident) {
 		if !a.AsOf.IsZero() && a.AsOf.Time.After(c.now) {
 			c.diags.Add(inc.PosOf("affected.as_of"), "affected.as_of", "%s is in the future; a count can only be as of today or earlier", c.show(a.AsOf))
 		}
-		if a.Count > 0 && a.AsOf.IsZero() {
+		if _, written := inc.Pos["affected.as_of"]; a.Count > 0 && !written {
 			c.diags.Warn(inc.PosOf("affected.count"), "affected.count", "say when this count was made: add as_of: with the date under affected")
 		}
 	}
@@ -103,7 +103,7 @@ var reopenWords = []string{"reopen", "re-open", "back to", "new information", "n
 func (c *checker) statusOrder(inc *content.Incident) {
 	var prev *content.Update
 	for _, u := range inc.Published() {
-		if u.Withdrawn != nil || u.Status.Rank() < 0 {
+		if u.Withdrawn != nil || u.Status.Rank() < 0 || u.Date.IsZero() {
 			continue
 		}
 		if prev != nil && u.Status.Rank() < prev.Status.Rank() && !explainsReopening(u) {
@@ -180,7 +180,7 @@ func (c *checker) changes(u *content.Update) {
 // that instant (+11:00 written in winter, say): the time is still exact, but
 // the address and the time readers compare with other updates disagree.
 func (c *checker) offset(u *content.Update) {
-	if u.Date.IsZero() || c.cfg.Location == nil || c.cfg.TimeZone == "" {
+	if u.Date.IsZero() || c.cfg.Location == nil || c.cfg.Location.String() != c.cfg.TimeZone {
 		return
 	}
 	_, written := u.Date.Zone()

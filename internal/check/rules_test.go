@@ -1,0 +1,216 @@
+package check_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// upd is an update file of incident x with the given front matter lines and
+// body, for the cases below.
+func upd(name, frontMatter, body string) string {
+	return "-- content/incidents/x/" + name + " --\n---\n" + frontMatter + "---\n" + body
+}
+
+const (
+	idx  = "content/incidents/x/_index.md"
+	u3   = "content/incidents/x/2024-06-01-third.md"
+	conf = "config.toml"
+)
+
+// third is a valid third update with body; cases change it.
+func third(body string) string {
+	return upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", body)
+}
+
+// TestRules is the specification of what check catches: one bad input per
+// rule, and the exact diagnostics it gives. The loader's structural rules
+// come first, then the checker's.
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name  string
+		files string   // laid over the base site
+		want  []string // every diagnostic, sorted
+	}{
+		// 2. Front matter (the loader).
+		{"front matter syntax", upd("2024-06-01-third.md", "title: \"Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:4: front matter: front matter: found unexpected end of stream",
+		}},
+		{"required field missing", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:1:1: status: missing; add a line like status: investigating",
+		}},
+		{"unknown field", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstauts: contained\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:1:1: status: missing; add a line like status: investigating",
+			"content/incidents/x/2024-06-01-third.md:4:1: stauts: unknown field; did you mean status?",
+		}},
+		{"unknown nested field", strings.Replace(base, "  count: 1200", "  cout: 1200", 1), []string{
+			"content/incidents/x/_index.md:11:3: affected.cout: unknown field; did you mean affected.count?",
+		}},
+		{"wrong kind", strings.Replace(base, "  count: 1200", "  count: many", 1), []string{
+			"content/incidents/x/_index.md:11:10: affected.count: should be a whole number, 0 or more, like 12900000",
+		}},
+		{"list written as text", strings.Replace(base, "data_involved:\n  - names\n  - dates of birth", "data_involved: names", 1), []string{
+			"content/incidents/x/_index.md:7:16: data_involved: should be a list; put each item on its own line, starting with \"- \"",
+		}},
+		{"time without offset", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00\nstatus: contained\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:3:7: date: no time zone offset; write 2024-06-01T09:00:00+10:00",
+		}},
+		{"date that does not exist", strings.Replace(base, "as_of: 2024-07-01", "as_of: 2024-02-30", 1), []string{
+			"content/incidents/x/_index.md:12:10: affected.as_of: 2024-02-30 is not a real date (February 2024 has 29 days)",
+		}},
+		{"status outside the vocabulary", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: fixed\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:4:1: status: \"fixed\" is not a status word; use one of investigating, identified, contained, notifying, resolved",
+		}},
+
+		// 3. Timeline.
+		{"update before discovery", upd("2024-05-05-early.md", "title: Early\ndate: 2024-05-05T09:00:00+10:00\nstatus: investigating\n", "Text.\n"), []string{
+			"content/incidents/x/2024-05-05-early.md:3:1: date: 2024-05-05T09:00:00+10:00 is before the incident was discovered (2024-05-06T10:00:00+10:00 in content/incidents/x/_index.md); check the date and its offset",
+		}},
+		{"update in the future", upd("2025-02-01-later.md", "title: Later\ndate: 2025-02-01T09:00:00+11:00\nstatus: resolved\n", "Text.\n"), []string{
+			"content/incidents/x/2025-02-01-later.md:3:1: date: 2025-02-01T09:00:00+11:00 is in the future, so the update would not be published; correct the date, or add draft: true until it is ready",
+		}},
+		{"draft in the future is fine", upd("2025-02-01-later.md", "title: Later\ndate: 2025-02-01T09:00:00+11:00\nstatus: resolved\ndraft: true\n", "Text.\n"), nil},
+		{"two updates at one time", upd("2024-05-20-again.md", "title: Again\ndate: 2024-05-20T09:00:00+10:00\nstatus: identified\n", "Text.\n"), []string{
+			"content/incidents/x/2024-05-20-second.md:3:1: date: 2024-05-20T09:00:00+10:00 has the same time as content/incidents/x/2024-05-20-again.md, so both would have the address /incidents/x/2024-05-20-0900/; give each update its own minute",
+		}},
+		{"status goes backwards", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: investigating\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:4:1: warning: status: goes back from identified (content/incidents/x/2024-05-20-second.md) to investigating; say why in the update (for example \"We have reopened our investigation because ...\") or in a revision note",
+		}},
+		{"status goes backwards with a reason", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: investigating\n", "We have reopened our investigation.\n"), nil},
+		{"affected as of in the future", strings.Replace(base, "as_of: 2024-07-01", "as_of: 2025-07-01", 1), []string{
+			"content/incidents/x/_index.md:12:3: affected.as_of: 2025-07-01 is in the future; a count can only be as of today or earlier",
+		}},
+		{"data window backwards", strings.Replace(base, "affected:", "data_window:\n  from: 2023-06-01\n  to: 2023-01-01\naffected:", 1), []string{
+			"content/incidents/x/_index.md:11:3: data_window.from: 2023-06-01 is after data_window.to (2023-01-01); swap them, or correct the date",
+		}},
+		{"occurred backwards", strings.Replace(base, "  from: 2024-05-01\n  to: 2024-05-06", "  from: 2024-05-06\n  to: 2024-05-01", 1), []string{
+			"content/incidents/x/_index.md:5:3: occurred.from: 2024-05-06 is after occurred.to (2024-05-01); swap them, or correct the date",
+		}},
+		{"occurred after discovery", strings.Replace(base, "  from: 2024-05-01\n  to: 2024-05-06", "  from: 2024-05-07", 1), []string{
+			"content/incidents/x/_index.md:5:3: occurred.from: 2024-05-07 is after the incident was discovered (2024-05-06); a breach cannot be found before it happens",
+		}},
+		{"offset not the zone's", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+11:00\nstatus: contained\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:3:1: warning: date: offset +11:00 is not the offset of Australia/Melbourne on that day (+10:00): readers see 08:00 AEST, but the address uses 09:00; if you meant 09:00 local time, write 2024-06-01T09:00:00+10:00",
+		}},
+		{"revision before the update", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-05-31T09:00:00+10:00\n    note: fixed a typo\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:5: revisions[0].date: 2024-05-31T09:00:00+10:00 is before the update's own date (2024-06-01T09:00:00+10:00); a revision comes after publication",
+		}},
+		{"hipaa display_until too soon", strings.Replace(strings.Replace(base, "affected:", "notice:\n  official: true\n  display_until: 2024-07-01\naffected:", 1), "", "", 1) + "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["hipaa"]`, 1), []string{
+			"content/incidents/x/_index.md:12:3: notice.display_until: 2024-07-01 is less than 90 days after the first update (2024-05-08); a HIPAA substitute notice stays on the web for 90 days (45 CFR 164.404(d)(2)); write 2024-08-06 or later",
+			"content/incidents/x/_index.md:18:1: warning: notice: 45 CFR 164.404(c)(1)(E) asks for contact procedures, which shall include a toll-free telephone number, an e-mail address, Web site, or postal address; set params.contact.phone to a toll-free number (800, 833, 844, 855, 866, 877 or 888) and params.contact.email in config.toml",
+		}},
+
+		// 4. Markdown.
+		{"raw HTML block", third("Text.\n\n<div class=\"x\">\nHello\n</div>\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:8:1: markdown: raw HTML <div class=\"x\"> is not published (it would be dropped, leaving a hole in the text); remove it; Markdown needs no wrapper",
+		}},
+		{"raw HTML inline", third("Call <b>now</b>.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:6: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
+			"content/incidents/x/2024-06-01-third.md:6:12: markdown: raw HTML </b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
+		}},
+		{"javascript link", third("[Click](javascript:alert(1)).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:9: markdown: link address starts with javascript:, which runs code in the reader's browser; link to an https:// page instead",
+		}},
+		{"data image", third("![A chart](data:image/png;base64,AAAA)\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:12: markdown: image address starts with data:, which can hide anything, and browsers block it; put the image file under static/ and write its address, like /images/letter.png",
+		}},
+		{"vbscript link", third("[Click](VBScript:msgbox).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:9: markdown: link address starts with vbscript:, which runs code in the reader's browser; link to an https:// page instead",
+		}},
+		{"link to a page that does not exist", third("See [the first update](/incidents/x/2024-05-08-1700/).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:24: markdown: link leads to /incidents/x/2024-05-08-1700/, which is not a page of this site; did you mean /incidents/x/2024-05-08-1730/?",
+		}},
+		{"relative link to a page that does not exist", third("See [the incident](../y/).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:20: markdown: link leads to /incidents/x/y/, which is not a page of this site; did you mean /incidents/x/?",
+		}},
+		{"link to a draft", third("See [the next update](/incidents/x/2024-06-02-0900/).\n") + upd("2024-06-02-next.md", "title: Next\ndate: 2024-06-02T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:23: markdown: link leads to content/incidents/x/2024-06-02-next.md, a draft, which is not published; publish it first, or remove the link",
+		}},
+		{"http link", third("See [the regulator](http://www.oaic.gov.au/).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:21: warning: markdown: link uses http://, which can be changed on its way to the reader; use https:// if the site offers it",
+		}},
+		{"image without alt", third("![](/images/letter.png)\n") + "-- static/images/letter.png --\npng\n", []string{
+			"content/incidents/x/2024-06-01-third.md:6:1: markdown: image has no alt text; describe it for people who cannot see it: ![Screenshot of the scam text message](/images/letter.png)",
+		}},
+		{"image from another host", third("![Our letter](https://cdn.example.com/letter.png)\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:15: markdown: image is loaded from another host (cdn.example.com), which the site never does; put the file under static/ and write /letter.png",
+		}},
+		{"heading skips a level", third("## What happened\n\nText.\n\n#### Details\n\nMore.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:10:1: warning: markdown: heading level 4 follows level 2, skipping a level; write ### (people using screen readers move by heading level)",
+		}},
+		{"empty body", third("\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:1: body: the update has no text; write what happened and what people should do below the front matter",
+		}},
+		{"withdrawn update may be empty", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: posted in error\n", ""), nil},
+		{"embed shortcode", third("{{< youtube abc123 >}}\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:1: markdown: the youtube shortcode loads from another host, which the site never does; link to the page instead",
+		}},
+
+		// 5. Notice completeness.
+		{"au: no What you can do", strings.Replace(base, "## What you can do", "## Staying safe", 1), []string{
+			"content/incidents/x/_index.md:15:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; add a section \"## What you can do\"",
+		}},
+		{"gdpr", "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["gdpr"]`, 1), []string{
+			"content/incidents/x/_index.md:15:1: warning: notice: GDPR Art. 34(2) with Art. 33(3)(b) asks for the name and contact details of the data protection officer or other contact point; set params.contact.privacy_officer (or the data protection officer) and params.contact.email in config.toml",
+			"content/incidents/x/_index.md:15:1: warning: notice: GDPR Art. 34(2) with Art. 33(3)(c) asks for the likely consequences of the breach; add a section \"## What this means for you\", or say what the likely consequences or risks are",
+		}},
+		{"us-ca", "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["us-ca"]`, 1) + strings.Replace(strings.Replace(base, "  - names\n", "  - names\n  - Social Security numbers\n", 1), "## For more information", "## Contact", 1), []string{
+			"content/incidents/x/_index.md:16:1: warning: notice: Cal. Civ. Code 1798.82(d)(1) asks for the heading \"For More Information\"; add a section \"## For more information\"",
+			"content/incidents/x/_index.md:16:1: warning: notice: Cal. Civ. Code 1798.82(d)(2)(G) asks for the toll-free numbers and addresses of the major credit reporting agencies, when a Social Security number or a driver's license or California identification card number was involved; name Equifax, Experian and TransUnion with their numbers, in the section \"## What you can do\"",
+		}},
+		{"hipaa", "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["hipaa"]`, 1), []string{
+			"content/incidents/x/_index.md:15:1: warning: notice: 45 CFR 164.404(c)(1)(E) asks for contact procedures, which shall include a toll-free telephone number, an e-mail address, Web site, or postal address; set params.contact.phone to a toll-free number (800, 833, 844, 855, 866, 877 or 888) and params.contact.email in config.toml",
+		}},
+		{"nz", "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["nz"]`, 1), []string{
+			"content/incidents/x/_index.md:15:1: warning: notice: Privacy Act 2020 (NZ) s 117(1)(d) asks for confirmation that the Privacy Commissioner has been notified; list the Privacy Commissioner under notified: in the front matter, or say that the Commissioner has been told",
+			"content/incidents/x/_index.md:15:1: warning: notice: Privacy Act 2020 (NZ) s 117(1)(e) asks for a statement that the individual has the right to make a complaint to the Privacy Commissioner; say \"You have the right to complain to the Privacy Commissioner\" and how (privacy.org.nz)",
+			"content/incidents/x/_index.md:15:1: warning: notice: Privacy Act 2020 (NZ) s 117(1)(f) asks for details of a contact person within the agency for inquiries; set params.contact.privacy_officer, and params.contact.phone or email, in config.toml",
+		}},
+
+		// 6. Plain language.
+		{"long sentence", third("We want to let you know that on the first day of June we found that somebody we do not know had looked at some of the files that we keep about the people who use our service.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:1: warning: plain language: this paragraph reads at school grade 12.9 (Flesch-Kincaid), above the limit of 10 (params.readability_grade); use shorter sentences and everyday words",
+			"content/incidents/x/2024-06-01-third.md:6:1: warning: plain language: this sentence has 38 words; split it so that none has more than 25",
+		}},
+		{"hard paragraph", third("Comprehensive organisational investigations regarding unauthorised infrastructure accessibility necessitated immediate operational remediation procedures. Additional sophisticated forensic methodologies subsequently identified considerable informational vulnerabilities.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:1: warning: plain language: this paragraph reads at school grade 39.1 (Flesch-Kincaid), above the limit of 10 (params.readability_grade); use shorter sentences and everyday words",
+			"content/incidents/x/2024-06-01-third.md:6:132: warning: plain language: \"remediation\" is jargon; write \"fix\" or \"repair\"",
+			"content/incidents/x/2024-06-01-third.md:6:167: warning: plain language: \"sophisticated\" is jargon; write say what the attacker did; readers hear \"sophisticated\" as an excuse",
+		}},
+		{"jargon", third("A threat actor exfiltrated some files.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:3: warning: plain language: \"threat actor\" is jargon; write \"attacker\" or \"criminal\"",
+			"content/incidents/x/2024-06-01-third.md:6:16: warning: plain language: \"exfiltrated\" is jargon; write \"copied\" or \"taken\"",
+		}},
+
+		// 7. Config.
+		{"no phone or email", "-- config.toml --\n" + strings.Replace(strings.Replace(configText, "phone = \"1800 000 000\"\n", "", 1), "email = \"incident@example.org\"\n", "", 1), []string{
+			"config.toml:11:9: params.contact.email: missing; people need an address to write to, shown on every page: add email = \"incident@example.org\" under [params.contact]",
+			"config.toml:11:9: params.contact.phone: missing; people need a number to call, shown on every page: add phone = \"1800 000 000\" under [params.contact]",
+			"content/incidents/x/_index.md:15:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(a) asks for the identity and contact details of the organisation; set params.organisation and params.contact (phone and email) in config.toml",
+		}},
+		{"baseURL not https", "-- config.toml --\n" + strings.Replace(configText, "https://updates", "http://updates", 1), []string{
+			"config.toml:1:1: baseURL: \"http://updates.example.org/\" does not start with https://; the site must be served over HTTPS so readers can trust it is yours",
+		}},
+		{"unknown time zone", "-- config.toml --\n" + strings.Replace(configText, "Australia/Melbourne", "Australia/Melborne", 1), []string{
+			"config.toml:4:1: timeZone: unknown time zone \"Australia/Melborne\"; use a name from the IANA time zone database, like Australia/Melbourne or Pacific/Auckland",
+		}},
+		{"unknown rule set", "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["au", "gpdr"]`, 1), []string{
+			"config.toml:9:24: params.jurisdictions: unknown rule set \"gpdr\"; did you mean \"gdpr\"? (known: au, gdpr, hipaa, nz, us-ca)",
+		}},
+		{"feed_items below 1", "-- config.toml --\n" + strings.Replace(configText, "[params]\n", "[params]\nfeed_items = 0\n", 1), []string{
+			"config.toml:7:1: params.feed_items: 0 means the site-wide feeds carry no updates; write 1 or more (50 is usual)",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, tt.files)
+			got.Sort()
+			var lines []string
+			for _, d := range got {
+				lines = append(lines, d.String())
+			}
+			if strings.Join(lines, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
