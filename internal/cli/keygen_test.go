@@ -12,7 +12,7 @@ import (
 func TestKeygen(t *testing.T) {
 	dir := t.TempDir()
 	secret, public := filepath.Join(dir, "disclose.key"), filepath.Join(dir, "disclose.pub")
-	out, code := runCLI(t, "keygen", "-secret", secret, "-public", public)
+	out, code := runSigning(t, "keygen", "-secret", secret, "-public", public)
 	if code != 0 {
 		t.Fatalf("exit code %d\n%s", code, out)
 	}
@@ -27,7 +27,7 @@ func TestKeygen(t *testing.T) {
 		"     that the key on the site is yours: " + pub.ID(),
 		"  minisign -Vm manifest.json -P " + pub.String(),
 	} {
-		if !hasLine(out, w) {
+		if !hasOutputLine(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
 	}
@@ -36,7 +36,7 @@ func TestKeygen(t *testing.T) {
 	}
 
 	before, _ := os.ReadFile(secret)
-	if _, code := runCLI(t, "keygen", "-secret", secret, "-public", filepath.Join(dir, "x.pub")); code != 2 {
+	if _, code := runSigning(t, "keygen", "-secret", secret, "-public", filepath.Join(dir, "x.pub")); code != 2 {
 		t.Errorf("keygen over an existing key: exit %d, want 2", code)
 	}
 	if after, _ := os.ReadFile(secret); !bytes.Equal(before, after) {
@@ -46,8 +46,8 @@ func TestKeygen(t *testing.T) {
 	repo := t.TempDir()
 	os.Mkdir(filepath.Join(repo, ".git"), 0o755)
 	inRepo := filepath.Join(repo, "disclose.key")
-	out, _ = runCLI(t, "keygen", "-secret", inRepo, "-public", filepath.Join(repo, "disclose.pub"))
-	if !hasLine(out, "warning: "+inRepo+" is inside the git repository at "+repo+": move it out before you commit anything.") {
+	out, _ = runSigning(t, "keygen", "-secret", inRepo, "-public", filepath.Join(repo, "disclose.pub"))
+	if !hasOutputLine(out, "warning: "+inRepo+" is inside the git repository at "+repo+": move it out before you commit anything.") {
 		t.Errorf("no warning for a key inside a repository:\n%s", out)
 	}
 }

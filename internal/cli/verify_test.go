@@ -15,14 +15,14 @@ import (
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
-// builtSite is a published tree signed by key, written as a build would.
-type builtSite struct {
+// signedSite is a published tree signed by key, written as a build would.
+type signedSite struct {
 	dir     string
 	pubFile string
 	pub     sign.PublicKey
 }
 
-func newBuiltSite(t *testing.T) builtSite {
+func newSignedSite(t *testing.T) signedSite {
 	t.Helper()
 	dir := t.TempDir()
 	keys := t.TempDir()
@@ -58,12 +58,12 @@ func newBuiltSite(t *testing.T) builtSite {
 	if err := manifest.Write(dir, updates, "https://updates.example-health.org/", sk); err != nil {
 		t.Fatal(err)
 	}
-	return builtSite{dir: dir, pubFile: pubFile, pub: pub}
+	return signedSite{dir: dir, pubFile: pubFile, pub: pub}
 }
 
-func (s builtSite) path(p string) string { return filepath.Join(s.dir, filepath.FromSlash(p)) }
+func (s signedSite) path(p string) string { return filepath.Join(s.dir, filepath.FromSlash(p)) }
 
-func runCLI(t *testing.T, args ...string) (out string, code int) {
+func runSigning(t *testing.T, args ...string) (out string, code int) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
 	err := Run(context.Background(), args, &stdout, &stderr)
@@ -73,12 +73,12 @@ func runCLI(t *testing.T, args ...string) (out string, code int) {
 	return stdout.String(), ExitCode(err)
 }
 
-func lines(out string) []string { return strings.Split(strings.TrimRight(out, "\n"), "\n") }
+func outputLines(out string) []string { return strings.Split(strings.TrimRight(out, "\n"), "\n") }
 
 // hasLine reports whether out has a line equal to want, or starting with
 // want when want ends in "…".
-func hasLine(out, want string) bool {
-	for _, l := range lines(out) {
+func hasOutputLine(out, want string) bool {
+	for _, l := range outputLines(out) {
 		if l == want || strings.HasSuffix(want, "…") && strings.HasPrefix(l, strings.TrimSuffix(want, "…")) {
 			return true
 		}
@@ -90,8 +90,8 @@ func TestVerify(t *testing.T) {
 	_, otherPub, _ := sign.GenerateKey(nil)
 	tests := []struct {
 		name       string
-		change     func(t *testing.T, s builtSite)
-		key        func(s builtSite) string // the --key value; "" for the site's own
+		change     func(t *testing.T, s signedSite)
+		key        func(s signedSite) string // the --key value; "" for the site's own
 		wantCode   int
 		want       []string // lines the output must have
 		notOverWeb bool     // a change only a directory scan can see
@@ -103,7 +103,7 @@ func TestVerify(t *testing.T) {
 		},
 		{
 			name: "one byte changed",
-			change: func(t *testing.T, s builtSite) {
+			change: func(t *testing.T, s signedSite) {
 				p := s.path("incidents/ransomware/index.html")
 				b, _ := os.ReadFile(p)
 				b[4] ^= 0x20 // "We" → "we"
@@ -115,7 +115,7 @@ func TestVerify(t *testing.T) {
 		},
 		{
 			name: "one file added",
-			change: func(t *testing.T, s builtSite) {
+			change: func(t *testing.T, s signedSite) {
 				os.WriteFile(s.path("incidents/ransomware/fake.html"), []byte("<p>All clear!</p>"), 0o644)
 			},
 			wantCode:   1,
@@ -124,7 +124,7 @@ func TestVerify(t *testing.T) {
 		},
 		{
 			name: "one file grew",
-			change: func(t *testing.T, s builtSite) {
+			change: func(t *testing.T, s signedSite) {
 				f, _ := os.OpenFile(s.path("index.html"), os.O_APPEND|os.O_WRONLY, 0)
 				f.WriteString("<p>Update: all data was recovered.</p>\n")
 				f.Close()
@@ -134,20 +134,20 @@ func TestVerify(t *testing.T) {
 		},
 		{
 			name:     "one file removed",
-			change:   func(t *testing.T, s builtSite) { os.Remove(s.path("feed.xml")) },
+			change:   func(t *testing.T, s signedSite) { os.Remove(s.path("feed.xml")) },
 			wantCode: 1,
 			want:     []string{"removed: feed.xml", "FAILED: 1 file(s) do not match the signed manifest (0 changed, 0 added, 1 removed; 5 listed)"},
 		},
 		{
 			name:     "wrong key",
-			key:      func(builtSite) string { return otherPub.String() },
+			key:      func(signedSite) string { return otherPub.String() },
 			wantCode: 1,
 			want: []string{"manifest.json.minisig: signature does not match the key: it was made by key ID …",
 				"FAILED: the manifest's signature does not verify, so no file was checked against it"},
 		},
 		{
 			name: "tampered manifest",
-			change: func(t *testing.T, s builtSite) {
+			change: func(t *testing.T, s signedSite) {
 				// The attacker changes a page and lists its new hash.
 				page := []byte("<p>No data was taken.</p>\n")
 				os.WriteFile(s.path("incidents/ransomware/index.html"), page, 0o644)
@@ -162,13 +162,13 @@ func TestVerify(t *testing.T) {
 		},
 		{
 			name:     "signature removed",
-			change:   func(t *testing.T, s builtSite) { os.Remove(s.path("manifest.json.minisig")) },
+			change:   func(t *testing.T, s signedSite) { os.Remove(s.path("manifest.json.minisig")) },
 			wantCode: 1,
 			want:     []string{"missing: manifest.json.minisig", "FAILED: the manifest is not signed, so nothing shows who published these files"},
 		},
 		{
 			name: "site's key replaced along with the signature",
-			change: func(t *testing.T, s builtSite) {
+			change: func(t *testing.T, s signedSite) {
 				// Whoever controls the site can re-sign it with a key of
 				// their own and publish that key: only --key catches this.
 				dir := t.TempDir()
@@ -189,7 +189,7 @@ func TestVerify(t *testing.T) {
 				name = tt.name + "/httptest"
 			}
 			t.Run(name, func(t *testing.T) {
-				s := newBuiltSite(t)
+				s := newSignedSite(t)
 				if tt.change != nil {
 					tt.change(t, s)
 				}
@@ -203,7 +203,7 @@ func TestVerify(t *testing.T) {
 				if tt.key != nil {
 					key = tt.key(s)
 				}
-				out, code := runCLI(t, "verify", target, "--key", key)
+				out, code := runSigning(t, "verify", target, "--key", key)
 				wantCode, want := tt.wantCode, tt.want
 				if web && tt.notOverWeb {
 					wantCode, want = 0, []string{"note: over the web only the listed files can be checked; a file added without being listed is not found."}
@@ -212,7 +212,7 @@ func TestVerify(t *testing.T) {
 					t.Errorf("exit code %d, want %d", code, wantCode)
 				}
 				for _, w := range want {
-					if !hasLine(out, w) {
+					if !hasOutputLine(out, w) {
 						t.Errorf("output lacks the line %q", w)
 					}
 				}
@@ -225,11 +225,11 @@ func TestVerify(t *testing.T) {
 }
 
 func TestVerifySiteKey(t *testing.T) {
-	s := newBuiltSite(t)
+	s := newSignedSite(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(s.dir)))
 	defer srv.Close()
 
-	out, code := runCLI(t, "verify", srv.URL)
+	out, code := runSigning(t, "verify", srv.URL)
 	if code != 0 {
 		t.Fatalf("exit code %d with the site's own key:\n%s", code, out)
 	}
@@ -238,23 +238,23 @@ func TestVerifySiteKey(t *testing.T) {
 		"warning: this key comes from the site being checked, so it proves less: it shows",
 		"OK: all 5 files match the manifest signed by key ID " + s.pub.ID() + "; it lists 1 update(s)",
 	} {
-		if !hasLine(out, w) {
+		if !hasOutputLine(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
 	}
-	if !hasLine(out, "note: the manifest was signed for https://updates.example-health.org/, not "+srv.URL+"/ (a copy or mirror?)") {
+	if !hasOutputLine(out, "note: the manifest was signed for https://updates.example-health.org/, not "+srv.URL+"/ (a copy or mirror?)") {
 		t.Errorf("output does not say the manifest is for another address:\n%s", out)
 	}
 
 	os.Remove(s.path(".well-known/disclose.pub"))
-	out, code = runCLI(t, "verify", s.dir)
-	if code != 1 || !hasLine(out, "FAILED: the site publishes no key at /.well-known/disclose.pub; pass the key with --key") {
+	out, code = runSigning(t, "verify", s.dir)
+	if code != 1 || !hasOutputLine(out, "FAILED: the site publishes no key at /.well-known/disclose.pub; pass the key with --key") {
 		t.Errorf("without a key anywhere: exit %d\n%s", code, out)
 	}
 }
 
 func TestVerifyArguments(t *testing.T) {
-	s := newBuiltSite(t)
+	s := newSignedSite(t)
 	tests := []struct {
 		name     string
 		args     []string
@@ -273,7 +273,7 @@ func TestVerifyArguments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, code := runCLI(t, tt.args...)
+			out, code := runSigning(t, tt.args...)
 			if code != tt.wantCode {
 				t.Errorf("exit code %d, want %d\n%s", code, tt.wantCode, out)
 			}
@@ -288,7 +288,7 @@ func TestMinisignAcceptsBuild(t *testing.T) {
 	if err != nil {
 		t.Skip("minisign not installed (Debian package: minisign)")
 	}
-	s := newBuiltSite(t)
+	s := newSignedSite(t)
 	cmd := exec.Command(minisign, "-Vm", "manifest.json", "-p", s.pubFile)
 	cmd.Dir = s.dir
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -305,7 +305,7 @@ func TestMinisignAcceptsBuild(t *testing.T) {
 // TestVerifyUnreadable: a file the server fails to send is neither a match
 // nor a mismatch; verify says the check is incomplete and exits 2.
 func TestVerifyUnreadable(t *testing.T) {
-	s := newBuiltSite(t)
+	s := newSignedSite(t)
 	files := http.FileServer(http.Dir(s.dir))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/feed.xml" {
@@ -315,7 +315,7 @@ func TestVerifyUnreadable(t *testing.T) {
 		files.ServeHTTP(w, r)
 	}))
 	defer srv.Close()
-	out, code := runCLI(t, "verify", srv.URL, "--key", s.pub.String())
+	out, code := runSigning(t, "verify", srv.URL, "--key", s.pub.String())
 	if code != 2 {
 		t.Errorf("exit code %d, want 2", code)
 	}
@@ -323,7 +323,7 @@ func TestVerifyUnreadable(t *testing.T) {
 		"unreadable: feed.xml: HTTP 503 Service Unavailable",
 		"INCOMPLETE: 1 of 5 listed files could not be read; the others match",
 	} {
-		if !hasLine(out, w) {
+		if !hasOutputLine(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
 	}
