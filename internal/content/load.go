@@ -70,7 +70,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			diags.Add(diag.Pos{File: ConfigFile, Line: max(se.Line-1, 1), Col: se.Col}, "", "%s", se.Msg)
+			diags.Add(diag.Pos{File: ConfigFile, Line: max(se.Line-1, 1), Col: se.Col}, "", "%s", strings.TrimPrefix(se.Msg, "front matter: "))
 		} else {
 			diags.Add(diag.Pos{File: ConfigFile}, "", "%v", err)
 		}
@@ -276,9 +276,9 @@ func parseFile(dir, file string, diags *diag.List) (*frontmatter.Document, bool)
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			diags.Add(diag.Pos{File: file, Line: max(se.Line, 1), Col: se.Col}, "front matter", "%s", se.Msg)
+			diags.Add(diag.Pos{File: file, Line: max(se.Line, 1), Col: se.Col}, "", "%s", se.Msg) // Msg names the front matter
 		} else {
-			diags.Add(diag.Pos{File: file, Line: 1}, "front matter", "%v", err)
+			diags.Add(diag.Pos{File: file, Line: 1}, "front matter", "%v", strings.TrimPrefix(err.Error(), "front matter: "))
 		}
 		return nil, false
 	}
