@@ -12,9 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/azureblob" // azblob://
@@ -59,8 +61,8 @@ type object struct {
 // s3://bucket?region=ap-southeast-2). It uploads the files whose checksum
 // differs from the stored object's: assets first, then pages, then feeds and
 // the manifest, so a reader never gets a page whose stylesheet is missing.
-// The .gz and .br siblings and _headers are not uploaded: text files go up
-// gzip-encoded with Content-Encoding: gzip instead.
+// Text files go up gzip-encoded, with Content-Encoding: gzip, so every
+// reader gets them compressed whatever the CDN in front does.
 func Deploy(ctx context.Context, dir, bucketURL string, opts Options) (Summary, error) {
 	var sum Summary
 	out := opts.Out
@@ -140,9 +142,9 @@ func Deploy(ctx context.Context, dir, bucketURL string, opts Options) (Summary, 
 // localObjects reads every file of the site, compresses its text and sorts
 // the files into upload order.
 func localObjects(dir string) ([]object, error) {
-	files, err := publish.SiteFiles(dir)
+	files, err := allFiles(dir)
 	if err != nil {
-		return nil, fmt.Errorf("deploy: %w", err)
+		return nil, err
 	}
 	objs := make([]object, 0, len(files))
 	for _, f := range files {
@@ -165,20 +167,41 @@ func localObjects(dir string) ([]object, error) {
 	return objs, nil
 }
 
-// stage orders uploads: what pages refer to goes up before the pages, and
-// what announces a new update (feeds, manifest, signature) goes up last.
+// allFiles lists every regular file under dir, sorted. The .gz and .br
+// copies and _headers go up too, as they are: the signed manifest lists
+// them, and `disclose verify` fetches every file it lists.
+func allFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		files = append(files, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("deploy: list files: %w", err)
+	}
+	sort.Strings(files)
+	return files, nil
+}
+
+// stage orders uploads: what pages refer to goes up before the pages, what
+// announces a new update (feeds) after them, and the manifest and its
+// signature last, one after the other.
 func stage(key string) int {
-	switch publish.RuleFor("/" + key).CacheControl {
-	case publish.CacheImmutable:
+	switch r := publish.RuleFor("/" + key); {
+	case key == "manifest.json" || key == "manifest.json.minisig":
+		return 4
+	case r.CacheControl == publish.CacheImmutable:
 		return 0
-	case publish.CacheStatic:
+	case r.CacheControl == publish.CacheStatic:
 		return 1
+	case strings.Contains(r.Name, "feeds"):
+		return 3
 	}
-	switch publish.RuleFor("/" + key).Name {
-	case "pages":
-		return 2
-	}
-	return 3
+	return 2
 }
 
 // remoteChecksums lists the bucket: each object's key and MD5 (nil when the

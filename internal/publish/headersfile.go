@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -13,6 +14,10 @@ import (
 // HeadersFileName is the file Netlify and Cloudflare Pages read their
 // response headers from.
 const HeadersFileName = "_headers"
+
+// writtenLater are the files a build writes after _headers, so that the
+// manifest can list _headers: they get their rules before they exist.
+var writtenLater = []string{"manifest.json", "manifest.json.minisig"}
 
 // WriteHeadersFile writes outDir/_headers for Netlify and Cloudflare Pages
 // from the policy and the files in outDir.
@@ -40,6 +45,12 @@ func HeadersFile(outDir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	for _, late := range writtenLater {
+		if !slices.Contains(files, late) {
+			files = append(files, late)
+		}
+	}
+	slices.Sort(files)
 	root := &dirNode{url: "/"}
 	for _, f := range files {
 		root.add(f)

@@ -86,6 +86,10 @@ const fingerprint = `\.[0-9a-f]{8,64}\.(css|js|svg|png|jpg|jpeg|gif|webp|avif|ic
 
 // Rules is the policy, first match wins.
 var Rules = []Rule{
+	// The signed manifest lists the .gz and .br copies, so they are
+	// published, and fetched by whoever verifies the site; they change with
+	// the pages they copy.
+	{Name: "precompressed copies", Pattern: `\.(gz|br)$`, CacheControl: CacheShort},
 	{Name: "fingerprinted assets", Pattern: fingerprint, CacheControl: CacheImmutable},
 	{Name: "RSS feeds", Pattern: `/feed\.xml$`, ContentType: "application/rss+xml; charset=utf-8", CacheControl: CacheShort},
 	{Name: "Atom feeds", Pattern: `/atom\.xml$`, ContentType: "application/atom+xml; charset=utf-8", CacheControl: CacheShort},
@@ -93,7 +97,7 @@ var Rules = []Rule{
 	{Name: "manifest", Pattern: `/manifest\.json$`, ContentType: "application/json", CacheControl: CacheShort},
 	{Name: "signatures, keys and security.txt", Pattern: `(\.minisig|\.pub|/security\.txt)$`, ContentType: "text/plain; charset=utf-8", CacheControl: CacheShort},
 	{Name: "pages", Pattern: `(/|\.html)$`, ContentType: "text/html; charset=utf-8", CacheControl: CacheShort},
-	{Name: "other data that changes with each update", Pattern: `\.(xml|json|txt)$`, CacheControl: CacheShort},
+	{Name: "other data that changes with each update", Pattern: `(\.(xml|json|txt)|/_headers)$`, CacheControl: CacheShort},
 	{Name: "everything else", CacheControl: CacheStatic},
 }
 
@@ -120,6 +124,8 @@ func RuleFor(urlPath string) Rule {
 // machine.
 var extTypes = map[string]string{
 	".avif":        "image/avif",
+	".br":          "application/octet-stream",
+	".gz":          "application/gzip",
 	".css":         "text/css; charset=utf-8",
 	".gif":         "image/gif",
 	".html":        "text/html; charset=utf-8",

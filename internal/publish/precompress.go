@@ -45,9 +45,9 @@ func Brotli(data []byte) []byte {
 	return b.Bytes()
 }
 
-// worthIt reports whether compressed saves at least a twentieth of orig:
+// WorthCompressing reports whether compressed saves at least a twentieth of orig:
 // below that the server might as well send the file as it is.
-func worthIt(orig, compressed []byte) bool {
+func WorthCompressing(orig, compressed []byte) bool {
 	return len(compressed) < len(orig)-len(orig)/20
 }
 
@@ -97,7 +97,7 @@ func precompressFile(p string) error {
 		compress func([]byte) []byte
 	}{{".gz", Gzip}, {".br", Brotli}} {
 		out := c.compress(data)
-		if !worthIt(data, out) {
+		if !WorthCompressing(data, out) {
 			if err := os.Remove(p + c.ext); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return fmt.Errorf("publish: precompress: %w", err)
 			}

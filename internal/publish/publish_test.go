@@ -37,6 +37,8 @@ func TestHeadersFor(t *testing.T) {
 		{"images/logo.png", "image/png", CacheStatic},
 		{"files/notice.pdf", "application/pdf", CacheStatic},
 		{"files/unknown.bin", "application/octet-stream", CacheStatic},
+		{"index.html.gz", "application/gzip", CacheShort},
+		{fingerprintedCSS + ".br", "application/octet-stream", CacheShort},
 		// A hex run in a page's name is not a fingerprint.
 		{"incidents/deadbeef01.html", "text/html; charset=utf-8", CacheShort},
 	}
