@@ -10,6 +10,7 @@ package check
 
 import (
 	"sort"
+	"strconv"
 	"time"
 	_ "time/tzdata" // zone offsets are checked even where the system has no zone files
 	"unicode/utf8"
@@ -123,4 +124,20 @@ func bodyPos(file string, b content.Body, off int) diag.Pos {
 		}
 	}
 	return diag.Pos{File: file, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+}
+
+// Summary counts the problems in words, as `disclose check` ends its
+// report: "2 errors, 1 warning", or "no problems found".
+func Summary(l diag.List) string {
+	if len(l) == 0 {
+		return "no problems found"
+	}
+	return plural(l.Errors(), "error") + ", " + plural(l.Warnings(), "warning")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return strconv.Itoa(n) + " " + word + "s"
 }

@@ -28,7 +28,9 @@ func (c *checker) config() {
 		if _, ok := ruleSets[strings.ToLower(strings.TrimSpace(j))]; ok {
 			continue
 		}
-		if s := closest(strings.ToLower(strings.TrimSpace(j)), ruleSetNames()); s != "" {
+		if s := ruleSetAliases[strings.ToLower(strings.TrimSpace(j))]; s != "" {
+			c.diags.Add(pos, key, "unknown rule set %q; write %q (known: %s)", j, s, strings.Join(ruleSetNames(), ", "))
+		} else if s := closest(strings.ToLower(strings.TrimSpace(j)), ruleSetNames()); s != "" {
 			c.diags.Add(pos, key, "unknown rule set %q; did you mean %q? (known: %s)", j, s, strings.Join(ruleSetNames(), ", "))
 		} else {
 			c.diags.Add(pos, key, "unknown rule set %q; the rule sets are: %s", j, strings.Join(ruleSetNames(), ", "))
@@ -44,6 +46,12 @@ func (c *checker) config() {
 		key := "params.support[" + strconv.Itoa(i) + "].url"
 		c.frontMatterURL(cfg.File, cfg.PosOf(key), key, s.URL)
 	}
+}
+
+// ruleSetAliases are names people write for a rule set.
+var ruleSetAliases = map[string]string{
+	"eu": "gdpr", "uk": "gdpr", "australia": "au", "aus": "au", "ca": "us-ca", "california": "us-ca",
+	"us_ca": "us-ca", "usca": "us-ca", "new zealand": "nz", "nzl": "nz", "hippa": "hipaa",
 }
 
 // baseURL checks that the site is served over HTTPS: readers must be able to

@@ -7,28 +7,28 @@ import "regexp"
 // whole words; upper-case abbreviations match only in capitals.
 var jargon = []struct {
 	Words   string // a regular expression for the phrase and its forms
-	Instead string
+	Instead string // what to do instead, starting with a verb
 	Exact   bool // match case exactly (abbreviations: PII, not "pii" in a word)
 }{
-	{Words: `threat actors?`, Instead: `"attacker" or "criminal"`},
-	{Words: `bad actors?|malicious actors?|malicious third[- ]part(?:y|ies)`, Instead: `"attacker" or "criminal"`},
-	{Words: `unauthori[sz]ed third[- ]part(?:y|ies)`, Instead: `"criminal" or "attacker", if that is what you mean`},
-	{Words: `exfiltrat(?:ed|ion|e|es|ing)`, Instead: `"copied" or "taken"`},
-	{Words: `TTPs?`, Instead: `what the attacker did, in plain words`, Exact: true},
-	{Words: `IOCs?|indicators? of compromise`, Instead: `"signs of the attack"`},
-	{Words: `(?:threat|attack) vectors?`, Instead: `"how the attacker got in"`},
-	{Words: `lateral movement`, Instead: `"moved through our systems"`},
-	{Words: `PII`, Instead: `"personal information"`, Exact: true},
-	{Words: `PHI`, Instead: `"health information"`, Exact: true},
-	{Words: `data subjects?`, Instead: `"people" or "customers"`},
-	{Words: `leverag(?:e|ed|es|ing)`, Instead: `"use"`},
-	{Words: `utili[sz](?:e|ed|es|ing)`, Instead: `"use"`},
-	{Words: `remediat(?:e|ed|es|ing|ion)`, Instead: `"fix" or "repair"`},
+	{Words: `threat actors?`, Instead: `write "attacker" or "criminal"`},
+	{Words: `bad actors?|malicious actors?|malicious third[- ]part(?:y|ies)`, Instead: `write "attacker" or "criminal"`},
+	{Words: `unauthori[sz]ed third[- ]part(?:y|ies)`, Instead: `write "criminal" or "attacker", if that is what you mean`},
+	{Words: `exfiltrat(?:ed|ion|e|es|ing)`, Instead: `write "copied" or "taken"`},
+	{Words: `TTPs?`, Instead: `describe what the attacker did, in plain words`, Exact: true},
+	{Words: `IOCs?|indicators? of compromise`, Instead: `write "signs of the attack"`},
+	{Words: `(?:threat|attack) vectors?`, Instead: `write "how the attacker got in"`},
+	{Words: `lateral movement`, Instead: `write "moved through our systems"`},
+	{Words: `PII`, Instead: `write "personal information"`, Exact: true},
+	{Words: `PHI`, Instead: `write "health information"`, Exact: true},
+	{Words: `data subjects?`, Instead: `write "people" or "customers"`},
+	{Words: `leverag(?:e|ed|es|ing)`, Instead: `write "use"`},
+	{Words: `utili[sz](?:e|ed|es|ing)`, Instead: `write "use"`},
+	{Words: `remediat(?:e|ed|es|ing|ion)`, Instead: `write "fix" or "repair"`},
 	{Words: `out of an abundance of caution`, Instead: `say what you are doing and why`},
 	{Words: `sophisticated`, Instead: `say what the attacker did; readers hear "sophisticated" as an excuse`},
-	{Words: `prior to`, Instead: `"before"`},
-	{Words: `in the event that`, Instead: `"if"`},
-	{Words: `commenc(?:e|ed|es|ing)`, Instead: `"start"`},
+	{Words: `prior to`, Instead: `write "before"`},
+	{Words: `in the event that`, Instead: `write "if"`},
+	{Words: `commenc(?:e|ed|es|ing)`, Instead: `write "start"`},
 }
 
 // jargonRes are the jargon patterns, compiled in the list's order.

@@ -142,7 +142,9 @@ var htmlAdvice = map[string]string{
 // rawHTML reports raw HTML between byte offsets start and stop.
 func (w *walker) rawHTML(start, stop int) {
 	snippet := string(bytes.TrimSpace(w.src[start:stop]))
-	if strings.HasPrefix(snippet, "<!--") {
+	if strings.HasPrefix(snippet, "<!--") || strings.HasPrefix(snippet, "</") {
+		// a comment is a note to the editor; a closing tag was reported
+		// with its opening one
 		return
 	}
 	if r := []rune(snippet); len(r) > 40 {

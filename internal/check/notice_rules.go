@@ -146,7 +146,7 @@ var noticeRules = []noticeRule{
 		Fix:   `add a section "## What we are doing"`,
 		Test:  section("What we are doing")},
 	{Set: "nz", Law: "Privacy Act 2020 (NZ) s 117(1)(c)",
-		Needs: "where practicable, the steps the individual may wish to take to mitigate or avoid harm",
+		Needs: "the steps the individual may wish to take to mitigate or avoid harm, where practicable",
 		Fix:   `add a section "## What you can do"`,
 		Test:  section("What you can do")},
 	{Set: "nz", Law: "Privacy Act 2020 (NZ) s 117(1)(d)",

@@ -114,7 +114,7 @@ func (c *checker) plainParagraph(p page, n ast.Node) {
 func (c *checker) jargon(p page, s *prose) {
 	for i, re := range jargonRes {
 		for _, m := range re.FindAllIndex(s.text, -1) {
-			c.diags.Warn(p.pos(s.at(m[0])), "plain language", "%q is jargon; write %s", s.text[m[0]:m[1]], jargon[i].Instead)
+			c.diags.Warn(p.pos(s.at(m[0])), "plain language", "%q is jargon; %s", s.text[m[0]:m[1]], jargon[i].Instead)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func TestRules(t *testing.T) {
 	}{
 		// 2. Front matter (the loader).
 		{"front matter syntax", upd("2024-06-01-third.md", "title: \"Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:4: front matter: front matter: found unexpected end of stream",
+			"content/incidents/x/2024-06-01-third.md:4: front matter: found unexpected end of stream",
 		}},
 		{"required field missing", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\n", "Text.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:1:1: status: missing; add a line like status: investigating",
@@ -105,7 +105,6 @@ func TestRules(t *testing.T) {
 		}},
 		{"raw HTML inline", third("Call <b>now</b>.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:6: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
-			"content/incidents/x/2024-06-01-third.md:6:12: markdown: raw HTML </b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
 		}},
 		{"javascript link", third("[Click](javascript:alert(1)).\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:9: markdown: link address starts with javascript:, which runs code in the reader's browser; link to an https:// page instead",
@@ -174,7 +173,7 @@ func TestRules(t *testing.T) {
 		{"hard paragraph", third("Comprehensive organisational investigations regarding unauthorised infrastructure accessibility necessitated immediate operational remediation procedures. Additional sophisticated forensic methodologies subsequently identified considerable informational vulnerabilities.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:1: warning: plain language: this paragraph reads at school grade 39.1 (Flesch-Kincaid), above the limit of 10 (params.readability_grade); use shorter sentences and everyday words",
 			"content/incidents/x/2024-06-01-third.md:6:132: warning: plain language: \"remediation\" is jargon; write \"fix\" or \"repair\"",
-			"content/incidents/x/2024-06-01-third.md:6:167: warning: plain language: \"sophisticated\" is jargon; write say what the attacker did; readers hear \"sophisticated\" as an excuse",
+			"content/incidents/x/2024-06-01-third.md:6:167: warning: plain language: \"sophisticated\" is jargon; say what the attacker did; readers hear \"sophisticated\" as an excuse",
 		}},
 		{"jargon", third("A threat actor exfiltrated some files.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:3: warning: plain language: \"threat actor\" is jargon; write \"attacker\" or \"criminal\"",

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/check"
-	"github.com/disclose-dev/disclose/internal/diag"
 )
 
 func init() {
@@ -33,24 +32,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	_, diags := check.CheckSite(dir, time.Now())
 	diags.Print(stdout)
-	fmt.Fprintln(stderr, summary(diags))
+	fmt.Fprintln(stderr, check.Summary(diags))
 	if diags.Fails(*strict) {
 		return &ContentError{Diags: diags}
 	}
 	return nil
-}
-
-// summary counts the problems in words: "2 errors, 1 warning".
-func summary(l diag.List) string {
-	if len(l) == 0 {
-		return "no problems found"
-	}
-	return fmt.Sprintf("%s, %s", plural(l.Errors(), "error"), plural(l.Warnings(), "warning"))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
