@@ -8,7 +8,7 @@ import "regexp"
 var jargon = []struct {
 	Words   string // a regular expression for the phrase and its forms
 	Instead string // what to do instead, starting with a verb
-	Exact   bool // match case exactly (abbreviations: PII, not "pii" in a word)
+	Exact   bool   // match case exactly (abbreviations: PII, not "pii" in a word)
 }{
 	{Words: `threat actors?`, Instead: `write "attacker" or "criminal"`},
 	{Words: `bad actors?|malicious actors?|malicious third[- ]part(?:y|ies)`, Instead: `write "attacker" or "criminal"`},
