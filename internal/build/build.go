@@ -16,6 +16,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/history"
 	"github.com/disclose-dev/disclose/internal/hugo"
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/publish"
@@ -122,12 +123,28 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		return res, fmt.Errorf("build: %w", err)
 	}
 
+	// work holds what the build generates that is not published.
+	work, err := os.MkdirTemp("", "disclose-work-")
+	if err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	defer os.RemoveAll(work)
+	historyDir := ""
+
 	steps := []struct {
 		name string
 		run  func() error
 	}{
+		{"history", func() error {
+			found, err := history.Find(ctx, site)
+			if err != nil || len(found) == 0 {
+				return err
+			}
+			historyDir = filepath.Join(work, "history")
+			return history.WriteContent(historyDir, found)
+		}},
 		{"render", func() error {
-			return hugo.Build(hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: site.Config.Location.String(), CacheDir: opts.CacheDir})
+			return hugo.Build(hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: site.Config.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir})
 		}},
 		{"feeds", func() error { return writeFeeds(site, stage) }},
 		{"headers", func() error {

@@ -30,6 +30,9 @@ type Options struct {
 	OutDir   string // written from empty; must not exist or be empty
 	TimeZone string // the site's timeZone, passed to templates
 	CacheDir string // Hugo's caches; default: the user's cache dir
+	// HistoryDir, if set, holds generated content (earlier versions of
+	// revised updates) mounted beside the site's own content.
+	HistoryDir string
 	// ExtraArgs are passed to Hugo after ours (the server uses them).
 	ExtraArgs []string
 }
@@ -67,10 +70,11 @@ func Args(sub string, opts Options) (args []string, cleanup func(), err error) {
 	}
 	var buf bytes.Buffer
 	err = overlayTmpl.Execute(&buf, map[string]any{
-		"CacheDir":  filepath.ToSlash(cache),
-		"TimeZone":  opts.TimeZone,
-		"PagerSize": PagerSize,
-		"Statuses":  content.Statuses,
+		"CacheDir":   filepath.ToSlash(cache),
+		"TimeZone":   opts.TimeZone,
+		"PagerSize":  PagerSize,
+		"HistoryDir": filepath.ToSlash(opts.HistoryDir),
+		"Statuses":   content.Statuses,
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("hugo: overlay config: %w", err)
