@@ -2,7 +2,8 @@ package build
 
 import (
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/feed"
 )
 
-// writeFeeds is where the feed step joins the pipeline.
-func writeFeeds(site *content.Site, dir string) error { return nil }
+// writeFeeds writes the site-wide and per-incident feeds into dir.
+func writeFeeds(site *content.Site, dir string) error { return feed.Write(site, dir) }
