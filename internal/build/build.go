@@ -144,7 +144,14 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			return history.WriteContent(historyDir, found)
 		}},
 		{"render", func() error {
-			return hugo.Build(hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: site.Config.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir})
+			ho := hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: site.Config.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir}
+			if opts.Key != nil {
+				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
+			}
+			if err := hugo.Build(ho); err != nil {
+				return err
+			}
+			return writePublicKey(opts.Key, stage)
 		}},
 		{"feeds", func() error { return writeFeeds(site, stage) }},
 		{"headers", func() error {
@@ -169,6 +176,34 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		}
 	}
 	return res, nil
+}
+
+// PublicKeyPath is where a signed site publishes its public key.
+const PublicKeyPath = ".well-known/disclose.pub"
+
+// writePublicKey publishes the signing key's public half. A key the site
+// already carries (static/.well-known/disclose.pub) must be the same key:
+// readers who saved it would otherwise see every signature fail.
+func writePublicKey(key *sign.SecretKey, stage string) error {
+	if key == nil {
+		return nil
+	}
+	pub := key.Public()
+	p := filepath.Join(stage, filepath.FromSlash(PublicKeyPath))
+	if text, err := os.ReadFile(p); err == nil {
+		have, err := sign.ParsePublicKeyText(text)
+		if err != nil {
+			return fmt.Errorf("build: static/%s: %w", PublicKeyPath, err)
+		}
+		if !have.Equal(pub) {
+			return fmt.Errorf("build: static/%s holds key ID %s, but the manifest is signed with key ID %s; publish the public key of the signing key, or sign with the key readers already have", PublicKeyPath, have.ID(), pub.ID())
+		}
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return os.WriteFile(p, pub.MarshalText(), 0o644)
 }
 
 // safeTarget refuses an output directory that holds the site's sources or

@@ -339,17 +339,23 @@ func TestRefusesToReplaceTheSite(t *testing.T) {
 	}
 }
 
+// setLocal makes zone the process's local time zone, as TZ would.
+func setLocal(t *testing.T, zone string) (restore func()) {
+	t.Helper()
+	loc, err := time.LoadLocation(zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	local := time.Local
+	time.Local = loc
+	return func() { time.Local = local }
+}
+
 func TestTwoBuildsAreByteIdentical(t *testing.T) {
 	site := sitetest.CopyExample(t)
-	local := time.Local
-	defer func() { time.Local = local }()
 	var trees []map[string]string
 	for _, zone := range []string{"UTC", "Pacific/Auckland"} {
-		loc, err := time.LoadLocation(zone)
-		if err != nil {
-			t.Fatal(err)
-		}
-		time.Local = loc
+		defer setLocal(t, zone)()
 		out := filepath.Join(t.TempDir(), "elsewhere-"+strings.ReplaceAll(zone, "/", "-"), "public")
 		if _, err := build.Build(context.Background(), build.Options{SiteDir: site, OutDir: out, Now: now.Add(time.Duration(len(trees)) * 48 * time.Hour), CacheDir: t.TempDir()}); err != nil {
 			t.Fatal(err)

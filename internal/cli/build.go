@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"github.com/disclose-dev/disclose/internal/build"
 	"github.com/disclose-dev/disclose/internal/sign"
@@ -33,6 +34,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	default:
 		return fmt.Errorf("%w: build takes at most one site directory, got %q", ErrUsage, rest)
 	}
+	if *keyFile != "" {
+		if err := keyOutsideSite(*keyFile, siteDir); err != nil {
+			return err
+		}
+	}
 	key, err := sign.LoadSecret(*keyFile)
 	if err != nil {
 		return err
@@ -55,5 +61,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		signed = "manifest signed with key " + key.Public().ID()
 	}
 	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", len(res.Site.Incidents), n, *out, signed)
+	return nil
+}
+
+// keyOutsideSite refuses a secret key kept in the site's directory: it
+// would be one careless commit away from being published with the site.
+func keyOutsideSite(keyFile, siteDir string) error {
+	k, err1 := filepath.Abs(keyFile)
+	s, err2 := filepath.Abs(siteDir)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	if rel, err := filepath.Rel(s, k); err == nil && filepath.IsLocal(rel) {
+		return fmt.Errorf("%w: the secret key %s is inside the site's directory; move it out (and keep it out of the repository), or pass its text in $%s", ErrUsage, keyFile, sign.SecretKeyEnv)
+	}
 	return nil
 }

@@ -33,6 +33,10 @@ type Options struct {
 	// HistoryDir, if set, holds generated content (earlier versions of
 	// revised updates) mounted beside the site's own content.
 	HistoryDir string
+	// PublicKey and KeyID are the minisign public key that signs the
+	// manifest (its base64 line) and its ID, for the footer; empty if the
+	// build is not signed.
+	PublicKey, KeyID string
 	// ExtraArgs are passed to Hugo after ours (the server uses them).
 	ExtraArgs []string
 }
@@ -74,6 +78,8 @@ func Args(sub string, opts Options) (args []string, cleanup func(), err error) {
 		"TimeZone":   opts.TimeZone,
 		"PagerSize":  PagerSize,
 		"HistoryDir": filepath.ToSlash(opts.HistoryDir),
+		"PublicKey":  opts.PublicKey,
+		"KeyID":      opts.KeyID,
 		"Statuses":   content.Statuses,
 	})
 	if err != nil {
