@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/build"
+	"github.com/disclose-dev/disclose/internal/sign"
+)
+
+// stepTimes is what the steps command prints: each step's time in
+// nanoseconds, in pipeline order.
+type stepTimes struct {
+	Steps []stepTime `json:"steps"`
+}
+
+type stepTime struct {
+	Name string        `json:"name"`
+	NS   time.Duration `json:"ns"`
+}
+
+// runSteps builds a site in-process with build.Build and prints the time
+// of each step as JSON. run calls it in a subprocess of its own, since
+// disclose build prints no step times.
+func runSteps(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("steps", "steps -site DIR -o DIR [-key FILE] [-cache DIR]", stderr)
+	site := fs.String("site", "", "the site to build")
+	out := fs.String("o", "", "the directory to publish into")
+	keyFile := fs.String("key", "", "the minisign secret key")
+	cache := fs.String("cache", "", "Hugo's cache directory")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *site == "" || *out == "" {
+		return fmt.Errorf("%w: steps needs -site and -o", errUsage)
+	}
+	var key *sign.SecretKey
+	if *keyFile != "" {
+		k, err := sign.LoadSecret(*keyFile)
+		if err != nil {
+			return err
+		}
+		key = k
+	}
+	res, err := build.Build(ctx, build.Options{SiteDir: *site, OutDir: *out, Key: key, Strict: true, CacheDir: *cache})
+	if err != nil {
+		if res != nil {
+			res.Diags.Print(stderr)
+		}
+		return fmt.Errorf("steps: %w", err)
+	}
+	var st stepTimes
+	for _, s := range res.Steps {
+		st.Steps = append(st.Steps, stepTime{s.Name, s.Duration})
+	}
+	return json.NewEncoder(stdout).Encode(st)
+}
