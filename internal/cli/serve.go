@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+
+	"github.com/disclose-dev/disclose/internal/preview"
+)
+
+func init() {
+	register(command{"serve", "preview the site as you write, drafts included, with the checker's findings on every save", runServe})
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", "serve [-port 1313] [-bind 127.0.0.1] [-drafts=false] [SITE_DIR]",
+		"disclose serve\ndisclose serve -port 8080 my-site", stderr)
+	port := fs.Int("port", 1313, "the `port` to serve the preview on")
+	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 lets other devices on your network see the preview")
+	drafts := fs.Bool("drafts", true, "show draft updates, marked DRAFT, on the pages and in the feeds")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	siteDir := "."
+	switch len(rest) {
+	case 0:
+	case 1:
+		siteDir = rest[0]
+	default:
+		return fmt.Errorf("%w: serve takes at most one site directory, got %q", ErrUsage, rest)
+	}
+	if *port < 0 || *port > 65535 {
+		return fmt.Errorf("%w: -port %d is not a port; use a number from 1 to 65535, like 1313", ErrUsage, *port)
+	}
+	srv, err := preview.Start(ctx, preview.Options{
+		SiteDir: siteDir,
+		Addr:    net.JoinHostPort(*bind, strconv.Itoa(*port)),
+		Drafts:  *drafts,
+		Log:     stdout,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Open %s in your browser. Press Ctrl+C to stop.\n", srv.URL())
+	<-srv.Done()
+	return srv.Err()
+}

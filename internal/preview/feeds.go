@@ -1,0 +1,171 @@
+package preview
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"path"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/build"
+	"github.com/disclose-dev/disclose/internal/check"
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/feed"
+	"github.com/disclose-dev/disclose/internal/manifest"
+)
+
+// file is one generated file the front server answers with.
+type file struct {
+	body  []byte
+	ctype string
+}
+
+// feeds holds the feeds and manifest of the content as last checked.
+type feeds struct {
+	siteDir string
+	baseURL string // the preview's, so that links in a feed reader open the preview
+	drafts  bool
+
+	mu    sync.RWMutex
+	files map[string]file // by URL path: "/feed.xml", "/incidents/x/atom.xml"
+	err   error           // why there are no feeds, if there are none
+}
+
+// check loads and checks the content, prints every diagnostic, and makes
+// the feeds and the manifest again. It returns the loaded site, or nil.
+func (s *Server) check() *content.Site {
+	site, diags := content.Load(s.opts.SiteDir)
+	diags = append(diags, check.Site(site, s.opts.Now())...)
+	diags.Sort()
+	w := s.opts.Log
+	switch {
+	case len(diags) == 0:
+		fmt.Fprintln(w, "disclose: checked the content: no problems found")
+	default:
+		fmt.Fprintf(w, "disclose: checked the content: %d error(s) and %d warning(s); errors stop 'disclose build'\n", diags.Errors(), diags.Warnings())
+		diags.Print(w)
+	}
+	if err := s.feeds.update(site); err != nil {
+		fmt.Fprintf(w, "disclose: the feeds could not be made: %v\n", err)
+	}
+	return site
+}
+
+// update makes every feed and the manifest from site.
+func (f *feeds) update(site *content.Site) error {
+	files, err := f.generate(site)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if err != nil {
+		f.err = err
+		return err
+	}
+	f.files, f.err = files, nil
+	return nil
+}
+
+func (f *feeds) generate(site *content.Site) (map[string]file, error) {
+	if site == nil || site.Config == nil {
+		return nil, fmt.Errorf("config.toml cannot be read")
+	}
+	site = f.asPublished(site)
+	chans, err := feed.Channels(site)
+	if err != nil {
+		return nil, err
+	}
+	files := map[string]file{}
+	for _, ch := range chans {
+		for _, enc := range []struct {
+			name, ctype string
+			encode      func(*feed.Channel) ([]byte, error)
+		}{
+			{feed.RSSFile, feed.RSSType, feed.RSS},
+			{feed.AtomFile, feed.AtomType, feed.Atom},
+			{feed.JSONFile, feed.JSONType, feed.JSON},
+		} {
+			b, err := enc.encode(ch)
+			if err != nil {
+				return nil, fmt.Errorf("feed: %s%s: %w", ch.Dir, enc.name, err)
+			}
+			files["/"+ch.Dir+enc.name] = file{b, enc.ctype + "; charset=utf-8"}
+		}
+	}
+	files["/"+manifest.Name] = file{previewManifest(site, files), "application/json; charset=utf-8"}
+	return files, nil
+}
+
+// asPublished is site as the preview shows it: links lead to the preview,
+// and, when drafts are shown, every draft is as it will be once published.
+// The loaded site is not changed.
+func (f *feeds) asPublished(site *content.Site) *content.Site {
+	cfg := *site.Config
+	cfg.BaseURL = f.baseURL
+	out := *site
+	out.Config = &cfg
+	if !f.drafts {
+		return &out
+	}
+	out.Incidents = make([]*content.Incident, len(site.Incidents))
+	for i, inc := range site.Incidents {
+		c := *inc
+		c.Updates = make([]*content.Update, len(inc.Updates))
+		for j, u := range inc.Updates {
+			v := *u
+			v.Draft = false
+			v.Incident = &c
+			c.Updates[j] = &v
+		}
+		out.Incidents[i] = &c
+	}
+	return &out
+}
+
+// previewManifest is the manifest a build would publish for site, except
+// that it lists only the feeds: Hugo renders the pages in memory.
+func previewManifest(site *content.Site, files map[string]file) []byte {
+	m := &manifest.Manifest{Version: manifest.Version, Site: site.Config.BaseURL, Updates: build.Records(site)}
+	for p, f := range files {
+		sum := sha256.Sum256(f.body)
+		m.Files = append(m.Files, manifest.File{Path: p[1:], Size: int64(len(f.body)), SHA256: hex.EncodeToString(sum[:])})
+	}
+	sort.Slice(m.Files, func(i, j int) bool { return m.Files[i].Path < m.Files[j].Path })
+	sort.Slice(m.Updates, func(i, j int) bool { return m.Updates[i].ID < m.Updates[j].ID })
+	return m.Marshal()
+}
+
+// isGenerated reports whether the URL path p names a feed or the manifest,
+// whether or not it exists now.
+func isGenerated(p string) bool {
+	switch path.Base(p) {
+	case feed.RSSFile, feed.AtomFile, feed.JSONFile:
+		return true
+	}
+	return p == "/"+manifest.Name
+}
+
+// serve answers a request for a feed or the manifest and reports whether
+// it did.
+func (f *feeds) serve(w http.ResponseWriter, r *http.Request) bool {
+	if !isGenerated(r.URL.Path) {
+		return false
+	}
+	f.mu.RLock()
+	file, ok := f.files[r.URL.Path]
+	err := f.err
+	f.mu.RUnlock()
+	switch {
+	case ok:
+		w.Header().Set("Content-Type", file.ctype)
+		w.Header().Set("Cache-Control", "no-store")
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(file.body))
+	case err != nil:
+		http.Error(w, "The feeds could not be made: "+err.Error(), http.StatusInternalServerError)
+	default:
+		http.NotFound(w, r)
+	}
+	return true
+}

@@ -1,0 +1,186 @@
+// Package preview is `disclose serve`: a live preview of a site for the
+// people who write it. Hugo's own development server renders the pages in
+// memory, drafts included, and reloads the browser on every save; in front
+// of it, on the address the writer opens, a small server of ours serves
+// the feeds and the manifest as a subscriber would get them and passes
+// every other request (the live-reload websocket too) to Hugo. On start and
+// after every save, the checker's diagnostics are printed.
+//
+// Hugo's server runs in this process, on a loopback port of its own. It
+// blocks until it is told to stop, and the only way to tell it from inside
+// the process is its /__stop endpoint, which Hugo offers when HUGO_TESTRUN
+// is set; Start sets it while Hugo starts. The front server never passes
+// /__stop on, so only this process can use it. Hugo keeps process-wide
+// state (its live-reload hub), so run one preview per process.
+package preview
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"strconv"
+	"sync"
+	"time"
+)
+
+// Options says what to preview and where.
+type Options struct {
+	SiteDir string
+	// Addr is where the writer opens the preview: "127.0.0.1:1313". Port 0
+	// picks a free port (see Server.URL).
+	Addr string
+	// Drafts shows draft updates on the pages and in the feeds, as they
+	// will look once published.
+	Drafts bool
+	// CacheDir holds Hugo's caches; empty means the user's cache directory.
+	CacheDir string
+	// Log receives the checker's diagnostics and the preview's messages.
+	Log io.Writer
+	// Debounce is how long the files must be quiet after a save before the
+	// content is checked again; 0 means 300ms.
+	Debounce time.Duration
+	// Now is the checker's present; nil means time.Now.
+	Now func() time.Time
+}
+
+// Server is a running preview.
+type Server struct {
+	opts   Options
+	url    string
+	ln     net.Listener
+	front  *http.Server
+	hugo   *hugoServer
+	feeds  *feeds
+	cancel context.CancelFunc
+	watch  *watcher
+
+	closeOnce sync.Once
+	closeErr  error
+	done      chan struct{}
+}
+
+// Start checks the site and prints what the checker finds, starts Hugo's
+// server and the front server, and returns once both answer requests. It
+// stops the preview when ctx is done; Close stops it earlier.
+func Start(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Debounce <= 0 {
+		opts.Debounce = 300 * time.Millisecond
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	s := &Server{opts: opts, ln: ln, url: publicURL(ln.Addr().(*net.TCPAddr)), done: make(chan struct{})}
+	s.feeds = &feeds{siteDir: opts.SiteDir, baseURL: s.url, drafts: opts.Drafts}
+	site := s.check()
+
+	zone := "UTC"
+	if site != nil && site.Config != nil && site.Config.Location != nil {
+		zone = site.Config.Location.String()
+	}
+	s.hugo, err = startHugo(hugoOptions{
+		siteDir: opts.SiteDir, baseURL: s.url, timeZone: zone,
+		cacheDir: opts.CacheDir, drafts: opts.Drafts,
+	})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+
+	proxy := httputil.NewSingleHostReverseProxy(s.hugo.url)
+	proxy.ErrorHandler = func(w http.ResponseWriter, r *http.Request, err error) {
+		http.Error(w, "The preview is not ready: Hugo did not answer ("+err.Error()+"). Look at the terminal where disclose serve runs.", http.StatusBadGateway)
+	}
+	s.front = &http.Server{Handler: s.handler(proxy), ReadHeaderTimeout: 10 * time.Second}
+	go s.front.Serve(ln)
+
+	wctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	s.watch, err = newWatcher(opts.SiteDir, opts.Debounce, func() { s.check() })
+	if err != nil {
+		fmt.Fprintf(opts.Log, "disclose: cannot watch the files, so the checks will not run again on save: %v\n", err)
+	} else {
+		go s.watch.run(wctx)
+	}
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-s.hugo.done: // Hugo stopped by itself: Ctrl+C, or it failed
+		}
+		s.Close()
+	}()
+	fmt.Fprintf(opts.Log, "disclose: preview at %s", s.url)
+	if opts.Drafts {
+		fmt.Fprint(opts.Log, " (drafts shown, marked DRAFT)")
+	}
+	fmt.Fprintf(opts.Log, "; feeds at %sfeed.xml, %satom.xml and %sfeed.json\n", s.url, s.url, s.url)
+	return s, nil
+}
+
+// URL is the preview's address, ending in "/": "http://127.0.0.1:1313/".
+func (s *Server) URL() string { return s.url }
+
+// Done is closed when the preview has stopped.
+func (s *Server) Done() <-chan struct{} { return s.done }
+
+// Err is why the preview stopped: nil when it was asked to. Call it after
+// Done is closed.
+func (s *Server) Err() error { return s.closeErr }
+
+// Close stops the watcher, the front server and Hugo's server, and waits
+// until Hugo has returned. It is safe to call more than once.
+func (s *Server) Close() error {
+	s.closeOnce.Do(func() {
+		if s.cancel != nil {
+			s.cancel()
+		}
+		if s.watch != nil {
+			s.watch.wait()
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		ferr := s.front.Shutdown(ctx)
+		if errors.Is(ferr, context.DeadlineExceeded) {
+			ferr = s.front.Close() // a live-reload websocket is still open
+		}
+		herr := s.hugo.stop()
+		s.closeErr = errors.Join(herr, ferr)
+		close(s.done)
+	})
+	return s.closeErr
+}
+
+// handler serves the feeds and the manifest, refuses /__stop, and passes
+// everything else to Hugo.
+func (s *Server) handler(hugo http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/__stop" {
+			http.NotFound(w, r)
+			return
+		}
+		if s.feeds.serve(w, r) {
+			return
+		}
+		hugo.ServeHTTP(w, r)
+	})
+}
+
+// publicURL is the address a browser on this machine opens for addr.
+func publicURL(addr *net.TCPAddr) string {
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return (&url.URL{Scheme: "http", Host: net.JoinHostPort(host, strconv.Itoa(addr.Port)), Path: "/"}).String()
+}

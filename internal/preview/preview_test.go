@@ -1,0 +1,269 @@
+package preview
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/sitetest"
+)
+
+// pollTimeout bounds each wait for a change to show; it is a deadline for
+// a test that would otherwise hang, not a speed target.
+const pollTimeout = 30 * time.Second
+
+// syncBuffer is a log that the preview writes while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+const update = "content/incidents/prescription-data-2024/2024-12-16-holiday-hours.md"
+
+// TestServe runs the whole preview once: Hugo keeps process-wide state, so
+// a test binary starts it only once.
+func TestServe(t *testing.T) {
+	dir := sitetest.CopyExample(t)
+	before := listFiles(t, dir)
+	var log syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv, err := Start(ctx, Options{SiteDir: dir, Addr: "127.0.0.1:0", Drafts: true, CacheDir: t.TempDir(), Log: &log, Debounce: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	base := srv.URL()
+	t.Logf("preview at %s", base)
+
+	t.Run("the check runs on start", func(t *testing.T) {
+		if !strings.Contains(log.String(), "disclose: checked the content: ") {
+			t.Errorf("log:\n%s", log.String())
+		}
+	})
+
+	t.Run("home page", func(t *testing.T) {
+		body, resp := get(t, base)
+		if resp.StatusCode != 200 {
+			t.Fatalf("status %d", resp.StatusCode)
+		}
+		for _, want := range []string{
+			"<h1>Southern Script Exchange Pty Ltd: cyber incident updates</h1>",
+			`<link rel="canonical" href="` + base + `">`, // links lead to the preview, not the public site
+			"livereload.js",
+		} {
+			if !strings.Contains(body, want) {
+				t.Errorf("the home page does not contain %q", want)
+			}
+		}
+	})
+
+	t.Run("feeds and manifest", func(t *testing.T) {
+		body, resp := get(t, base+"feed.xml")
+		if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/rss+xml") {
+			t.Errorf("feed.xml Content-Type = %q", ct)
+		}
+		f, err := gofeed.NewParser().ParseString(body)
+		if err != nil {
+			t.Fatalf("feed.xml does not parse: %v", err)
+		}
+		if len(f.Items) == 0 || !strings.Contains(f.Items[0].Title, "Helpline hours over the holidays") {
+			t.Errorf("the newest item is not the holiday hours update: %+v", f.Items)
+		}
+		if !strings.HasPrefix(f.Items[0].Link, base+"incidents/prescription-data-2024/2024-12-16-1100/") {
+			t.Errorf("item link %q does not lead to the preview", f.Items[0].Link)
+		}
+		for _, p := range []string{"atom.xml", "feed.json", "incidents/email-account-2023/feed.xml", "incidents/email-account-2023/atom.xml", "incidents/email-account-2023/feed.json"} {
+			body, resp := get(t, base+p)
+			if resp.StatusCode != 200 {
+				t.Errorf("%s: status %d", p, resp.StatusCode)
+				continue
+			}
+			if _, err := gofeed.NewParser().ParseString(body); err != nil {
+				t.Errorf("%s does not parse: %v", p, err)
+			}
+		}
+		body, _ = get(t, base+"manifest.json")
+		m, err := manifest.Parse([]byte(body))
+		if err != nil {
+			t.Fatalf("manifest.json: %v", err)
+		}
+		if len(m.Updates) != 13 {
+			t.Errorf("manifest lists %d updates, want the example's 13", len(m.Updates))
+		}
+		if _, resp := get(t, base+"__stop"); resp.StatusCode != 404 {
+			t.Errorf("/__stop: status %d, want 404: Hugo's stop switch is not for the network", resp.StatusCode)
+		}
+	})
+
+	t.Run("a saved change shows", func(t *testing.T) {
+		p := filepath.Join(dir, filepath.FromSlash(update))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed := regexpTitle(string(b), "Opening hours over the break, changed on disk")
+		if err := os.WriteFile(p, []byte(changed), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		poll(t, base+"incidents/prescription-data-2024/2024-12-16-1100/", "Opening hours over the break, changed on disk")
+		poll(t, base+"feed.xml", "Opening hours over the break, changed on disk")
+	})
+
+	t.Run("a draft shows with its banner", func(t *testing.T) {
+		sitetest.WriteInto(t, dir, `
+-- content/incidents/prescription-data-2024/2024-12-20-a-draft.md --
+---
+title: "A draft nobody has seen"
+date: 2024-12-20T09:00:00+11:00
+status: notifying
+draft: true
+---
+
+This is not published yet.
+`)
+		body := poll(t, base+"incidents/prescription-data-2024/2024-12-20-0900/", "A draft nobody has seen")
+		if !strings.Contains(body, "DRAFT") {
+			t.Error("the draft's page has no DRAFT banner")
+		}
+		poll(t, base+"incidents/prescription-data-2024/feed.json", "A draft nobody has seen")
+	})
+
+	t.Run("the check runs again on save", func(t *testing.T) {
+		sitetest.WriteInto(t, dir, `
+-- content/incidents/prescription-data-2024/2024-12-21-wrong.md --
+---
+title: "A status word that does not exist"
+date: 2024-12-21T09:00:00+11:00
+status: finished
+draft: true
+---
+
+Text.
+`)
+		deadline := time.Now().Add(pollTimeout)
+		for !strings.Contains(log.String(), "content/incidents/prescription-data-2024/2024-12-21-wrong.md:4:1: status: \"finished\" is not a status word") {
+			if time.Now().After(deadline) {
+				t.Fatalf("the diagnostic for the wrong status was not printed:\n%s", log.String())
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+
+	t.Run("stops cleanly", func(t *testing.T) {
+		cancel()
+		select {
+		case <-srv.Done():
+		case <-time.After(pollTimeout):
+			t.Fatal("the preview did not stop")
+		}
+		if err := srv.Err(); err != nil {
+			t.Errorf("Err() = %v", err)
+		}
+		if _, err := http.Get(base); err == nil {
+			t.Error("the preview still answers after it stopped")
+		}
+		after := listFiles(t, dir)
+		added := slices.DeleteFunc(after, func(f string) bool { return slices.Contains(before, f) })
+		want := []string{
+			"content/incidents/prescription-data-2024/2024-12-20-a-draft.md",
+			"content/incidents/prescription-data-2024/2024-12-21-wrong.md",
+		}
+		if !slices.Equal(added, want) {
+			t.Errorf("files added to the site: %q\nwant only the test's own %q", added, want)
+		}
+	})
+}
+
+// regexpTitle replaces the front matter's title line.
+func regexpTitle(src, title string) string {
+	lines := strings.Split(src, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "title: ") {
+			lines[i] = "title: \"" + title + "\""
+			break
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func get(t *testing.T, url string) (string, *http.Response) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b), resp
+}
+
+// poll fetches url until its body contains want, and returns the body.
+func poll(t *testing.T, url, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(pollTimeout)
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if strings.Contains(string(b), want) {
+				return string(b)
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s did not come to contain %q; last response %d:\n%.2000s", url, want, resp.StatusCode, b)
+			}
+		} else if time.Now().After(deadline) {
+			t.Fatal(err)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// listFiles lists every file below dir, as slash paths, sorted.
+func listFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			out = append(out, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(out)
+	return out
+}
