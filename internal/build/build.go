@@ -110,6 +110,19 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
+	unlock, err := lockParent(filepath.Dir(out))
+	if errors.Is(err, errBusy) {
+		return res, fmt.Errorf("build: another build is publishing into %s; wait for it to finish", out)
+	} else if err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	defer unlock()
+	// A build that was killed leaves its staging directory; with the lock
+	// held, no other build owns one.
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".new-*"))
+	for _, s := range stale {
+		os.RemoveAll(s)
+	}
 	stage, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
 	if err != nil {
 		return res, fmt.Errorf("build: %w", err)
@@ -205,6 +218,8 @@ func writePublicKey(key *sign.SecretKey, stage string) error {
 	}
 	return os.WriteFile(p, pub.MarshalText(), 0o644)
 }
+
+var errBusy = errors.New("busy")
 
 // safeTarget refuses an output directory that holds the site's sources or
 // anything that is not an earlier build: publishing replaces it whole.

@@ -1,0 +1,161 @@
+package main_test
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/sitetest"
+)
+
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "disclose-bin-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "disclose")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "go build: %v\n%s", err, out)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func run(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var o, e strings.Builder
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return o.String(), e.String(), code
+}
+
+func TestHelpShowsAnExampleForEveryCommand(t *testing.T) {
+	out, _, code := run(t, ".", "help")
+	if code != 0 || !strings.Contains(out, "Commands:") || !strings.Contains(out, "Example:") {
+		t.Fatalf("disclose help (exit %d):\n%s", code, out)
+	}
+	for _, name := range []string{"build", "check", "verify", "keygen"} {
+		if !strings.Contains(out, "  "+name+" ") {
+			t.Errorf("disclose help does not list %s", name)
+		}
+		_, errOut, code := run(t, ".", name, "-h")
+		if code != 0 || !strings.Contains(errOut, "Usage: disclose "+name) || !strings.Contains(errOut, "Example:\n  disclose "+name) {
+			t.Errorf("disclose %s -h (exit %d):\n%s", name, code, errOut)
+		}
+	}
+	if _, errOut, code := run(t, ".", "nonsense"); code != 2 || !strings.Contains(errOut, `unknown command "nonsense"`) {
+		t.Errorf("an unknown command: exit %d\n%s", code, errOut)
+	}
+}
+
+func TestBrokenSiteExitsOneAndNamesTheFile(t *testing.T) {
+	site := sitetest.CopyExample(t)
+	file := filepath.Join(site, "content", "incidents", "prescription-data-2024", "2024-05-24-information-offered-for-sale.md")
+	b, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(b), "status:", "stauts:", 1)), 0o644)
+	_, errOut, code := run(t, site, "build", "-o", filepath.Join(t.TempDir(), "public"))
+	if code != 1 || !strings.Contains(errOut, "content/incidents/prescription-data-2024/2024-05-24-information-offered-for-sale.md:") ||
+		!strings.Contains(errOut, "did you mean status?") || !strings.Contains(errOut, "nothing was published") {
+		t.Errorf("exit %d\n%s", code, errOut)
+	}
+}
+
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[rel] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return err
+	})
+	return files
+}
+
+// TestKilledBuildLeavesThePreviousSite kills a build while it renders and
+// checks that the published directory is byte for byte what it was.
+func TestKilledBuildLeavesThePreviousSite(t *testing.T) {
+	site := sitetest.CopyExample(t)
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if _, errOut, code := run(t, site, "build", "-o", out); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, errOut)
+	}
+	before := tree(t, out)
+	// Change the content so that a finished build would change the output.
+	idx := filepath.Join(site, "content", "incidents", "prescription-data-2024", "_index.md")
+	b, _ := os.ReadFile(idx)
+	os.WriteFile(idx, []byte(strings.Replace(string(b), "## What happened", "## What happened\n\nA new first sentence.", 1)), 0o644)
+
+	killed := 0
+	for attempt := 0; attempt < 5 && killed == 0; attempt++ {
+		cmd := exec.Command(binary, "build", "-o", out)
+		cmd.Dir = site
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Kill it as soon as its staging directory appears: mid-build.
+		deadline := time.Now().Add(30 * time.Second)
+		for time.Now().Before(deadline) {
+			if m, _ := filepath.Glob(filepath.Join(parent, ".public.new-*")); len(m) > 0 {
+				cmd.Process.Signal(syscall.SIGKILL)
+				killed++
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		err := cmd.Wait()
+		if err == nil {
+			t.Log("the build finished before it could be killed; trying again")
+			if killed > 0 {
+				killed--
+			}
+			os.WriteFile(idx, []byte(strings.Replace(string(b), "## What happened", "## What happened\n\nAnother sentence.", 1)), 0o644)
+			before = tree(t, out)
+		}
+	}
+	if killed == 0 {
+		t.Skip("could not catch a build mid-way on this machine")
+	}
+	after := tree(t, out)
+	if len(after) != len(before) {
+		t.Fatalf("the killed build changed the number of published files: %d, was %d", len(after), len(before))
+	}
+	for p, h := range before {
+		if after[p] != h {
+			t.Errorf("the killed build changed %s", p)
+		}
+	}
+	// The next build cleans up after the killed one and publishes.
+	if _, errOut, code := run(t, site, "build", "-o", out); code != 0 {
+		t.Fatalf("build after the kill: exit %d\n%s", code, errOut)
+	}
+	if m, _ := filepath.Glob(filepath.Join(parent, ".public.new-*")); len(m) > 0 {
+		t.Errorf("the killed build's staging directory was not cleaned up: %v", m)
+	}
+	home := filepath.Join(out, "incidents", "prescription-data-2024", "index.html")
+	if got, _ := os.ReadFile(home); !strings.Contains(string(got), "sentence.") {
+		t.Error("the build after the kill did not publish the change")
+	}
+}
