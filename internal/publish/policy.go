@@ -68,6 +68,7 @@ var SecurityHeaders = []Header{
 // Rule is one line of the policy: the paths it matches, and the headers they
 // get. The first rule that matches a path decides.
 type Rule struct {
+	ID   string // a short name, for Caddy's named matchers
 	Name string // what the rule is for, shown in the snippets
 	// Pattern is a regular expression over the URL path (with its leading
 	// slash). It is written in the subset that Go, nginx (PCRE) and Caddy
@@ -89,16 +90,16 @@ var Rules = []Rule{
 	// The signed manifest lists the .gz and .br copies, so they are
 	// published, and fetched by whoever verifies the site; they change with
 	// the pages they copy.
-	{Name: "precompressed copies", Pattern: `\.(gz|br)$`, CacheControl: CacheShort},
-	{Name: "fingerprinted assets", Pattern: fingerprint, CacheControl: CacheImmutable},
-	{Name: "RSS feeds", Pattern: `/feed\.xml$`, ContentType: "application/rss+xml; charset=utf-8", CacheControl: CacheShort},
-	{Name: "Atom feeds", Pattern: `/atom\.xml$`, ContentType: "application/atom+xml; charset=utf-8", CacheControl: CacheShort},
-	{Name: "JSON feeds", Pattern: `/feed\.json$`, ContentType: "application/feed+json; charset=utf-8", CacheControl: CacheShort},
-	{Name: "manifest", Pattern: `/manifest\.json$`, ContentType: "application/json", CacheControl: CacheShort},
-	{Name: "signatures, keys and security.txt", Pattern: `(\.minisig|\.pub|/security\.txt)$`, ContentType: "text/plain; charset=utf-8", CacheControl: CacheShort},
-	{Name: "pages", Pattern: `(/|\.html)$`, ContentType: "text/html; charset=utf-8", CacheControl: CacheShort},
-	{Name: "other data that changes with each update", Pattern: `(\.(xml|json|txt)|/_headers)$`, CacheControl: CacheShort},
-	{Name: "everything else", CacheControl: CacheStatic},
+	{ID: "precompressed", Name: "precompressed copies", Pattern: `\.(gz|br)$`, CacheControl: CacheShort},
+	{ID: "fingerprinted", Name: "fingerprinted assets", Pattern: fingerprint, CacheControl: CacheImmutable},
+	{ID: "rss", Name: "RSS feeds", Pattern: `/feed\.xml$`, ContentType: "application/rss+xml; charset=utf-8", CacheControl: CacheShort},
+	{ID: "atom", Name: "Atom feeds", Pattern: `/atom\.xml$`, ContentType: "application/atom+xml; charset=utf-8", CacheControl: CacheShort},
+	{ID: "jsonfeed", Name: "JSON feeds", Pattern: `/feed\.json$`, ContentType: "application/feed+json; charset=utf-8", CacheControl: CacheShort},
+	{ID: "manifest", Name: "manifest", Pattern: `/manifest\.json$`, ContentType: "application/json", CacheControl: CacheShort},
+	{ID: "plaintext", Name: "signatures, keys and security.txt", Pattern: `(\.minisig|\.pub|/security\.txt)$`, ContentType: "text/plain; charset=utf-8", CacheControl: CacheShort},
+	{ID: "pages", Name: "pages", Pattern: `(/|\.html)$`, ContentType: "text/html; charset=utf-8", CacheControl: CacheShort},
+	{ID: "data", Name: "other data that changes with each update", Pattern: `(\.(xml|json|txt)|/_headers)$`, CacheControl: CacheShort},
+	{ID: "other", Name: "everything else", CacheControl: CacheStatic},
 }
 
 func init() {

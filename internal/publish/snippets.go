@@ -57,6 +57,10 @@ func CaddySnippet() string {
 file_server {
 	precompressed br gzip
 }
+handle_errors {
+	rewrite * /404.html
+	file_server
+}
 header {
 `)
 	for _, h := range SecurityHeaders {
@@ -64,7 +68,7 @@ header {
 	}
 	b.WriteString("}\n")
 	for i, r := range Rules {
-		name := fmt.Sprintf("rule%d", i+1)
+		name := r.ID
 		fmt.Fprintf(&b, "\n# %s\n@%s {\n", r.Name, name)
 		if r.Pattern != "" {
 			fmt.Fprintf(&b, "\tpath_regexp `%s`\n", r.Pattern)

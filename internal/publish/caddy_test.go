@@ -1,0 +1,84 @@
+package publish
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+const caddyDoc = "../../docs/caddy.conf"
+
+func TestCaddySnippetIsDocumented(t *testing.T) {
+	checkGolden(t, caddyDoc, CaddySnippet())
+}
+
+// TestCaddy runs Debian's Caddy on loopback with docs/caddy.conf, the
+// snippet the README shows, and checks what a browser gets.
+func TestCaddy(t *testing.T) {
+	bin, err := exec.LookPath("caddy")
+	if err != nil {
+		t.Skip("caddy is not installed (Debian package caddy)")
+	}
+	snippet, err := filepath.Abs(caddyDoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := writeSite(t)
+	if err := WriteHeadersFile(site); err != nil {
+		t.Fatal(err)
+	}
+	if err := Precompress(site); err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	port := freePort(t)
+	conf := fmt.Sprintf(`{
+	admin off
+	auto_https off
+}
+
+http://127.0.0.1:%d {
+	root * %s
+	import %s
+}
+`, port, site, snippet)
+	confPath := filepath.Join(tmp, "Caddyfile")
+	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, "run", "--config", confPath, "--adapter", "caddyfile")
+	cmd.Env = append(os.Environ(), "HOME="+tmp, "XDG_DATA_HOME="+tmp, "XDG_CONFIG_HOME="+tmp)
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("caddy said:\n%s", stderr.String())
+		}
+	})
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	for i := 0; ; i++ {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			c.Close()
+			break
+		}
+		if i == 100 {
+			t.Fatalf("caddy did not start: %v\n%s", err, stderr.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	checkServed(t, "http://"+addr, site, true)
+}
