@@ -164,7 +164,10 @@ func newEntry(site *content.Site, u *content.Update) (*Entry, error) {
 		e.HTML = clean("<p><strong>" + textEscaper.Replace(notice) + "</strong></p>\n")
 		return e, nil
 	}
-	body, err := markdown.Render(u.Body.Source, id, markdown.WithSiteURL(cfg.BaseURL))
+	body, err := markdown.Render(u.Body.Source, id, markdown.WithSiteURL(cfg.BaseURL),
+		// The W3C validator calls ARIA roles a security risk; readers
+		// strip them anyway.
+		markdown.WithoutAttributes("role"))
 	if err != nil {
 		return nil, err
 	}
@@ -221,34 +224,28 @@ func humanTime(cfg *content.Config, t time.Time) string {
 	return t.Format("2 January 2006, 3:04 pm -07:00")
 }
 
-// clean makes s safe for XML 1.0, which cannot carry control characters
-// or invalid UTF-8 at all: they become U+FFFD, as encoding/xml does for
-// element text but not for CDATA.
+// clean leaves out of s what XML 1.0 cannot carry at all (control
+// characters, invalid UTF-8) and what the W3C feed validator warns about
+// (C1 controls, U+FFFD): none of it is text a writer means.
 func clean(s string) string {
-	ok := true
-	for _, r := range s {
-		if !xmlChar(r) {
-			ok = false
-			break
-		}
-	}
-	if ok && utf8.ValidString(s) {
+	if utf8.ValidString(s) && strings.IndexFunc(s, func(r rune) bool { return !keep(r) }) < 0 {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s { // invalid UTF-8 arrives as utf8.RuneError
-		if xmlChar(r) {
+	for _, r := range s { // invalid UTF-8 arrives as utf8.RuneError, U+FFFD
+		if keep(r) {
 			b.WriteRune(r)
-		} else {
-			b.WriteRune('\uFFFD')
 		}
 	}
 	return b.String()
 }
 
-func xmlChar(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
+func keep(r rune) bool {
+	switch {
+	case r == 0x09 || r == 0x0A || r == 0x0D:
+		return true
+	case r < 0x20, r >= 0x7F && r <= 0x9F, r >= 0xD800 && r <= 0xDFFF, r >= 0xFFFD && r <= 0xFFFF:
+		return false
+	}
+	return r <= 0x10FFFF
 }

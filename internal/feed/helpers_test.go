@@ -31,7 +31,8 @@ func handSite() *content.Site {
 	}}
 	ransom := addIncident(site, "ransomware-2024", "Cyber security incident", "2024-05-06T14:20:00+10:00")
 	addUpdate(ransom, "2024-05-08-first.md", "We are looking into an incident", "2024-05-08T17:30:00+10:00", content.Investigating,
-		"We found a problem on 6 May.\n\nSee the [incident page](/incidents/ransomware-2024/).\n")
+		"We found a problem on 6 May.\n\nSee the [incident page](/incidents/ransomware-2024/).[^1]\n\n"+
+			"| Service | Open |\n|:--|--:|\n| Helpline | 8 am |\n\n[^1]: It has every update.\n")
 	u := addUpdate(ransom, "2024-05-13-findings.md", "What we have found", "2024-05-13T11:00:00+10:00", content.Identified,
 		"The helpline is 1800 000 000.\n")
 	u.Summary = "A helpline is open."

@@ -279,9 +279,45 @@ func rssRules(b []byte, feedURL string) []string {
 			for _, u := range relativeURLs(h) {
 				bad("item %s: relative URL %q", it.GUID.ID, u)
 			}
+			for _, r := range riskyHTML(h) {
+				bad("item %s: %s", it.GUID.ID, r)
+			}
 		}
 	}
+	if k := strings.IndexFunc(string(b), func(r rune) bool { return r >= 0x80 && r <= 0x9F || r == 0xFFFD }); k >= 0 {
+		bad("bad character %q at byte %d", []rune(string(b[k:]))[0], k)
+	}
 	return p
+}
+
+var (
+	riskyElements = map[string]bool{"script": true, "style": true, "iframe": true, "object": true, "embed": true,
+		"applet": true, "frame": true, "frameset": true, "link": true, "meta": true, "base": true}
+	safeStyle = regexp.MustCompile(`^text-align:\s*(left|right|center);?$`)
+)
+
+// riskyHTML lists what the W3C validator reports as a security risk in
+// the HTML h: script-like elements, event handlers, attributes outside its
+// list (role is the one goldmark writes) and styles beyond text-align.
+func riskyHTML(h string) []string {
+	var out []string
+	z := xhtml.NewTokenizer(strings.NewReader(h))
+	for tt := z.Next(); tt != xhtml.ErrorToken; tt = z.Next() {
+		if tt != xhtml.StartTagToken && tt != xhtml.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		if riskyElements[tok.Data] {
+			out = append(out, "element <"+tok.Data+">")
+		}
+		for _, a := range tok.Attr {
+			switch {
+			case a.Key == "role", strings.HasPrefix(a.Key, "on"), a.Key == "style" && !safeStyle.MatchString(a.Val):
+				out = append(out, fmt.Sprintf("attribute %s=%q on <%s>", a.Key, a.Val, tok.Data))
+			}
+		}
+	}
+	return out
 }
 
 func rfc822Date(s string) bool {
@@ -353,6 +389,9 @@ func TestRSSRulesCatchWhatTheyAreFor(t *testing.T) {
 		{"relative link in content", `href="https://updates.example.org/breach/incidents/ransomware-2024/"`, `href="/incidents/ransomware-2024/"`, "relative URL"},
 		{"guid not a permalink", `isPermaLink="true"`, `isPermaLink="false"`, "isPermaLink"},
 		{"bad language", "<language>en-AU</language>", "<language>English</language>", "not a language code"},
+		{"ARIA role in content", `class="footnote-ref"`, `class="footnote-ref" role="doc-noteref"`, "attribute role="},
+		{"script in content", "<p>We found a problem", "<script>alert(1)</script><p>We found a problem", "element <script>"},
+		{"C1 control character", "<title>Example Health", "<title>\u0085Example Health", "bad character"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if !bytes.Contains(b, []byte(tt.old)) {

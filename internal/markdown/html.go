@@ -14,9 +14,9 @@ import (
 var urlAttrs = map[string]bool{"href": true, "src": true}
 
 // absolutize rewrites every relative href and src in the HTML fragment b
-// against pageURL (root-relative ones against siteURL when it is set) and
-// leaves every other byte as it was.
-func absolutize(b []byte, pageURL, siteURL string) ([]byte, error) {
+// against pageURL (root-relative ones against siteURL when it is set),
+// leaves out the attributes in drop, and leaves every other byte as it was.
+func absolutize(b []byte, pageURL, siteURL string, drop map[string]bool) ([]byte, error) {
 	page, err := url.Parse(pageURL)
 	if err != nil || !page.IsAbs() {
 		return nil, fmt.Errorf("page address %q is not an absolute URL", pageURL)
@@ -38,6 +38,15 @@ func absolutize(b []byte, pageURL, siteURL string) ([]byte, error) {
 			raw := append([]byte(nil), z.Raw()...)
 			tok := z.Token()
 			changed := false
+			kept := tok.Attr[:0]
+			for _, a := range tok.Attr {
+				if drop[a.Key] {
+					changed = true
+					continue
+				}
+				kept = append(kept, a)
+			}
+			tok.Attr = kept
 			for i, a := range tok.Attr {
 				if a.Namespace != "" || !urlAttrs[a.Key] {
 					continue

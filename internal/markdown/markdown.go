@@ -61,7 +61,7 @@ func Render(src []byte, pageURL string, opts ...Option) ([]byte, error) {
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: render: %w", err)
 	}
-	out, err := absolutize(buf.Bytes(), pageURL, o.siteURL)
+	out, err := absolutize(buf.Bytes(), pageURL, o.siteURL, o.drop)
 	if err != nil {
 		return nil, fmt.Errorf("markdown: %w", err)
 	}
@@ -73,6 +73,7 @@ type Option func(*options)
 
 type options struct {
 	siteURL string
+	drop    map[string]bool
 }
 
 // WithSiteURL makes root-relative addresses resolve below baseURL (the
@@ -80,6 +81,20 @@ type options struct {
 // https://example.org/updates/ becomes https://example.org/updates/incidents/x/.
 func WithSiteURL(baseURL string) Option {
 	return func(o *options) { o.siteURL = baseURL }
+}
+
+// WithoutAttributes leaves the named attributes out of every tag, for
+// places whose validators refuse them: the W3C feed validator warns about
+// the ARIA role attributes goldmark puts on footnotes.
+func WithoutAttributes(names ...string) Option {
+	return func(o *options) {
+		if o.drop == nil {
+			o.drop = map[string]bool{}
+		}
+		for _, n := range names {
+			o.drop[n] = true
+		}
+	}
 }
 
 // FirstParagraph returns the first paragraph of the Markdown src as plain

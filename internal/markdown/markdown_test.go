@@ -121,3 +121,16 @@ func TestFirstParagraph(t *testing.T) {
 		})
 	}
 }
+
+func TestRenderWithoutAttributes(t *testing.T) {
+	got, err := Render([]byte("Text.[^1]\n\n[^1]: Note."), page, WithoutAttributes("role"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(got), "role=") {
+		t.Errorf("role attributes left in:\n%s", got)
+	}
+	if want := `<a href="https://h.example/updates/incidents/x/2024-05-16-0900/#fn:1" class="footnote-ref">1</a>`; !strings.Contains(string(got), want) {
+		t.Errorf("got\n%s\nwant it to contain %s", got, want)
+	}
+}
