@@ -284,6 +284,14 @@ func rssRules(b []byte, feedURL string) []string {
 			}
 		}
 	}
+	// The validator reads content:encoded without a description before it
+	// as a missing description (NeedDescriptionBeforeContent).
+	for _, item := range regexp.MustCompile(`(?s)<item>.*?</item>`).FindAll(b, -1) {
+		d, c := bytes.Index(item, []byte("<description>")), bytes.Index(item, []byte("<content:encoded>"))
+		if c >= 0 && (d < 0 || d > c) {
+			bad("item: content:encoded without a description before it")
+		}
+	}
 	if k := strings.IndexFunc(string(b), func(r rune) bool { return r >= 0x80 && r <= 0x9F || r == 0xFFFD }); k >= 0 {
 		bad("bad character %q at byte %d", []rune(string(b[k:]))[0], k)
 	}
@@ -391,6 +399,7 @@ func TestRSSRulesCatchWhatTheyAreFor(t *testing.T) {
 		{"bad language", "<language>en-AU</language>", "<language>English</language>", "not a language code"},
 		{"ARIA role in content", `class="footnote-ref"`, `class="footnote-ref" role="doc-noteref"`, "attribute role="},
 		{"script in content", "<p>We found a problem", "<script>alert(1)</script><p>We found a problem", "element <script>"},
+		{"content before description", "</link>\n      <description>", "</link><content:encoded>x</content:encoded><description>", "without a description before it"},
 		{"C1 control character", "<title>Example Health", "<title>\u0085Example Health", "bad character"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
