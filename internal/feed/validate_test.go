@@ -284,6 +284,10 @@ func rssRules(b []byte, feedURL string) []string {
 			}
 		}
 	}
+	// Channel elements after the items are "misplaced" (MisplacedItem).
+	if k, end := bytes.LastIndex(b, []byte("</item>")), bytes.Index(b, []byte("</channel>")); k >= 0 && len(bytes.TrimSpace(b[k+len("</item>"):end])) > 0 {
+		bad("channel elements after the items: %q", bytes.TrimSpace(b[k+len("</item>"):end]))
+	}
 	// The validator reads content:encoded without a description before it
 	// as a missing description (NeedDescriptionBeforeContent).
 	for _, item := range regexp.MustCompile(`(?s)<item>.*?</item>`).FindAll(b, -1) {
@@ -400,6 +404,7 @@ func TestRSSRulesCatchWhatTheyAreFor(t *testing.T) {
 		{"ARIA role in content", `class="footnote-ref"`, `class="footnote-ref" role="doc-noteref"`, "attribute role="},
 		{"script in content", "<p>We found a problem", "<script>alert(1)</script><p>We found a problem", "element <script>"},
 		{"content before description", "</link>\n      <description>", "</link><content:encoded>x</content:encoded><description>", "without a description before it"},
+		{"channel element after the items", "</channel>", "<ttl>60</ttl></channel>", "after the items"},
 		{"C1 control character", "<title>Example Health", "<title>\u0085Example Health", "bad character"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
