@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -39,6 +40,10 @@ func New() goldmark.Markdown {
 	)
 }
 
+// shared is the one goldmark that Render and FirstParagraph use: goldmark
+// keeps no state between documents, and building it is not free.
+var shared = sync.OnceValue(New)
+
 // NewContext returns a parse context whose heading IDs follow Hugo's
 // "github" autoHeadingIDType, numbered -1, -2 on repeats within one document.
 func NewContext() parser.Context {
@@ -56,7 +61,7 @@ func Render(src []byte, pageURL string, opts ...Option) ([]byte, error) {
 		opt(&o)
 	}
 	var buf bytes.Buffer
-	md := New()
+	md := shared()
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: render: %w", err)
@@ -102,7 +107,7 @@ func WithoutAttributes(names ...string) Option {
 // decoded, footnote markers left out, runs of white space made one space.
 func FirstParagraph(src []byte) (string, error) {
 	var buf bytes.Buffer
-	md := New()
+	md := shared()
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		return "", fmt.Errorf("markdown: render: %w", err)
