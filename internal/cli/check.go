@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/check"
@@ -29,6 +30,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		dir = rest[0]
 	default:
 		return fmt.Errorf("%w: check takes at most one site directory, got %q", ErrUsage, rest)
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return fmt.Errorf("%w: %s is not a site directory (one holding config.toml and content/)", ErrUsage, dir)
 	}
 	_, diags := check.CheckSite(dir, time.Now())
 	diags.Print(stdout)
