@@ -6,17 +6,51 @@ import (
 	"testing"
 )
 
-const publishingDoc = "../../docs/publishing.md"
+// snippetDocs are the documents that show the server snippets. The README
+// shows them where it has the markers (see syncSnippets).
+var snippetDocs = []struct {
+	path     string
+	required bool
+}{
+	{"../../docs/publishing.md", true},
+	{"../../README.md", false},
+}
 
-// TestPublishingDocShowsSnippets checks that docs/publishing.md shows the
-// nginx and Caddy snippets exactly as the tests run them; -update copies
-// them in.
-func TestPublishingDocShowsSnippets(t *testing.T) {
-	data, err := os.ReadFile(publishingDoc)
-	if err != nil {
-		t.Fatal(err)
+// TestDocsShowSnippets checks that the documents show the nginx and Caddy
+// snippets exactly as the tests run them; -update copies them in.
+func TestDocsShowSnippets(t *testing.T) {
+	for _, d := range snippetDocs {
+		data, err := os.ReadFile(d.path)
+		if err != nil {
+			if d.required {
+				t.Error(err)
+			}
+			continue
+		}
+		doc, n, stale := syncSnippets(string(data))
+		if n == 0 && d.required {
+			t.Errorf("%s shows no snippet", d.path)
+		}
+		switch {
+		case stale && *update:
+			if err := os.WriteFile(d.path, []byte(doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		case stale:
+			t.Errorf("%s does not show the snippets as the tests run them; run go test ./internal/publish -update", d.path)
+		}
 	}
-	doc := string(data)
+}
+
+// syncSnippets puts each snippet between its markers in doc:
+//
+//	<!-- begin docs/nginx.conf -->
+//	<!-- end docs/nginx.conf -->
+//
+// and returns the new text, how many marker pairs it found, and whether any
+// block differed.
+func syncSnippets(doc string) (string, int, bool) {
+	n, stale := 0, false
 	for _, s := range []struct{ name, lang, text string }{
 		{"docs/nginx.conf", "nginx", NginxSnippet()},
 		{"docs/caddy.conf", "caddy", CaddySnippet()},
@@ -24,20 +58,14 @@ func TestPublishingDocShowsSnippets(t *testing.T) {
 		begin, end := "<!-- begin "+s.name+" -->\n", "<!-- end "+s.name+" -->"
 		i, j := strings.Index(doc, begin), strings.Index(doc, end)
 		if i < 0 || j < i {
-			t.Errorf("%s has no %q ... %q block", publishingDoc, begin, end)
 			continue
 		}
+		n++
 		block := "```" + s.lang + "\n" + s.text + "```\n"
-		if got := doc[i+len(begin) : j]; got != block {
-			if !*update {
-				t.Errorf("%s does not show %s as the tests run it; run go test ./internal/publish -update", publishingDoc, s.name)
-			}
+		if doc[i+len(begin):j] != block {
+			stale = true
 			doc = doc[:i+len(begin)] + block + doc[j:]
 		}
 	}
-	if *update {
-		if err := os.WriteFile(publishingDoc, []byte(doc), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	return doc, n, stale
 }

@@ -15,9 +15,10 @@ import (
 // response headers from.
 const HeadersFileName = "_headers"
 
-// writtenLater are the files a build writes after _headers, so that the
-// manifest can list _headers: they get their rules before they exist.
-var writtenLater = []string{"manifest.json", "manifest.json.minisig"}
+// writtenLater are files a build may write after _headers (the manifest
+// must, to list _headers): they get their rules whether or not they exist
+// yet. A rule for a file that never comes is harmless.
+var writtenLater = []string{".well-known/security.txt", "manifest.json", "manifest.json.minisig"}
 
 // WriteHeadersFile writes outDir/_headers for Netlify and Cloudflare Pages
 // from the policy and the files in outDir.
