@@ -1,6 +1,9 @@
 package check
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // jargon is the short list of security and corporate words that frightened
 // readers stumble on, each with what to write instead. A pattern matches
@@ -31,15 +34,15 @@ var jargon = []struct {
 	{Words: `commenc(?:e|ed|es|ing)`, Instead: `write "start"`},
 }
 
-// jargonRes are the jargon patterns, compiled in the list's order.
-var jargonRes = func() []*regexp.Regexp {
-	res := make([]*regexp.Regexp, len(jargon))
+// jargonRe finds every entry of the list in one pass: group i+1 is entry i.
+var jargonRe = func() *regexp.Regexp {
+	alts := make([]string, len(jargon))
 	for i, j := range jargon {
 		flags := "(?i)"
 		if j.Exact {
-			flags = ""
+			flags = "(?-i)"
 		}
-		res[i] = regexp.MustCompile(flags + `\b(?:` + j.Words + `)\b`)
+		alts[i] = "(" + flags + "(?:" + j.Words + "))"
 	}
-	return res
+	return regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)\b`)
 }()

@@ -112,9 +112,12 @@ func (c *checker) plainParagraph(p page, n ast.Node) {
 
 // jargon warns about each word on the jargon list, with what to write.
 func (c *checker) jargon(p page, s *prose) {
-	for i, re := range jargonRes {
-		for _, m := range re.FindAllIndex(s.text, -1) {
-			c.diags.Warn(p.pos(s.at(m[0])), "plain language", "%q is jargon; %s", s.text[m[0]:m[1]], jargon[i].Instead)
+	for _, m := range jargonRe.FindAllSubmatchIndex(s.text, -1) {
+		for i := range jargon {
+			if m[2+2*i] >= 0 {
+				c.diags.Warn(p.pos(s.at(m[0])), "plain language", "%q is jargon; %s", s.text[m[0]:m[1]], jargon[i].Instead)
+				break
+			}
 		}
 	}
 }

@@ -94,6 +94,36 @@ func TestRules(t *testing.T) {
 		{"revision before the update", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-05-31T09:00:00+10:00\n    note: fixed a typo\n", "Text.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:5: revisions[0].date: 2024-05-31T09:00:00+10:00 is before the update's own date (2024-06-01T09:00:00+10:00); a revision comes after publication",
 		}},
+		{"count without as_of", strings.Replace(base, "  as_of: 2024-07-01\n", "", 1), []string{
+			"content/incidents/x/_index.md:11:3: warning: affected.count: say when this count was made: add as_of: with the date under affected",
+		}},
+		{"regulator told before discovery", strings.Replace(base, "affected:", "notified:\n  - body: Office of the Australian Information Commissioner\n    date: 2024-05-01\naffected:", 1), []string{
+			"content/incidents/x/_index.md:12:5: notified[0].date: 2024-05-01 is before the incident was discovered (2024-05-06); check the date",
+		}},
+		{"regulator told in the future", strings.Replace(base, "affected:", "notified:\n  - body: Office of the Australian Information Commissioner\n    date: 2025-05-01\naffected:", 1), []string{
+			"content/incidents/x/_index.md:12:5: notified[0].date: 2025-05-01 is in the future; list a regulator only once it has been told",
+		}},
+		{"every update a draft", "-- content/incidents/y/_index.md --\n---\ntitle: Y\ndiscovered: 2024-05-06T10:00:00+10:00\ndata_involved: [names]\n---\n\n## What happened\n\nText.\n\n## What you can do\n\nText.\n" +
+			"-- content/incidents/y/2024-05-08-a.md --\n---\ntitle: A\ndate: 2024-05-08T09:00:00+10:00\nstatus: investigating\ndraft: true\n---\nText.\n", []string{
+			"content/incidents/y/_index.md:1:1: warning: updates: every update of this incident is a draft, so its page shows no status; publish the first update by removing draft: true",
+		}},
+		{"revisions out of order", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-03T09:00:00+10:00\n    note: one\n  - date: 2024-06-02T09:00:00+10:00\n    note: two\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:8:5: revisions[1].date: 2024-06-02T09:00:00+10:00 is before the revision above it; list revisions oldest first, newest last",
+		}},
+		{"revision in the future", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2025-06-03T09:00:00+10:00\n    note: one\n", "Text.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:5: revisions[0].date: 2025-06-03T09:00:00+10:00 is in the future; date a revision when it is made",
+		}},
+		{"withdrawn before published", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-05-31T09:00:00+10:00\n  note: posted in error\n", ""), []string{
+			"content/incidents/x/2024-06-01-third.md:6:3: withdrawn.date: 2024-05-31T09:00:00+10:00 is before the update's own date (2024-06-01T09:00:00+10:00); an update is withdrawn after it was published",
+		}},
+		{"translation with another status", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-05-20-second.mi.md", "title: Ngā mea e mōhio ana mātou\ndate: 2024-05-20T09:00:00+10:00\nstatus: contained\n", "He kōrero <b>hou</b>.\n"), []string{
+			"content/incidents/x/2024-05-20-second.mi.md:4:1: status: contained differs from identified in content/incidents/x/2024-05-20-second.md; a translation carries the same status as its source",
+			"content/incidents/x/2024-05-20-second.mi.md:6:11: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
+		}},
+		{"official advice with a javascript address", strings.Replace(base, "affected:", "official_advice:\n  - title: Advice\n    url: javascript:alert(1)\n  - title: Old advice\n    url: http://www.oaic.gov.au/\naffected:", 1), []string{
+			"content/incidents/x/_index.md:12:5: official_advice[0].url: \"javascript:alert(1)\" is not a web address; write it like https://www.example.gov.au/advice",
+			"content/incidents/x/_index.md:14:5: warning: official_advice[1].url: \"http://www.oaic.gov.au/\" uses http://, which can be changed on its way to the reader; use https:// if the site offers it",
+		}},
 		{"hipaa display_until too soon", strings.Replace(strings.Replace(base, "affected:", "notice:\n  official: true\n  display_until: 2024-07-01\naffected:", 1), "", "", 1) + "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["hipaa"]`, 1), []string{
 			"content/incidents/x/_index.md:12:3: notice.display_until: 2024-07-01 is less than 90 days after the first update (2024-05-08); a HIPAA substitute notice stays on the web for 90 days (45 CFR 164.404(d)(2)); write 2024-08-06 or later",
 			"content/incidents/x/_index.md:18:1: warning: notice: 45 CFR 164.404(c)(1)(E) asks for contact procedures, which shall include a toll-free telephone number, an e-mail address, Web site, or postal address; set params.contact.phone to a toll-free number (800, 833, 844, 855, 866, 877 or 888) and params.contact.email in config.toml",
