@@ -68,25 +68,26 @@ func (c *checker) zone() *time.Location {
 // incident runs every rule on an incident, its updates and translations.
 func (c *checker) incident(inc *content.Incident) {
 	c.timeline(inc)
-	c.markdown(page{file: inc.File, body: inc.Body, path: "/" + inc.Path(), plain: c.english("")})
+	known := c.knownPhones(inc)
+	c.markdown(page{file: inc.File, body: inc.Body, path: "/" + inc.Path(), plain: c.english(""), known: &known})
 	for _, lang := range sortedKeys(inc.Translations) {
 		t := inc.Translations[lang]
-		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang)})
+		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang), known: &known})
 	}
 	c.notice(inc)
 	for _, u := range inc.Updates {
-		c.update(u)
+		c.update(u, &known)
 	}
 }
 
 // update runs the Markdown rules on an update and its translations.
-func (c *checker) update(u *content.Update) {
-	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil}
+func (c *checker) update(u *content.Update, known *[]string) {
+	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil, known: known}
 	c.markdown(p)
 	for _, lang := range sortedKeys(u.Translations) {
 		t := u.Translations[lang]
 		c.translation(u, t)
-		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + u.Path(), plain: c.english(lang), update: true, withdrawn: t.Withdrawn != nil})
+		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + u.Path(), plain: c.english(lang), update: true, withdrawn: t.Withdrawn != nil, known: known})
 	}
 }
 

@@ -25,6 +25,7 @@ type page struct {
 	plain     bool   // the plain-language rules apply (English text)
 	update    bool   // an update, whose body may not be empty
 	withdrawn bool
+	known     *[]string // phone numbers the site gives on purpose (digits)
 }
 
 // pos is where byte off of the page's body stands in its file.
@@ -67,8 +68,12 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 	case *ast.Link:
 		at := w.destinationAt(n.Pos(), n.Destination)
-		if len(bytes.TrimSpace(plainText(n, w.src))) == 0 && !hasImage(n) {
+		label := strings.ToLower(strings.Trim(string(bytes.TrimSpace(plainText(n, w.src))), ".:!"))
+		switch {
+		case label == "" && !hasImage(n):
 			w.c.diags.Add(w.p.pos(n.Pos()), "markdown", "link to %q has no text; write what it leads to between the [ ]", n.Destination)
+		case vagueLinks[label]:
+			w.c.diags.Warn(w.p.pos(n.Pos()), "markdown", "link text %q says nothing on its own (screen readers list links by their text); name where it leads, like [the regulator's advice](...)", label)
 		}
 		w.c.link(w.p, string(n.Destination), at, false)
 	case *ast.Image:
@@ -91,6 +96,7 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if w.p.plain {
 			w.c.plainParagraph(w.p, n)
 		}
+		w.c.phones(w.p, proseOf(n, w.src))
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
 		return ast.WalkSkipChildren, nil
 	}
@@ -125,6 +131,10 @@ func (w *walker) htmlBlock(n *ast.HTMLBlock) {
 	}
 	w.rawHTML(start, first.Stop)
 }
+
+// vagueLinks are link texts that say nothing out of context.
+var vagueLinks = map[string]bool{"here": true, "click here": true, "this link": true, "link": true,
+	"read more": true, "more": true, "this": true, "this page": true, "click": true}
 
 // htmlAdvice says what to write in Markdown instead of common tags.
 var htmlAdvice = map[string]string{

@@ -136,14 +136,14 @@ func TestRules(t *testing.T) {
 		{"raw HTML inline", third("Call <b>now</b>.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:6: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
 		}},
-		{"javascript link", third("[Click](javascript:alert(1)).\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:6:9: markdown: link address starts with javascript:, which runs code in the reader's browser; link to an https:// page instead",
+		{"javascript link", third("[Report a scam](javascript:alert(1)).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:17: markdown: link address starts with javascript:, which runs code in the reader's browser; link to an https:// page instead",
 		}},
 		{"data image", third("![A chart](data:image/png;base64,AAAA)\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:12: markdown: image address starts with data:, which can hide anything, and browsers block it; put the image file under static/ and write its address, like /images/letter.png",
 		}},
-		{"vbscript link", third("[Click](VBScript:msgbox).\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:6:9: markdown: link address starts with vbscript:, which runs code in the reader's browser; link to an https:// page instead",
+		{"vbscript link", third("[Report a scam](VBScript:msgbox).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:17: markdown: link address starts with vbscript:, which runs code in the reader's browser; link to an https:// page instead",
 		}},
 		{"link to a page that does not exist", third("See [the first update](/incidents/x/2024-05-08-1700/).\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:24: markdown: link leads to /incidents/x/2024-05-08-1700/, which is not a page of this site; did you mean /incidents/x/2024-05-08-1730/?",
@@ -170,6 +170,12 @@ func TestRules(t *testing.T) {
 			"content/incidents/x/2024-06-01-third.md:6:1: body: the update has no text; write what happened and what people should do below the front matter",
 		}},
 		{"withdrawn update may be empty", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: posted in error\n", ""), nil},
+		{"link text that says nothing", third("For the regulator's advice, [click here](https://www.oaic.gov.au/).\n"), []string{
+			u3 + ":6:29: warning: markdown: link text \"click here\" says nothing on its own (screen readers list links by their text); name where it leads, like [the regulator's advice](...)",
+		}},
+		{"phone number the site does not give", third("Call our helpline on 1800 000 001 or +61 3 0000 0000.\n"), []string{
+			u3 + ":6:22: warning: phone: 1800 000 001 is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
+		}},
 		{"embed shortcode", third("{{< youtube abc123 >}}\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:1: markdown: the youtube shortcode loads from another host, which the site never does; link to the page instead",
 		}},
@@ -215,6 +221,7 @@ func TestRules(t *testing.T) {
 			"config.toml:11:9: params.contact.email: missing; people need an address to write to, shown on every page: add email = \"incident@example.org\" under [params.contact]",
 			"config.toml:11:9: params.contact.phone: missing; people need a number to call, shown on every page: add phone = \"1800 000 000\" under [params.contact]",
 			"content/incidents/x/_index.md:15:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(a) asks for the identity and contact details of the organisation; set params.organisation and params.contact (phone and email) in config.toml",
+			"content/incidents/x/_index.md:34:12: warning: phone: 1800 000 000 is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
 		}},
 		{"baseURL not https", "-- config.toml --\n" + strings.Replace(configText, "https://updates", "http://updates", 1), []string{
 			"config.toml:1:1: baseURL: \"http://updates.example.org/\" does not start with https://; the site must be served over HTTPS so readers can trust it is yours",

@@ -1,0 +1,86 @@
+package check
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/disclose-dev/disclose/internal/content"
+)
+
+// rePhone finds what looks like a phone number in text: digits in at least
+// three groups, with an optional country code ("1800 975 707",
+// "+61 3 5550 0142", "13 11 14", "(03) 5550 0142").
+var rePhone = regexp.MustCompile(`(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)|\d{2,4})(?:[ -]\d{2,4}){2,4}\b`)
+
+// knownPhones are the numbers the site gives on purpose: the contact
+// details and support services in config.toml, and numbers written in the
+// incident's front matter (a successor's number, say), as digits only.
+func (c *checker) knownPhones(inc *content.Incident) []string {
+	var texts []string
+	ct := c.cfg.Contact
+	texts = append(texts, ct.Phone, ct.International)
+	for _, s := range c.cfg.Support {
+		texts = append(texts, s.Phone, s.About)
+	}
+	if inc != nil {
+		texts = append(texts, inc.Successor)
+		if inc.Affected != nil {
+			texts = append(texts, inc.Affected.Who)
+		}
+	}
+	var out []string
+	for _, t := range texts {
+		for _, m := range rePhone.FindAllString(t, -1) {
+			out = append(out, digits(m))
+		}
+		if d := digits(t); len(d) >= 6 && len(d) == len(strings.Join(strings.Fields(t), "")) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// samePhone reports whether two numbers, as digits, are the same line:
+// equal, or equal in their last eight digits (+61 3 5550 0142 and
+// 03 5550 0142).
+func samePhone(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return len(a) >= 8 && len(b) >= 8 && a[len(a)-8:] == b[len(b)-8:]
+}
+
+// phones warns about each phone number in s that the site does not give
+// anywhere else: a mistyped helpline number sends frightened people to a
+// stranger, or to a scammer.
+func (c *checker) phones(p page, s *prose) {
+	if p.known == nil {
+		return
+	}
+	for _, m := range rePhone.FindAllIndex(s.text, -1) {
+		num := string(s.text[m[0]:m[1]])
+		d := digits(num)
+		if len(d) < 6 {
+			continue
+		}
+		known := false
+		for _, k := range *p.known {
+			if samePhone(d, k) {
+				known = true
+				break
+			}
+		}
+		if !known {
+			c.diags.Warn(p.pos(s.at(m[0])), "phone", "%s is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there", num)
+		}
+	}
+}
