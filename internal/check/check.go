@@ -115,16 +115,31 @@ func sortedKeys[V any](m map[string]V) []string {
 // bodyPos turns a byte offset in a Markdown body into the position the
 // author sees in the whole file: lines from 1, columns in runes from 1.
 func bodyPos(file string, b content.Body, off int) diag.Pos {
-	src := b.Source
-	off = max(0, min(off, len(src)))
-	line, start := max(b.Line, 1), 0
-	for i := 0; i < off; i++ {
-		if src[i] == '\n' {
-			line++
-			start = i + 1
+	return newLineIndex(b).pos(file, off)
+}
+
+// lineIndex knows where each line of a body starts, so that a body with
+// many problems is not read again for each.
+type lineIndex struct {
+	body   content.Body
+	starts []int // byte offset of each line's first byte
+}
+
+func newLineIndex(b content.Body) *lineIndex {
+	x := &lineIndex{body: b, starts: []int{0}}
+	for i, ch := range b.Source {
+		if ch == '\n' {
+			x.starts = append(x.starts, i+1)
 		}
 	}
-	return diag.Pos{File: file, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+	return x
+}
+
+func (x *lineIndex) pos(file string, off int) diag.Pos {
+	src := x.body.Source
+	off = max(0, min(off, len(src)))
+	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
+	return diag.Pos{File: file, Line: max(x.body.Line, 1) + i, Col: utf8.RuneCount(src[x.starts[i]:off]) + 1}
 }
 
 // Summary counts the problems in words, as `disclose check` ends its

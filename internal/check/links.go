@@ -231,6 +231,9 @@ func (a addresses) has(target string) bool {
 // closest is the site's address nearest target, when target looks like a
 // slip of the keyboard, or "".
 func (a addresses) closest(target string) string {
+	if len(target) > 200 {
+		return "" // no slip of the keyboard is that long
+	}
 	all := make([]string, 0, len(a.pages))
 	for p := range a.pages {
 		all = append(all, p)

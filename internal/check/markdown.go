@@ -26,10 +26,16 @@ type page struct {
 	update    bool   // an update, whose body may not be empty
 	withdrawn bool
 	known     *[]string // phone numbers the site gives on purpose (digits)
+	lines     *lineIndex
 }
 
 // pos is where byte off of the page's body stands in its file.
-func (p page) pos(off int) diag.Pos { return bodyPos(p.file, p.body, off) }
+func (p page) pos(off int) diag.Pos {
+	if p.lines == nil {
+		return bodyPos(p.file, p.body, off)
+	}
+	return p.lines.pos(p.file, off)
+}
 
 // markdown runs every rule that reads a body through goldmark's tree.
 func (c *checker) markdown(p page) {
@@ -40,6 +46,7 @@ func (c *checker) markdown(p page) {
 		}
 		return
 	}
+	p.lines = newLineIndex(p.body)
 	c.shortcodes(p)
 	doc := md.Parser().Parse(text.NewReader(src))
 	w := &walker{c: c, p: p, src: src}
