@@ -11,6 +11,7 @@ package check
 import (
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 	_ "time/tzdata" // zone offsets are checked even where the system has no zone files
 	"unicode/utf8"
@@ -95,12 +96,13 @@ func (c *checker) update(u *content.Update, known *[]string) {
 // English, apply to text in lang ("" for the default language).
 func (c *checker) english(lang string) bool {
 	if lang == "" {
-		lang = c.cfg.DefaultLang
+		lang = c.cfg.Locale // "en-AU"; the loader makes it "en" when unset
 		if lang == "" {
-			lang = c.cfg.Locale
+			lang = c.cfg.DefaultLang
 		}
 	}
-	return lang == "" || lang == "en" || len(lang) > 2 && lang[:3] == "en-"
+	lang = strings.ToLower(lang)
+	return lang == "" || lang == "en" || strings.HasPrefix(lang, "en-") || strings.HasPrefix(lang, "en_")
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -211,6 +211,7 @@ func TestRules(t *testing.T) {
 			"content/incidents/x/2024-06-01-third.md:6:132: warning: plain language: \"remediation\" is jargon; write \"fix\" or \"repair\"",
 			"content/incidents/x/2024-06-01-third.md:6:167: warning: plain language: \"sophisticated\" is jargon; say what the attacker did; readers hear \"sophisticated\" as an excuse",
 		}},
+		{"plain-language rules are for English", "-- config.toml --\n" + strings.Replace(configText, `locale = "en-AU"`, `locale = "fr-FR"`, 1) + third("Un acteur de la menace a exfiltré des données personnelles identifiables, ce qui nécessite une remédiation organisationnelle considérable et immédiate de nos infrastructures informatiques.\n"), nil},
 		{"jargon", third("A threat actor exfiltrated some files.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:3: warning: plain language: \"threat actor\" is jargon; write \"attacker\" or \"criminal\"",
 			"content/incidents/x/2024-06-01-third.md:6:16: warning: plain language: \"exfiltrated\" is jargon; write \"copied\" or \"taken\"",
