@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +13,6 @@ import (
 	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/corpus"
-	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 // readTree reads every file under dir, by slash path.
@@ -81,7 +81,7 @@ func TestGeneratedSitesPassStrictCheck(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			gen, err := corpus.Generate(dir, corpus.Options{Incidents: tc.incidents, Updates: tc.updates, Seed: 3, ThemeDir: sitetest.RepoRoot()})
+			gen, err := corpus.Generate(dir, corpus.Options{Incidents: tc.incidents, Updates: tc.updates, Seed: 3, ThemeDir: repoRoot()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -168,4 +168,10 @@ func TestGeneratedSitesUseTheContentModel(t *testing.T) {
 	if lists != 180 {
 		t.Errorf("%d of 180 updates have a list", lists)
 	}
+}
+
+// repoRoot is the repository's top directory, which holds the templates.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
 }

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strings"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/corpus"
+)
+
+// measureServe starts disclose serve on the site, changes one update file
+// at a time and times how long until the preview serves the change. It
+// returns the latencies, or none and a note saying why.
+func (e *benchEnv) measureServe(ctx context.Context, site string, inc corpus.Incident) ([]time.Duration, string) {
+	help, _ := exec.CommandContext(ctx, e.disclose, "help").CombinedOutput()
+	if !bytes.Contains(help, []byte("serve")) {
+		return nil, "not measured: this disclose has no serve command"
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, "not measured: " + err.Error()
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	var log bytes.Buffer
+	cmd := exec.Command(e.disclose, "serve", "-port", fmt.Sprint(port), site)
+	cmd.Stdout, cmd.Stderr = &log, &log
+	start := time.Now()
+	if err := cmd.Start(); err != nil {
+		return nil, "not measured: " + err.Error()
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	defer func() {
+		_ = cmd.Process.Signal(os.Interrupt)
+		select {
+		case <-exited:
+		case <-time.After(20 * time.Second):
+			_ = cmd.Process.Kill()
+			<-exited
+		}
+	}()
+	base := fmt.Sprintf("http://127.0.0.1:%d", port)
+	client := &http.Client{Timeout: 10 * time.Second}
+	get := func(path string) (int, []byte) {
+		resp, err := client.Get(base + path)
+		if err != nil {
+			return 0, nil
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, b
+	}
+	for {
+		if code, _ := get("/"); code == http.StatusOK {
+			break
+		}
+		select {
+		case err := <-exited:
+			exited <- err
+			return nil, fmt.Sprintf("not measured: disclose serve stopped: %v: %s", err, tail(log.String(), 500))
+		case <-ctx.Done():
+			return nil, "not measured: interrupted"
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Since(start) > 10*time.Minute {
+			return nil, "not measured: disclose serve did not answer within 10 minutes"
+		}
+	}
+	ready := time.Since(start)
+	e.logf("serve answered after %s", ready.Round(time.Millisecond))
+	time.Sleep(2 * time.Second) // let the first checks and the watcher settle
+
+	var lat []time.Duration
+	for i := range e.serveChanges {
+		u := inc.Updates[(i*7+3)%len(inc.Updates)]
+		marker := fmt.Sprintf("Benchmark change number %d was saved.", i+1)
+		if err := appendLine(u.File, "\n"+marker+"\n"); err != nil {
+			return lat, "stopped: " + err.Error()
+		}
+		t0 := time.Now()
+		for {
+			if _, body := get(u.Path); bytes.Contains(body, []byte(marker)) {
+				lat = append(lat, time.Since(t0))
+				break
+			}
+			if time.Since(t0) > 60*time.Second {
+				return lat, fmt.Sprintf("change %d not seen within 60 s", i+1)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		e.logf("serve change %d seen after %s", i+1, lat[len(lat)-1].Round(time.Millisecond))
+		time.Sleep(time.Second)
+	}
+	note := fmt.Sprintf("serve answered its first request %s after it started", ready.Round(100*time.Millisecond))
+	if strings.Contains(log.String(), "panic") {
+		note += "; it logged a panic"
+	}
+	return lat, note
+}
