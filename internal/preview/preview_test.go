@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/websocket"
 	"github.com/mmcdole/gofeed"
 
 	"github.com/disclose-dev/disclose/internal/manifest"
@@ -171,6 +172,35 @@ Text.
 				t.Fatalf("the diagnostic for the wrong status was not printed:\n%s", log.String())
 			}
 			time.Sleep(100 * time.Millisecond)
+		}
+	})
+
+	t.Run("live reload passes through", func(t *testing.T) {
+		ws, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(base, "http")+"livereload", http.Header{"Origin": {strings.TrimSuffix(base, "/")}})
+		if err != nil {
+			t.Fatalf("the live-reload websocket does not connect through the preview: %v", err)
+		}
+		defer ws.Close()
+		if err := ws.WriteMessage(websocket.TextMessage, []byte(`{"command":"hello","protocols":["http://livereload.com/protocols/official-7"]}`)); err != nil {
+			t.Fatal(err)
+		}
+		ws.SetReadDeadline(time.Now().Add(pollTimeout))
+		if _, msg, err := ws.ReadMessage(); err != nil || !strings.Contains(string(msg), `"hello"`) {
+			t.Fatalf("no hello from Hugo: %q, %v", msg, err)
+		}
+		p := filepath.Join(dir, filepath.FromSlash(update))
+		b, _ := os.ReadFile(p)
+		if err := os.WriteFile(p, []byte(regexpTitle(string(b), "Reloaded")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for {
+			_, msg, err := ws.ReadMessage()
+			if err != nil {
+				t.Fatalf("no reload after a save: %v", err)
+			}
+			if strings.Contains(string(msg), `"command":"reload"`) {
+				break
+			}
 		}
 	})
 
