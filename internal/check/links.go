@@ -197,6 +197,16 @@ func (c *checker) internal(p page, u *url.URL, pos diag.Pos, what string) {
 	if c.pages.has(target) {
 		return
 	}
+	if strings.HasSuffix(target, ".md") {
+		for _, inc := range c.site.Incidents {
+			for _, u := range inc.Updates {
+				if path.Base(u.File) == path.Base(target) && !u.Date.IsZero() {
+					c.diags.Add(pos, "markdown", "%s leads to the file %s; link to the update's address instead: /%s", what, path.Base(target), u.Path())
+					return
+				}
+			}
+		}
+	}
 	if f, ok := c.pages.drafts[withSlash(target)]; ok {
 		c.diags.Add(pos, "markdown", "%s leads to %s, a draft, which is not published; publish it first, or remove the %s", what, f, what)
 		return

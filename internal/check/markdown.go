@@ -84,8 +84,12 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 		w.c.link(w.p, string(n.Destination), at, false)
 	case *ast.Image:
-		if len(bytes.TrimSpace(plainText(n, w.src))) == 0 {
+		alt := string(bytes.TrimSpace(plainText(n, w.src)))
+		switch {
+		case alt == "":
 			w.c.diags.Add(w.p.pos(n.Pos()), "markdown", "image has no alt text; describe it for people who cannot see it: ![Screenshot of the scam text message](%s)", n.Destination)
+		case reFileName.MatchString(alt):
+			w.c.diags.Warn(w.p.pos(n.Pos()), "markdown", "the alt text %q is a file name; describe what the image shows for people who cannot see it", alt)
 		}
 		w.c.link(w.p, string(n.Destination), w.destinationAt(n.Pos(), n.Destination), true)
 		return ast.WalkSkipChildren, nil
@@ -104,10 +108,39 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			w.c.plainParagraph(w.p, n)
 		}
 		w.c.phones(w.p, proseOf(n, w.src))
-	case *ast.FencedCodeBlock, *ast.CodeBlock:
+	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan:
 		return ast.WalkSkipChildren, nil
+	case *ast.Text:
+		w.bareURL(n)
 	}
 	return ast.WalkContinue, nil
+}
+
+// reFileName matches alt text that is only an image's file name.
+var reFileName = regexp.MustCompile(`(?i)^[\w.-]+\.(?:png|jpe?g|gif|webp|svg|avif)$`)
+
+// reBareURL finds a web address typed as text. The site's Markdown does
+// not turn these into links (no linkify), so readers cannot tap them.
+var reBareURL = regexp.MustCompile(`\b(?:https?://|www\.)[^\s<>()]+[^\s<>().,;:!?'"]`)
+
+// bareURL warns about web addresses in text that are not links. Text
+// inside links never reaches here: the walk visits a link's text, so check
+// the parent.
+func (w *walker) bareURL(n *ast.Text) {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.Link, *ast.Image, *ast.AutoLink:
+			return
+		}
+	}
+	seg := n.Segment.Value(w.src)
+	for _, m := range reBareURL.FindAllIndex(seg, -1) {
+		u := string(seg[m[0]:m[1]])
+		if !strings.Contains(u, "://") {
+			u = "https://" + u
+		}
+		w.c.diags.Warn(w.p.pos(n.Segment.Start+m[0]), "markdown", "this address is not a link, so readers cannot tap it; write it as <%s> or [what it is](%s)", u, u)
+	}
 }
 
 // destinationAt finds where a link's destination is written after the

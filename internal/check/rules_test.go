@@ -176,6 +176,15 @@ func TestRules(t *testing.T) {
 		{"phone number the site does not give", third("Call our helpline on 1800 000 001 or +61 3 0000 0000.\n"), []string{
 			u3 + ":6:22: warning: phone: 1800 000 001 is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
 		}},
+		{"link to an update's file", third("See [our first update](2024-05-08-first.md).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:24: markdown: link leads to the file 2024-05-08-first.md; link to the update's address instead: /incidents/x/2024-05-08-1730/",
+		}},
+		{"alt text that is a file name", third("![IMG_0042.png](/images/letter.png)\n") + "-- static/images/letter.png --\npng\n", []string{
+			"content/incidents/x/2024-06-01-third.md:6:1: warning: markdown: the alt text \"IMG_0042.png\" is a file name; describe what the image shows for people who cannot see it",
+		}},
+		{"web address that is not a link", third("Read the advice at www.oaic.gov.au/privacy and <https://www.cyber.gov.au/>.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:20: warning: markdown: this address is not a link, so readers cannot tap it; write it as <https://www.oaic.gov.au/privacy> or [what it is](https://www.oaic.gov.au/privacy)",
+		}},
 		{"embed shortcode", third("{{< youtube abc123 >}}\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:1: markdown: the youtube shortcode loads from another host, which the site never does; link to the page instead",
 		}},
