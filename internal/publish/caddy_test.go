@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 const caddyDoc = "../../docs/caddy.conf"
@@ -37,7 +39,7 @@ func TestCaddy(t *testing.T) {
 		t.Fatal(err)
 	}
 	tmp := t.TempDir()
-	port := freePort(t)
+	port := sitetest.FreePort(t)
 	conf := fmt.Sprintf(`{
 	admin off
 	auto_https off

@@ -2,23 +2,19 @@ package publish
 
 import (
 	"bytes"
-	"context"
-	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 const (
-	nginxBin     = "/usr/sbin/nginx"
-	brotliModule = "/usr/share/nginx/modules/ngx_http_brotli_static_module.so"
-	nginxDoc     = "../../docs/nginx.conf"
+	nginxDoc = "../../docs/nginx.conf"
 )
 
 func TestNginxSnippetIsDocumented(t *testing.T) {
@@ -28,10 +24,10 @@ func TestNginxSnippetIsDocumented(t *testing.T) {
 // TestNginx runs Debian's nginx on loopback with docs/nginx.conf, the
 // snippet the README shows, and checks what a browser gets.
 func TestNginx(t *testing.T) {
-	if _, err := os.Stat(nginxBin); err != nil {
+	if _, err := os.Stat(sitetest.Nginx); err != nil {
 		t.Skip("nginx is not installed (Debian package nginx)")
 	}
-	if _, err := os.Stat(brotliModule); err != nil {
+	if _, err := os.Stat(sitetest.NginxBrotliModule); err != nil {
 		t.Skip("the snippet needs nginx's brotli_static (Debian package libnginx-mod-http-brotli-static)")
 	}
 	snippet, err := filepath.Abs(nginxDoc)
@@ -45,7 +41,7 @@ func TestNginx(t *testing.T) {
 	if err := Precompress(site); err != nil {
 		t.Fatal(err)
 	}
-	base := startNginx(t, site, snippet)
+	base := sitetest.StartNginx(t, site, snippet)
 	checkServed(t, base, site, true)
 }
 
@@ -141,80 +137,6 @@ func checkServed(t *testing.T, base, site string, brotli bool) {
 			}
 		})
 	}
-}
-
-// startNginx starts nginx in the foreground on a free loopback port, serving
-// site with the snippet, and returns its base URL.
-func startNginx(t *testing.T, site, snippet string) string {
-	t.Helper()
-	tmp := t.TempDir()
-	port := freePort(t)
-	conf := fmt.Sprintf(`load_module %s;
-daemon off;
-master_process off;
-worker_processes 1;
-error_log stderr warn;
-pid %[2]s/nginx.pid;
-events { worker_connections 64; }
-http {
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path %[2]s/body;
-    proxy_temp_path %[2]s/proxy;
-    fastcgi_temp_path %[2]s/fastcgi;
-    uwsgi_temp_path %[2]s/uwsgi;
-    scgi_temp_path %[2]s/scgi;
-    server {
-        listen 127.0.0.1:%[3]d;
-        server_name localhost;
-        root %[4]s;
-        include %[5]s;
-    }
-}
-`, brotliModule, tmp, port, site, snippet)
-	confPath := filepath.Join(tmp, "nginx.conf")
-	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var stderr bytes.Buffer
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, nginxBin, "-p", tmp, "-c", confPath)
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cancel()
-		cmd.Wait()
-		if t.Failed() {
-			t.Logf("nginx said:\n%s", stderr.String())
-		}
-	})
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
-	for i := 0; ; i++ {
-		c, err := net.Dial("tcp", addr)
-		if err == nil {
-			c.Close()
-			break
-		}
-		if i == 100 {
-			t.Fatalf("nginx did not start: %v\n%s", err, stderr.String())
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	return "http://" + addr
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
 }
 
 // get fetches url as it is on the wire: with acceptEncoding set, the body is

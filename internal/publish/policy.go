@@ -40,7 +40,7 @@ var permissionsOff = []string{
 	"idle-detection", "local-fonts", "magnetometer", "microphone", "midi",
 	"otp-credentials", "payment", "picture-in-picture",
 	"publickey-credentials-create", "publickey-credentials-get",
-	"screen-wake-lock", "serial", "storage-access", "usb", "web-share",
+	"screen-wake-lock", "serial", "storage-access", "usb",
 	"window-management", "xr-spatial-tracking",
 }
 
