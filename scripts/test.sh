@@ -9,4 +9,4 @@ go test -count=1 ./...
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 go run ./cmd/disclose build -o "$out/public" .
-python3 scripts/feedcheck.py "$out/public"
+/usr/bin/python3 scripts/feedcheck.py "$out/public"

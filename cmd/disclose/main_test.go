@@ -66,15 +66,51 @@ func TestHelpShowsAnExampleForEveryCommand(t *testing.T) {
 	}
 }
 
-func TestBrokenSiteExitsOneAndNamesTheFile(t *testing.T) {
+// diagnosticLines keeps the file:line:col lines of a command's output.
+func diagnosticLines(out string) []string {
+	var lines []string
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasPrefix(l, "content/") || strings.HasPrefix(l, "config.toml") {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+func TestBrokenSiteBuildPrintsWhatCheckPrints(t *testing.T) {
 	site := sitetest.CopyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, errOut, code := run(t, site, "build", "-o", out); code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	before := tree(t, out)
 	file := filepath.Join(site, "content", "incidents", "prescription-data-2024", "2024-05-24-information-offered-for-sale.md")
 	b, _ := os.ReadFile(file)
-	os.WriteFile(file, []byte(strings.Replace(string(b), "status:", "stauts:", 1)), 0o644)
-	_, errOut, code := run(t, site, "build", "-o", filepath.Join(t.TempDir(), "public"))
-	if code != 1 || !strings.Contains(errOut, "content/incidents/prescription-data-2024/2024-05-24-information-offered-for-sale.md:") ||
-		!strings.Contains(errOut, "did you mean status?") || !strings.Contains(errOut, "nothing was published") {
-		t.Errorf("exit %d\n%s", code, errOut)
+	os.WriteFile(file, []byte(strings.Replace(string(b), "status:", "stauts:", 1)+"\n<script>alert(1)</script>\n"), 0o644)
+
+	buildOut, buildErr, code := run(t, site, "build", "-o", out)
+	if code != 1 || !strings.Contains(buildErr, "nothing was published") {
+		t.Errorf("build: exit %d\n%s", code, buildErr)
+	}
+	checkOut, checkErr, checkCode := run(t, site, "check")
+	if checkCode != 1 {
+		t.Errorf("check: exit %d\n%s%s", checkCode, checkOut, checkErr)
+	}
+	got, want := diagnosticLines(buildOut+buildErr), diagnosticLines(checkOut+checkErr)
+	if len(want) < 2 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("build printed:\n%s\ncheck printed:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	joined := strings.Join(want, "\n")
+	for _, part := range []string{"2024-05-24-information-offered-for-sale.md:", "did you mean status?", "HTML"} {
+		if !strings.Contains(joined, part) {
+			t.Errorf("the diagnostics lack %q:\n%s", part, joined)
+		}
+	}
+	after := tree(t, out)
+	for p, h := range before {
+		if after[p] != h {
+			t.Errorf("the refused build changed %s", p)
+		}
 	}
 }
 

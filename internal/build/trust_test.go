@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"html"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,7 +37,7 @@ func TestSignedSiteVerifies(t *testing.T) {
 	if !strings.Contains(published, pub.String()) {
 		t.Fatalf("/.well-known/disclose.pub does not hold the signing key:\n%s", published)
 	}
-	if home := read(t, filepath.Join(out, "index.html")); !strings.Contains(home, pub.String()) {
+	if home := read(t, filepath.Join(out, "index.html")); !strings.Contains(html.UnescapeString(home), pub.String()) {
 		t.Error("the footer does not show the public key")
 	}
 	keyFile := filepath.Join(t.TempDir(), "disclose.pub")
