@@ -48,3 +48,40 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMarkdown runs every rule over a fuzzed update body in a site built in
+// memory (no files, so many more inputs a second than FuzzCheck) and
+// checks that each diagnostic about the body points inside it: at a line
+// the body has, at a column no further than the end of that line.
+//
+//	go test -run=^$ -fuzz=FuzzMarkdown -fuzztime=60s ./internal/check/
+func FuzzMarkdown(f *testing.F) {
+	_ = filepath.WalkDir(filepath.Join(sitetest.RepoRoot(), "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			if b, err := os.ReadFile(p); err == nil {
+				if _, body, ok := strings.Cut(string(b), "\n---\n"); ok {
+					f.Add([]byte(body))
+				}
+			}
+		}
+		return nil
+	})
+	f.Add([]byte("Call <b>now</b> on 1800 000 001.\n\n#### Skip\n\n![](x.png) [here](javascript:x) <http://a.example/>\n"))
+	const bodyLine = 6
+	f.Fuzz(func(t *testing.T, src []byte) {
+		site, u := memorySite(src, bodyLine)
+		lines := strings.Split(string(src), "\n")
+		for _, d := range check.Site(site, now) {
+			if d.Pos.File != u.File {
+				continue
+			}
+			i := d.Pos.Line - bodyLine
+			if i < 0 || i >= len(lines) {
+				t.Fatalf("%v: line outside the body's lines %d to %d", d, bodyLine, bodyLine+len(lines)-1)
+			}
+			if n := len([]rune(lines[i])); d.Pos.Col < 1 || d.Pos.Col > n+1 {
+				t.Fatalf("%v: column outside its line of %d characters", d, n)
+			}
+		}
+	})
+}
