@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"flag"
 	"net/http"
@@ -391,5 +392,53 @@ func TestCheckEncodedCopies(t *testing.T) {
 	}
 	if !r.OK() {
 		t.Errorf("Check = %+v, want every file to match", r)
+	}
+}
+
+// TestCheckObjectStoreEncoding serves a site the way S3 and CDNs in front
+// of it do after `disclose deploy`: text uploaded gzip-encoded comes back
+// with Content-Encoding: gzip whatever the request asked for. The bytes the
+// manifest lists are the decoded ones; a tampered encoded body still fails.
+func TestCheckObjectStoreEncoding(t *testing.T) {
+	dir := writeTree(t, map[string]string{"index.html": "<p>hello</p>", "feed.xml": "<rss/>", "index.html.gz": "stored as it is"})
+	if err := Write(dir, nil, "https://updates.example-health.org/", nil); err != nil {
+		t.Fatal(err)
+	}
+	tamper := false
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(r.URL.Path, "/"))))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		if strings.HasSuffix(r.URL.Path, ".gz") {
+			w.Write(b)
+			return
+		}
+		if tamper && r.URL.Path == "/index.html" {
+			b = []byte("<p>defaced</p>")
+		}
+		var buf bytes.Buffer
+		zw := gzip.NewWriter(&buf)
+		zw.Write(b)
+		zw.Close()
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(buf.Bytes())
+	}))
+	defer srv.Close()
+	m, err := Load(context.Background(), srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := OpenSite(srv.URL)
+	defer s.Close()
+	r, err := s.Check(context.Background(), m)
+	if err != nil || !r.OK() {
+		t.Fatalf("Check = %+v, %v; want every file to match", r, err)
+	}
+	tamper = true
+	r, err = s.Check(context.Background(), m)
+	if err != nil || !slices.Equal(r.Changed, []string{"index.html"}) {
+		t.Errorf("Check of a defaced page = %+v, %v; want index.html changed", r, err)
 	}
 }

@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -13,6 +14,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/andybalholm/brotli"
 )
 
 // Limits on what is read from a site, so that a hostile or broken server
@@ -169,8 +172,7 @@ func (s *Site) Open(ctx context.Context, name string) (io.ReadCloser, error) {
 	}
 	switch ce := resp.Header.Get("Content-Encoding"); {
 	case resp.StatusCode == http.StatusOK && ce != "" && ce != "identity":
-		resp.Body.Close()
-		return nil, fmt.Errorf("%s: the server sent it %s-encoded although asked for it as stored", addr, ce)
+		return decoded(resp, addr, name, ce)
 	case resp.StatusCode == http.StatusOK:
 		return resp.Body, nil
 	case resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
@@ -179,6 +181,35 @@ func (s *Site) Open(ctx context.Context, name string) (io.ReadCloser, error) {
 	}
 	resp.Body.Close()
 	return nil, fmt.Errorf("%s: HTTP %s", addr, resp.Status)
+}
+
+// decoded undoes a Content-Encoding the server applied although asked for
+// the file as stored. Object stores do that: S3 and its CDNs send text that
+// was uploaded gzip-encoded with that encoding, whatever the request says.
+// A .gz or .br copy is itself the compressed file, so an encoding on one
+// of those is taken as a label, not undone.
+func decoded(resp *http.Response, addr, name, ce string) (io.ReadCloser, error) {
+	if strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".br") {
+		return resp.Body, nil
+	}
+	switch strings.ToLower(ce) {
+	case "gzip", "x-gzip":
+		zr, err := gzip.NewReader(resp.Body)
+		if err != nil {
+			resp.Body.Close()
+			return nil, fmt.Errorf("%s: sent gzip-encoded but not gzip: %w", addr, err)
+		}
+		return readCloser{zr, resp.Body}, nil
+	case "br":
+		return readCloser{brotli.NewReader(resp.Body), resp.Body}, nil
+	}
+	resp.Body.Close()
+	return nil, fmt.Errorf("%s: the server sent it %s-encoded, which disclose cannot undo", addr, ce)
+}
+
+type readCloser struct {
+	io.Reader
+	io.Closer
 }
 
 // ReadFile reads the file at the slash path name, failing if it is larger
