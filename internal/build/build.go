@@ -168,10 +168,10 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		}},
 		{"feeds", func() error { return writeFeeds(site, stage) }},
 		{"headers", func() error {
-			if err := publish.WriteHeadersFile(stage); err != nil {
+			if err := publish.WriteSecurityTxt(stage, site.Config); err != nil {
 				return err
 			}
-			return publish.WriteSecurityTxt(stage, site.Config)
+			return publish.WriteHeadersFile(stage)
 		}},
 		{"compress", func() error { return publish.Precompress(stage) }},
 		{"manifest", func() error { return manifest.Write(stage, updates, site.Config.BaseURL, opts.Key) }},
