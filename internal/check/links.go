@@ -211,6 +211,14 @@ func (c *checker) internal(p page, u *url.URL, pos diag.Pos, what string) {
 		c.diags.Add(pos, "markdown", "%s leads to %s, a draft, which is not published; publish it first, or remove the %s", what, f, what)
 		return
 	}
+	if what == "image" {
+		hint := "put the file under static/, at static" + target
+		if s := c.pages.closest(target); s != "" {
+			hint = "did you mean " + s + "?"
+		}
+		c.diags.Add(pos, "markdown", "image %s is not a file of this site; %s", target, hint)
+		return
+	}
 	if s := c.pages.closest(target); s != "" {
 		c.diags.Add(pos, "markdown", "%s leads to %s, which is not a page of this site; did you mean %s?", what, target, s)
 		return
