@@ -12,6 +12,10 @@ import (
 // "+61 3 5550 0142", "13 11 14", "(03) 5550 0142").
 var rePhone = regexp.MustCompile(`(?:\+\d{1,3}[ -]?)?(?:\(\d{2,4}\)|\d{2,4})(?:[ -]\d{2,4}){2,4}\b`)
 
+// reThousands is a count written with spaces between the thousands
+// ("12 900 000 people"), which is not a phone number.
+var reThousands = regexp.MustCompile(`^\d{1,3}(?: \d{3})+$`)
+
 // knownPhones are the numbers the site gives on purpose: the contact
 // details and support services in config.toml, and numbers written in the
 // incident's front matter (a successor's number, say), as digits only.
@@ -69,7 +73,7 @@ func (c *checker) phones(p page, s *prose) {
 	for _, m := range rePhone.FindAllIndex(s.text, -1) {
 		num := string(s.text[m[0]:m[1]])
 		d := digits(num)
-		if len(d) < 6 {
+		if len(d) < 6 || reThousands.MatchString(num) {
 			continue
 		}
 		known := false

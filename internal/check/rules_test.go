@@ -173,7 +173,7 @@ func TestRules(t *testing.T) {
 		{"link text that says nothing", third("For the regulator's advice, [click here](https://www.oaic.gov.au/).\n"), []string{
 			u3 + ":6:29: warning: markdown: link text \"click here\" says nothing on its own (screen readers list links by their text); name where it leads, like [the regulator's advice](...)",
 		}},
-		{"phone number the site does not give", third("Call our helpline on 1800 000 001 or +61 3 0000 0000.\n"), []string{
+		{"phone number the site does not give", third("Call our helpline on 1800 000 001 or +61 3 0000 0000. It has helped 12 900 000 people.\n"), []string{
 			u3 + ":6:22: warning: phone: 1800 000 001 is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
 		}},
 		{"link to an update's file", third("See [our first update](2024-05-08-first.md).\n"), []string{
