@@ -195,3 +195,40 @@ func TestKilledBuildLeavesThePreviousSite(t *testing.T) {
 		t.Error("the build after the kill did not publish the change")
 	}
 }
+
+// TestReproducibleUnderAnyLocalZone builds one commit twice, signed, under
+// TZ=UTC and TZ=Pacific/Auckland, into two different directories, and
+// compares every byte.
+func TestReproducibleUnderAnyLocalZone(t *testing.T) {
+	site := sitetest.CopyExample(t)
+	keys := t.TempDir()
+	if _, errOut, code := run(t, keys, "keygen"); code != 0 {
+		t.Fatalf("keygen: exit %d\n%s", code, errOut)
+	}
+	secret, err := os.ReadFile(filepath.Join(keys, "disclose.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var trees []map[string]string
+	for _, zone := range []string{"UTC", "Pacific/Auckland"} {
+		out := filepath.Join(t.TempDir(), "in-"+strings.ReplaceAll(zone, "/", "-"), "public")
+		cmd := exec.Command(binary, "build", "-o", out)
+		cmd.Dir = site
+		cmd.Env = append(os.Environ(), "TZ="+zone, "DISCLOSE_SECRET_KEY="+string(secret))
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build under TZ=%s: %v\n%s", zone, err, b)
+		}
+		if _, err := os.Stat(filepath.Join(out, "manifest.json.minisig")); err != nil {
+			t.Fatalf("build under TZ=%s is not signed: %v", zone, err)
+		}
+		trees = append(trees, tree(t, out))
+	}
+	if len(trees[0]) != len(trees[1]) {
+		t.Fatalf("%d files under UTC, %d under Pacific/Auckland", len(trees[0]), len(trees[1]))
+	}
+	for p, h := range trees[0] {
+		if trees[1][p] != h {
+			t.Errorf("%s differs between the two zones", p)
+		}
+	}
+}
