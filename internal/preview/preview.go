@@ -25,6 +25,7 @@ import (
 	"net/url"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -78,7 +79,9 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		opts.Now = time.Now
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
-	if err != nil {
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return nil, fmt.Errorf("serve: %s is in use, perhaps by another preview; stop that one, or choose another port with -port: %w", opts.Addr, err)
+	} else if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 	s := &Server{opts: opts, ln: ln, url: publicURL(ln.Addr().(*net.TCPAddr)), done: make(chan struct{})}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -296,4 +297,17 @@ func listFiles(t *testing.T, dir string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+func TestStartPortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	dir := sitetest.CopyExample(t)
+	_, err = Start(context.Background(), Options{SiteDir: dir, Addr: ln.Addr().String()})
+	if err == nil || !strings.Contains(err.Error(), "is in use, perhaps by another preview; stop that one, or choose another port with -port") {
+		t.Errorf("err = %v, want a message that says the port is in use", err)
+	}
 }
