@@ -12,12 +12,16 @@ import (
 	"github.com/disclose-dev/disclose/internal/content"
 )
 
-// watcher calls onChange once the site's content/ or config.toml has been
-// quiet for a while after a change.
+// watchedDirs are the site's folders whose files the checker reads: the
+// content, and the layouts and language files for shortcodes and headings.
+var watchedDirs = []string{"content", "layouts", "i18n"}
+
+// watcher calls onChange once the site's folders that the checker reads, or
+// its config.toml, have been quiet for a while after a change.
 type watcher struct {
 	fs       *fsnotify.Watcher
 	siteDir  string
-	content  string // siteDir/content, cleaned
+	dirs     []string // siteDir/content and the rest, cleaned
 	debounce time.Duration
 	onChange func()
 	wg       sync.WaitGroup
@@ -28,14 +32,19 @@ func newWatcher(siteDir string, debounce time.Duration, onChange func()) (*watch
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{fs: fw, siteDir: filepath.Clean(siteDir), content: filepath.Join(siteDir, "content"), debounce: debounce, onChange: onChange}
+	w := &watcher{fs: fw, siteDir: filepath.Clean(siteDir), debounce: debounce, onChange: onChange}
+	for _, d := range watchedDirs {
+		w.dirs = append(w.dirs, filepath.Join(w.siteDir, d))
+	}
 	// The site's folder itself, for config.toml: editors often save by
 	// writing a new file and renaming it over the old one.
 	if err := fw.Add(w.siteDir); err != nil {
 		fw.Close()
 		return nil, err
 	}
-	w.addTree(w.content)
+	for _, d := range w.dirs {
+		w.addTree(d)
+	}
 	w.wg.Add(1)
 	return w, nil
 }
@@ -52,11 +61,15 @@ func (w *watcher) addTree(dir string) {
 
 // relevant reports whether a change to name can change what check says.
 func (w *watcher) relevant(name string) bool {
-	if filepath.Dir(name) == w.siteDir {
-		return filepath.Base(name) == content.ConfigFile || name == w.content
+	if filepath.Dir(name) == w.siteDir && filepath.Base(name) == content.ConfigFile {
+		return true
 	}
-	rel, err := filepath.Rel(w.content, name)
-	return err == nil && filepath.IsLocal(rel)
+	for _, d := range w.dirs {
+		if rel, err := filepath.Rel(d, name); err == nil && (rel == "." || filepath.IsLocal(rel)) {
+			return true
+		}
+	}
+	return false
 }
 
 // run waits for changes until ctx is done, then closes the watcher.
