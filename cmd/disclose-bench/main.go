@@ -24,9 +24,10 @@ import (
 var errUsage = errors.New("usage")
 
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
-	"gen":   runGen,
-	"run":   runRun,
-	"steps": runSteps,
+	"gen":      runGen,
+	"run":      runRun,
+	"steps":    runSteps,
+	"compress": runCompress,
 }
 
 func main() {
