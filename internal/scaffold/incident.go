@@ -154,7 +154,7 @@ func moreInfo(cfg *content.Config) []string {
 	if has(cfg, "au", "nz", "us-ca") && c.Postal != "" {
 		out = append(out, "Write to us at "+c.Postal+".")
 	}
-	if has(cfg, "hipaa") {
+	if has(cfg, "hipaa") && !usTollFree(c.Phone) {
 		out = append(out, "\nGive a toll-free phone number here. The law asks for one.")
 	}
 	if has(cfg, "gdpr", "nz") && c.PrivacyOfficer == "" {
@@ -174,4 +174,19 @@ func has(cfg *content.Config, sets ...string) bool {
 		}
 	}
 	return false
+}
+
+// usTollFree reports whether phone is a US toll-free number, as HIPAA asks.
+func usTollFree(phone string) bool {
+	d := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, phone)
+	d = strings.TrimPrefix(d, "1")
+	if len(d) != 10 {
+		return false
+	}
+	return slices.Contains([]string{"800", "833", "844", "855", "866", "877", "888"}, d[:3])
 }

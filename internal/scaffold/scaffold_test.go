@@ -305,6 +305,24 @@ func TestIncidentRefusals(t *testing.T) {
 // missingSection matches a notice warning about a heading alone.
 var missingSection = regexp.MustCompile(`add a section "## [^"]+"$`)
 
+func TestUSTollFree(t *testing.T) {
+	for _, tc := range []struct {
+		phone string
+		want  bool
+	}{
+		{"1-800-555-0100", true},
+		{"(888) 555 0100", true},
+		{"+1 877 555 0100", true},
+		{"1800 975 707", false},
+		{"(212) 555-0100", false},
+		{"", false},
+	} {
+		if got := usTollFree(tc.phone); got != tc.want {
+			t.Errorf("usTollFree(%q) = %v, want %v", tc.phone, got, tc.want)
+		}
+	}
+}
+
 func findUpdate(t *testing.T, s *content.Site, file string) *content.Update {
 	t.Helper()
 	if s == nil {
