@@ -38,9 +38,7 @@ type feeds struct {
 // check loads and checks the content, prints every diagnostic, and makes
 // the feeds and the manifest again. It returns the loaded site, or nil.
 func (s *Server) check() *content.Site {
-	site, diags := content.Load(s.opts.SiteDir)
-	diags = append(diags, check.Site(site, s.opts.Now())...)
-	diags.Sort()
+	site, diags := check.CheckSite(s.opts.SiteDir, s.opts.Now())
 	w := s.opts.Log
 	switch {
 	case len(diags) == 0:
