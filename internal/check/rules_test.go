@@ -58,74 +58,74 @@ func TestRules(t *testing.T) {
 			"content/incidents/x/_index.md:12:10: affected.as_of: 2024-02-30 is not a real date (February 2024 has 29 days)",
 		}},
 		{"status outside the vocabulary", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: fixed\n", "Text.\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:4:1: status: \"fixed\" is not a status word; use one of investigating, identified, contained, notifying, resolved",
+			"content/incidents/x/2024-06-01-third.md:4:9: status: \"fixed\" is not a status word; use one of investigating, identified, contained, notifying, resolved",
 		}},
 
 		// 3. Timeline.
 		{"update before discovery", upd("2024-05-05-early.md", "title: Early\ndate: 2024-05-05T09:00:00+10:00\nstatus: investigating\n", "Text.\n"), []string{
-			"content/incidents/x/2024-05-05-early.md:3:1: date: 2024-05-05T09:00:00+10:00 is before the incident was discovered (2024-05-06T10:00:00+10:00 in content/incidents/x/_index.md); check the date and its offset",
+			"content/incidents/x/2024-05-05-early.md:3:7: date: 2024-05-05T09:00:00+10:00 is before the incident was discovered (2024-05-06T10:00:00+10:00 in content/incidents/x/_index.md); check the date and its offset",
 		}},
 		{"update in the future", upd("2025-02-01-later.md", "title: Later\ndate: 2025-02-01T09:00:00+11:00\nstatus: resolved\n", "Text.\n"), []string{
-			"content/incidents/x/2025-02-01-later.md:3:1: date: 2025-02-01T09:00:00+11:00 is in the future, so the update would not be published; correct the date, or add draft: true until it is ready",
+			"content/incidents/x/2025-02-01-later.md:3:7: date: 2025-02-01T09:00:00+11:00 is in the future, so the update would not be published; correct the date, or add draft: true until it is ready",
 		}},
 		{"draft in the future is fine", upd("2025-02-01-later.md", "title: Later\ndate: 2025-02-01T09:00:00+11:00\nstatus: resolved\ndraft: true\n", "Text.\n"), nil},
 		{"two updates at one time", upd("2024-05-20-again.md", "title: Again\ndate: 2024-05-20T09:00:00+10:00\nstatus: identified\n", "Text.\n"), []string{
-			"content/incidents/x/2024-05-20-second.md:3:1: date: 2024-05-20T09:00:00+10:00 has the same time as content/incidents/x/2024-05-20-again.md, so both would have the address /incidents/x/2024-05-20-0900/; give each update its own minute",
+			"content/incidents/x/2024-05-20-second.md:3:7: date: 2024-05-20T09:00:00+10:00 has the same time as content/incidents/x/2024-05-20-again.md, so both would have the address /incidents/x/2024-05-20-0900/; give each update its own minute",
 		}},
 		{"status goes backwards", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: investigating\n", "Text.\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:4:1: warning: status: goes back from identified (content/incidents/x/2024-05-20-second.md) to investigating; say why in the update (for example \"We have reopened our investigation because ...\") or in a revision note",
+			"content/incidents/x/2024-06-01-third.md:4:9: warning: status: goes back from identified (content/incidents/x/2024-05-20-second.md) to investigating; say why in the update (for example \"We have reopened our investigation because ...\") or in a revision note",
 		}},
 		{"status goes backwards with a reason", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: investigating\n", "We have reopened our investigation.\n"), nil},
 		{"affected as of in the future", strings.Replace(base, "as_of: 2024-07-01", "as_of: 2025-07-01", 1), []string{
-			"content/incidents/x/_index.md:12:3: affected.as_of: 2025-07-01 is in the future; a count can only be as of today or earlier",
+			"content/incidents/x/_index.md:12:10: affected.as_of: 2025-07-01 is in the future; a count can only be as of today or earlier",
 		}},
 		{"data window backwards", strings.Replace(base, "affected:", "data_window:\n  from: 2023-06-01\n  to: 2023-01-01\naffected:", 1), []string{
-			"content/incidents/x/_index.md:11:3: data_window.from: 2023-06-01 is after data_window.to (2023-01-01); swap them, or correct the date",
+			"content/incidents/x/_index.md:11:9: data_window.from: 2023-06-01 is after data_window.to (2023-01-01); swap them, or correct the date",
 		}},
 		{"occurred backwards", strings.Replace(base, "  from: 2024-05-01\n  to: 2024-05-06", "  from: 2024-05-06\n  to: 2024-05-01", 1), []string{
-			"content/incidents/x/_index.md:5:3: occurred.from: 2024-05-06 is after occurred.to (2024-05-01); swap them, or correct the date",
+			"content/incidents/x/_index.md:5:9: occurred.from: 2024-05-06 is after occurred.to (2024-05-01); swap them, or correct the date",
 		}},
 		{"occurred after discovery", strings.Replace(base, "  from: 2024-05-01\n  to: 2024-05-06", "  from: 2024-05-07", 1), []string{
-			"content/incidents/x/_index.md:5:3: occurred.from: 2024-05-07 is after the incident was discovered (2024-05-06); a breach cannot be found before it happens",
+			"content/incidents/x/_index.md:5:9: occurred.from: 2024-05-07 is after the incident was discovered (2024-05-06); a breach cannot be found before it happens",
 		}},
 		{"offset not the zone's", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+11:00\nstatus: contained\n", "Text.\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:3:1: warning: date: offset +11:00 is not the offset of Australia/Melbourne on that day (+10:00): readers see 08:00 AEST, but the address uses 09:00; if you meant 09:00 local time, write 2024-06-01T09:00:00+10:00",
+			"content/incidents/x/2024-06-01-third.md:3:7: warning: date: offset +11:00 is not the offset of Australia/Melbourne on that day (+10:00): readers see 08:00 AEST, but the address uses 09:00; if you meant 09:00 local time, write 2024-06-01T09:00:00+10:00",
 		}},
 		{"revision before the update", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-05-31T09:00:00+10:00\n    note: fixed a typo\n", "Text.\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:6:5: revisions[0].date: 2024-05-31T09:00:00+10:00 is before the update's own date (2024-06-01T09:00:00+10:00); a revision comes after publication",
+			"content/incidents/x/2024-06-01-third.md:6:11: revisions[0].date: 2024-05-31T09:00:00+10:00 is before the update's own date (2024-06-01T09:00:00+10:00); a revision comes after publication",
 		}},
 		{"count without as_of", strings.Replace(base, "  as_of: 2024-07-01\n", "", 1), []string{
-			"content/incidents/x/_index.md:11:3: warning: affected.count: say when this count was made: add as_of: with the date under affected",
+			"content/incidents/x/_index.md:11:10: warning: affected.count: say when this count was made: add as_of: with the date under affected",
 		}},
 		{"regulator told before discovery", strings.Replace(base, "affected:", "notified:\n  - body: Office of the Australian Information Commissioner\n    date: 2024-05-01\naffected:", 1), []string{
-			"content/incidents/x/_index.md:12:5: notified[0].date: 2024-05-01 is before the incident was discovered (2024-05-06); check the date",
+			"content/incidents/x/_index.md:12:11: notified[0].date: 2024-05-01 is before the incident was discovered (2024-05-06); check the date",
 		}},
 		{"regulator told in the future", strings.Replace(base, "affected:", "notified:\n  - body: Office of the Australian Information Commissioner\n    date: 2025-05-01\naffected:", 1), []string{
-			"content/incidents/x/_index.md:12:5: notified[0].date: 2025-05-01 is in the future; list a regulator only once it has been told",
+			"content/incidents/x/_index.md:12:11: notified[0].date: 2025-05-01 is in the future; list a regulator only once it has been told",
 		}},
 		{"every update a draft", "-- content/incidents/y/_index.md --\n---\ntitle: Y\ndiscovered: 2024-05-06T10:00:00+10:00\ndata_involved: [names]\n---\n\n## What happened\n\nText.\n\n## What you can do\n\nText.\n" +
 			"-- content/incidents/y/2024-05-08-a.md --\n---\ntitle: A\ndate: 2024-05-08T09:00:00+10:00\nstatus: investigating\ndraft: true\n---\nText.\n", []string{
 			"content/incidents/y/_index.md:1:1: warning: updates: every update of this incident is a draft, so its page shows no status; publish the first update by removing draft: true",
 		}},
 		{"revisions out of order", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-03T09:00:00+10:00\n    note: one\n  - date: 2024-06-02T09:00:00+10:00\n    note: two\n", "Text.\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:8:5: revisions[1].date: 2024-06-02T09:00:00+10:00 is before the revision above it; list revisions oldest first, newest last",
+			"content/incidents/x/2024-06-01-third.md:8:11: revisions[1].date: 2024-06-02T09:00:00+10:00 is before the revision above it; list revisions oldest first, newest last",
 		}},
 		{"revision in the future", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2025-06-03T09:00:00+10:00\n    note: one\n", "Text.\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:6:5: revisions[0].date: 2025-06-03T09:00:00+10:00 is in the future; date a revision when it is made",
+			"content/incidents/x/2024-06-01-third.md:6:11: revisions[0].date: 2025-06-03T09:00:00+10:00 is in the future; date a revision when it is made",
 		}},
 		{"withdrawn before published", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-05-31T09:00:00+10:00\n  note: posted in error\n", ""), []string{
-			"content/incidents/x/2024-06-01-third.md:6:3: withdrawn.date: 2024-05-31T09:00:00+10:00 is before the update's own date (2024-06-01T09:00:00+10:00); an update is withdrawn after it was published",
+			"content/incidents/x/2024-06-01-third.md:6:9: withdrawn.date: 2024-05-31T09:00:00+10:00 is before the update's own date (2024-06-01T09:00:00+10:00); an update is withdrawn after it was published",
 		}},
 		{"translation with another status", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-05-20-second.mi.md", "title: Ngā mea e mōhio ana mātou\ndate: 2024-05-20T09:00:00+10:00\nstatus: contained\n", "He kōrero <b>hou</b>.\n"), []string{
-			"content/incidents/x/2024-05-20-second.mi.md:4:1: status: contained differs from identified in content/incidents/x/2024-05-20-second.md; a translation carries the same status as its source",
+			"content/incidents/x/2024-05-20-second.mi.md:4:9: status: contained differs from identified in content/incidents/x/2024-05-20-second.md; a translation carries the same status as its source",
 			"content/incidents/x/2024-05-20-second.mi.md:6:11: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
 		}},
 		{"official advice with a javascript address", strings.Replace(base, "affected:", "official_advice:\n  - title: Advice\n    url: javascript:alert(1)\n  - title: Old advice\n    url: http://www.oaic.gov.au/\naffected:", 1), []string{
-			"content/incidents/x/_index.md:12:5: official_advice[0].url: \"javascript:alert(1)\" is not a web address; write it like https://www.example.gov.au/advice",
-			"content/incidents/x/_index.md:14:5: warning: official_advice[1].url: \"http://www.oaic.gov.au/\" uses http://, which can be changed on its way to the reader; use https:// if the site offers it",
+			"content/incidents/x/_index.md:12:10: official_advice[0].url: \"javascript:alert(1)\" is not a web address; write it like https://www.example.gov.au/advice",
+			"content/incidents/x/_index.md:14:10: warning: official_advice[1].url: \"http://www.oaic.gov.au/\" uses http://, which can be changed on its way to the reader; use https:// if the site offers it",
 		}},
 		{"hipaa display_until too soon", strings.Replace(strings.Replace(base, "affected:", "notice:\n  official: true\n  display_until: 2024-07-01\naffected:", 1), "", "", 1) + "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["hipaa"]`, 1), []string{
-			"content/incidents/x/_index.md:12:3: notice.display_until: 2024-07-01 is less than 90 days after the first update (2024-05-08); a HIPAA substitute notice stays on the web for 90 days (45 CFR 164.404(d)(2)); write 2024-08-06 or later",
+			"content/incidents/x/_index.md:12:18: notice.display_until: 2024-07-01 is less than 90 days after the first update (2024-05-08); a HIPAA substitute notice stays on the web for 90 days (45 CFR 164.404(d)(2)); write 2024-08-06 or later",
 			"content/incidents/x/_index.md:18:1: warning: notice: 45 CFR 164.404(c)(1)(E) asks for contact procedures, which shall include a toll-free telephone number, an e-mail address, Web site, or postal address; set params.contact.phone to a toll-free number (800, 833, 844, 855, 866, 877 or 888) and params.contact.email in config.toml",
 		}},
 
@@ -234,16 +234,16 @@ func TestRules(t *testing.T) {
 			"content/incidents/x/_index.md:34:12: warning: phone: 1800 000 000 is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
 		}},
 		{"baseURL not https", "-- config.toml --\n" + strings.Replace(configText, "https://updates", "http://updates", 1), []string{
-			"config.toml:1:1: baseURL: \"http://updates.example.org/\" does not start with https://; the site must be served over HTTPS so readers can trust it is yours",
+			"config.toml:1:11: baseURL: \"http://updates.example.org/\" does not start with https://; the site must be served over HTTPS so readers can trust it is yours",
 		}},
 		{"unknown time zone", "-- config.toml --\n" + strings.Replace(configText, "Australia/Melbourne", "Australia/Melborne", 1), []string{
-			"config.toml:4:1: timeZone: unknown time zone \"Australia/Melborne\"; use a name from the IANA time zone database, like Australia/Melbourne or Pacific/Auckland",
+			"config.toml:4:12: timeZone: unknown time zone \"Australia/Melborne\"; use a name from the IANA time zone database, like Australia/Melbourne or Pacific/Auckland",
 		}},
 		{"unknown rule set", "-- config.toml --\n" + strings.Replace(configText, `["au"]`, `["au", "gpdr"]`, 1), []string{
 			"config.toml:9:24: params.jurisdictions: unknown rule set \"gpdr\"; did you mean \"gdpr\"? (known: au, gdpr, hipaa, nz, us-ca)",
 		}},
 		{"feed_items below 1", "-- config.toml --\n" + strings.Replace(configText, "[params]\n", "[params]\nfeed_items = 0\n", 1), []string{
-			"config.toml:7:1: params.feed_items: 0 means the site-wide feeds carry no updates; write 1 or more (50 is usual)",
+			"config.toml:7:14: params.feed_items: 0 means the site-wide feeds carry no updates; write 1 or more (50 is usual)",
 		}},
 	}
 	for _, tt := range tests {

@@ -62,7 +62,12 @@ func (d *decoder) walk(n *frontmatter.Node, spec []field, prefix string, where d
 		}
 		path = join(prefix, f.name)
 		seen[f.name] = true
+		// A scalar's problems are in its value, where an editor's cursor
+		// should go; a group's or list's start at its key.
 		d.pos[path] = d.keyPos(c)
+		if c.Kind == frontmatter.Scalar {
+			d.pos[path] = d.valuePos(c)
+		}
 		d.value(c, f, path)
 	}
 	for _, f := range spec {

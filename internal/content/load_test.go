@@ -80,7 +80,7 @@ date: 2024-05-16T09:00:00+10:00
 status: contianed
 ---
 Text.
-`, []string{`content/incidents/x/2024-05-16-a.md:4:1: status: "contianed" is not a status word; did you mean contained?`}},
+`, []string{`content/incidents/x/2024-05-16-a.md:4:9: status: "contianed" is not a status word; did you mean contained?`}},
 		{"count with commas", `-- content/incidents/y/_index.md --
 ---
 title: Y
@@ -129,7 +129,7 @@ date: 2024-05-16T09:00:00+10:00
 status: investigating
 ---
 Text.
-`, []string{"content/incidents/x/2024-05-23-a.md:3:1: warning: date: the file name says 2024-05-23 but the date says 2024-05-16; rename the file or correct the date"}},
+`, []string{"content/incidents/x/2024-05-23-a.md:3:7: warning: date: the file name says 2024-05-23 but the date says 2024-05-16; rename the file or correct the date"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
