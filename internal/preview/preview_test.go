@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -168,7 +169,8 @@ draft: true
 Text.
 `)
 		deadline := time.Now().Add(pollTimeout)
-		for !strings.Contains(log.String(), "content/incidents/prescription-data-2024/2024-12-21-wrong.md:4:1: status: \"finished\" is not a status word") {
+		printed := regexp.MustCompile(`(?m)^content/incidents/prescription-data-2024/2024-12-21-wrong\.md:4:\d+: status: "finished" is not a status word`)
+		for !printed.MatchString(log.String()) {
 			if time.Now().After(deadline) {
 				t.Fatalf("the diagnostic for the wrong status was not printed:\n%s", log.String())
 			}
