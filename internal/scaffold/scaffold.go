@@ -144,11 +144,22 @@ func create(siteDir, file string, data []byte) error {
 	return nil
 }
 
-// loadConfig reads the site's config for its time zone and rule sets.
+// loadConfig reads the site's config for its time zone and rule sets. It
+// refuses only a config it cannot read or whose time zone is wrong (which
+// would date the file wrongly); `check` reports the rest.
 func loadConfig(siteDir string) (*content.Config, error) {
 	cfg, diags := content.LoadConfig(siteDir)
-	if cfg == nil || diags.Errors() > 0 {
+	if cfg == nil {
 		return nil, &ConfigError{Diags: diags}
+	}
+	var zone diag.List
+	for _, d := range diags {
+		if d.Severity == diag.Error && d.Field == "timeZone" {
+			zone = append(zone, d)
+		}
+	}
+	if len(zone) > 0 {
+		return nil, &ConfigError{Diags: zone}
 	}
 	return cfg, nil
 }

@@ -348,3 +348,16 @@ func diagsFor(l diag.List, file string) diag.List {
 	}
 	return out
 }
+
+func TestUpdateWrongTimeZone(t *testing.T) {
+	cfg := strings.Replace(sitetest.Config, `timeZone = "Australia/Melbourne"`, `timeZone = "Australia/Melborne"`, 1)
+	dir := sitetest.Write(t, "-- config.toml --\n"+cfg+site)
+	_, err := Update(dir, "data-theft-2024", "Title", time.Now())
+	var ce *ConfigError
+	if !errors.As(err, &ce) || len(ce.Diags) != 1 || !strings.Contains(ce.Diags[0].String(), `config.toml:4:`) {
+		t.Fatalf("err = %v (%v), want a ConfigError about the time zone", err, ce)
+	}
+	if files, _ := os.ReadDir(filepath.Join(dir, "content/incidents/data-theft-2024")); len(files) != 3 {
+		t.Errorf("%d files in the incident, want the 3 it had", len(files))
+	}
+}
