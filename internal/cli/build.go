@@ -26,13 +26,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	siteDir := "."
-	switch len(rest) {
-	case 0:
-	case 1:
-		siteDir = rest[0]
-	default:
-		return fmt.Errorf("%w: build takes at most one site directory, got %q", ErrUsage, rest)
+	siteDir, err := siteDirArg("build", rest)
+	if err != nil {
+		return err
 	}
 	if *keyFile != "" {
 		if err := keyOutsideSite(*keyFile, siteDir); err != nil {

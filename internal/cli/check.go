@@ -23,13 +23,9 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	dir := "."
-	switch len(rest) {
-	case 0:
-	case 1:
-		dir = rest[0]
-	default:
-		return fmt.Errorf("%w: check takes at most one site directory, got %q", ErrUsage, rest)
+	dir, err := siteDirArg("check", rest)
+	if err != nil {
+		return err
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("%w: %s is not a site directory (one holding config.toml and content/)", ErrUsage, dir)

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -133,4 +134,37 @@ func Hint(err error) string {
 		return "disclose help"
 	}
 	return ""
+}
+
+// parseInterspersed parses flags that may come before or after positional
+// arguments (the flag package stops at the first positional one), and
+// returns the positional arguments. Everything after "--" is positional.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		i := slices.Index(args, "--")
+		if err := parseFlags(fs, args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if i >= 0 && len(args)-i-1 == len(rest) { // the parser stopped at "--"
+			return append(pos, rest...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+// siteDirArg is the optional SITE_DIR argument of cmd: "." when absent.
+func siteDirArg(cmd string, rest []string) (string, error) {
+	switch len(rest) {
+	case 0:
+		return ".", nil
+	case 1:
+		return rest[0], nil
+	}
+	return "", fmt.Errorf("%w: %s takes at most one site directory, got %q", ErrUsage, cmd, rest)
 }

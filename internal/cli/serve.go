@@ -24,13 +24,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	siteDir := "."
-	switch len(rest) {
-	case 0:
-	case 1:
-		siteDir = rest[0]
-	default:
-		return fmt.Errorf("%w: serve takes at most one site directory, got %q", ErrUsage, rest)
+	siteDir, err := siteDirArg("serve", rest)
+	if err != nil {
+		return err
 	}
 	if *port < 0 || *port > 65535 {
 		return fmt.Errorf("%w: -port %d is not a port; use a number from 1 to 65535, like 1313", ErrUsage, *port)

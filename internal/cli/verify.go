@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -176,26 +175,4 @@ func (v *verifier) report(m *manifest.Manifest, res *manifest.Result, pub sign.P
 	}
 	v.printf("OK: all %d files match the manifest signed by key ID %s; it lists %d update(s)", res.Checked, pub.ID(), len(m.Updates))
 	return nil
-}
-
-// parseInterspersed parses flags that may come before or after positional
-// arguments (the flag package stops at the first positional one), and
-// returns the positional arguments. Everything after "--" is positional.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		i := slices.Index(args, "--")
-		if err := parseFlags(fs, args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if i >= 0 && len(args)-i-1 == len(rest) { // the parser stopped at "--"
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
 }
