@@ -83,7 +83,7 @@ func (c *checker) incident(inc *content.Incident) {
 
 // update runs the Markdown rules on an update and its translations.
 func (c *checker) update(u *content.Update, known *[]string) {
-	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil, known: known}
+	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil, draft: u.Draft, known: known}
 	c.markdown(p)
 	for _, lang := range sortedKeys(u.Translations) {
 		t := u.Translations[lang]

@@ -25,6 +25,7 @@ type page struct {
 	plain     bool   // the plain-language rules apply (English text)
 	update    bool   // an update, whose body may not be empty
 	withdrawn bool
+	draft     bool      // never published, so prompts may stay
 	known     *[]string // phone numbers the site gives on purpose (digits)
 	lines     *lineIndex
 }
@@ -108,6 +109,7 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			w.c.plainParagraph(w.p, n)
 		}
 		w.c.phones(w.p, proseOf(n, w.src))
+		w.c.prompt(w.p, n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan:
 		return ast.WalkSkipChildren, nil
 	case *ast.Text:

@@ -273,10 +273,20 @@ func TestIncident(t *testing.T) {
 					t.Errorf("the file does not contain %q:\n%s", m, raw)
 				}
 			}
+			// Every prompt is caught by check, so none is published by
+			// mistake (an incident has no draft flag); nothing else is.
+			prompts := 0
 			for _, d := range diagsFor(check.Site(s, now.Add(time.Minute)), file) {
+				if strings.Contains(d.Message, "prompt from 'disclose new'") {
+					prompts++
+					continue
+				}
 				if d.Severity == diag.Error || missingSection.MatchString(d.Message) || d.Field == "markdown" {
 					t.Errorf("check: %s", d)
 				}
+			}
+			if want := strings.Count(body, "\nSay ") + strings.Count(body, "\nGive the date") + strings.Count(body, "\nName each kind") + strings.Count(body, "\nIf Social Security"); prompts != want || want == 0 {
+				t.Errorf("check caught %d prompts, want %d", prompts, want)
 			}
 		})
 	}

@@ -1,0 +1,37 @@
+package check
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// promptOpenings are how the paragraphs that `disclose new` writes as
+// prompts begin (internal/scaffold; its tests hold the two together). A
+// prompt left in place would be published as if it were the statement.
+var promptOpenings = [][]byte{
+	[]byte("Write what has happened since our last update"),
+	[]byte("Use short sentences and everyday words"),
+	[]byte("Say what "),
+	[]byte("Say that we have told"),
+	[]byte("Say who "),
+	[]byte("Give the date of the breach"),
+	[]byte("Name each kind of health information"),
+	[]byte("If Social Security, driver's license or ID card numbers were involved, give"),
+}
+
+// prompt reports a paragraph that is still a prompt from `disclose new`.
+// Drafts may keep them: they are never published.
+func (c *checker) prompt(p page, n ast.Node) {
+	if p.draft {
+		return
+	}
+	s := proseOf(n, p.body.Source)
+	text := bytes.TrimSpace(s.text)
+	for _, o := range promptOpenings {
+		if bytes.HasPrefix(text, o) {
+			c.diags.Add(p.pos(s.at(firstLetter(s.text))), "markdown", "this is a prompt from 'disclose new', not the statement; replace it with what people need to know")
+			return
+		}
+	}
+}
