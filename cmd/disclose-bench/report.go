@@ -160,7 +160,7 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 	p("\n")
 
 	p("## Where our time goes\n\n")
-	p("Each step's share of one in-process `build.Build` (`Result.Steps`), run by `disclose-bench steps` in a process of its own: from scratch into an empty directory, again into the same directory with nothing changed, and again after one update file changed.\n\n")
+	p("Each step's share of one in-process `build.Build` (`Result.Steps`), run by `disclose-bench steps` in a process of its own: \"full\" from scratch into an empty directory with an empty cache directory (`build.Options.CacheDir`), \"unchanged\" again into the same directory with nothing changed, and \"one file\" again after one update was corrected (a sentence and a revisions entry added), both with the caches the builds before them filled.\n\n")
 	var names []string
 	for _, r := range rs {
 		for _, s := range r.Steps["full"] {

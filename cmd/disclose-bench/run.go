@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -68,6 +69,7 @@ type benchEnv struct {
 	serve            bool
 	serveChanges     int
 	stepKinds        []string
+	stepsCache       string
 	goVersion, hugoV string
 	commit           string
 }
@@ -85,6 +87,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	seed := fs.Uint64("seed", 1, "the generator's seed")
 	serve := fs.Bool("serve", true, "measure disclose serve's one-file-change latency at the largest size, if disclose has serve")
 	stepKinds := fs.String("steps", "full,unchanged,one file", "the in-process builds timed step by step: full (from scratch), unchanged (again into the same directory), one file (after one update changed)")
+	stepsCache := fs.String("steps-cache", "", "the cache directory of the step-by-step builds (default: a new one per size, so that the first is built with empty caches)")
 	resultsFile := fs.String("results", "", "a JSON file of earlier results: sizes measured now replace their entries, the others are reported as they are (to measure sizes at different times)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -105,7 +108,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	e := &benchEnv{root: root, stdout: stdout, stderr: stderr, runs: *runs, warmup: *warmup,
-		perIncident: *perIncident, seed: *seed, serve: *serve, serveChanges: 9}
+		perIncident: *perIncident, seed: *seed, serve: *serve, serveChanges: 9, stepsCache: *stepsCache}
 	for _, k := range strings.Split(*stepKinds, ",") {
 		switch k = strings.TrimSpace(k); k {
 		case "full", "unchanged", "one file":
@@ -342,7 +345,8 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 	}
 
 	// Each step's time, from build.Build in a process of its own: from
-	// scratch, again with nothing changed, and after one file changed.
+	// scratch (with empty caches), again with nothing changed, and after
+	// one file changed (with the caches the earlier builds filled).
 	stepsOut := filepath.Join(dir, "out-steps")
 	os.RemoveAll(stepsOut)
 	for _, kind := range e.stepKinds {
@@ -352,7 +356,7 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 			}
 		}
 		var buf bytes.Buffer
-		s, err := timed(ctx, &buf, e.self, "steps", "-site", site, "-o", stepsOut, "-key", e.key)
+		s, err := timed(ctx, &buf, e.self, "steps", "-site", site, "-o", stepsOut, "-key", e.key, "-cache", cmp.Or(e.stepsCache, filepath.Join(dir, "steps-cache")))
 		if err != nil {
 			return nil, err
 		}
