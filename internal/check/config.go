@@ -4,6 +4,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/disclose-dev/disclose/internal/content"
 )
 
 // DefaultReadability is the highest Flesch–Kincaid grade a paragraph may
@@ -109,7 +111,7 @@ func looksLikeEmail(s string) bool {
 func closest(s string, names []string) string {
 	best, bestDist := "", 3
 	for _, n := range names {
-		if d := distance(s, n); d < bestDist {
+		if d := content.EditDistance(s, n); d < bestDist {
 			best, bestDist = n, d
 		}
 	}
@@ -117,30 +119,4 @@ func closest(s string, names []string) string {
 		return ""
 	}
 	return best
-}
-
-// distance is the Damerau–Levenshtein distance (with adjacent swaps).
-func distance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
 }

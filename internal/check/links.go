@@ -259,7 +259,7 @@ func (a addresses) closest(target string) string {
 	sort.Strings(all)
 	best, bestDist := "", 4
 	for _, p := range all {
-		if d := distance(withSlash(target), withSlash(p)); d < bestDist {
+		if d := content.EditDistance(withSlash(target), withSlash(p)); d < bestDist {
 			best, bestDist = p, d
 		}
 	}

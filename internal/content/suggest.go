@@ -7,7 +7,7 @@ import "strings"
 func suggest(s string, names []string) string {
 	best, bestDist := "", 0
 	for _, n := range names {
-		d := distance(strings.ToLower(s), strings.ToLower(n))
+		d := EditDistance(strings.ToLower(s), strings.ToLower(n))
 		if best == "" || d < bestDist {
 			best, bestDist = n, d
 		}
@@ -22,9 +22,10 @@ func suggest(s string, names []string) string {
 	return best
 }
 
-// distance is the optimal string alignment distance: insertions, deletions,
-// substitutions and swaps of two neighbours each cost one.
-func distance(a, b string) int {
+// EditDistance is the optimal string alignment distance between a and b,
+// in runes: insertions, deletions, substitutions and swaps of two
+// neighbours each cost one. Every "did you mean" in disclose uses it.
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	d := make([][]int, len(ra)+1)
 	for i := range d {

@@ -133,7 +133,7 @@ func closest(s string, names []string) string {
 	}
 	best, bestDist := "", 0
 	for _, n := range names {
-		if d := distance(s, n); best == "" || d < bestDist {
+		if d := content.EditDistance(s, n); best == "" || d < bestDist {
 			best, bestDist = n, d
 		}
 	}
@@ -141,26 +141,4 @@ func closest(s string, names []string) string {
 		return ""
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between a and b, in runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
