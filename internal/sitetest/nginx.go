@@ -53,10 +53,35 @@ http {
 	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	Serve(t, "nginx", addr, Nginx, "-p", tmp, "-c", confPath)
+	return "http://" + addr
+}
+
+// Serve runs a server program in the foreground until the test ends, and
+// returns once it accepts connections on addr. What the server printed is
+// shown if the test fails.
+func Serve(t testing.TB, name, addr, bin string, args ...string) {
+	t.Helper()
 	var stderr bytes.Buffer
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, Nginx, "-p", tmp, "-c", confPath)
+	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Stderr = &stderr
+	start(t, ctx, cancel, cmd, name, addr, &stderr)
+}
+
+// ServeCmd is Serve for a command the caller has set up (its environment,
+// say); cmd must have been made with exec.CommandContext(ctx, ...) and its
+// Stderr left unset.
+func ServeCmd(t testing.TB, ctx context.Context, cancel context.CancelFunc, cmd *exec.Cmd, name, addr string) {
+	t.Helper()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	start(t, ctx, cancel, cmd, name, addr, &stderr)
+}
+
+func start(t testing.TB, ctx context.Context, cancel context.CancelFunc, cmd *exec.Cmd, name, addr string, stderr *bytes.Buffer) {
+	t.Helper()
 	if err := cmd.Start(); err != nil {
 		cancel()
 		t.Fatal(err)
@@ -65,24 +90,23 @@ http {
 		cancel()
 		cmd.Wait()
 		if t.Failed() {
-			t.Logf("nginx said:\n%s", stderr.String())
+			t.Logf("%s said:\n%s", name, stderr.String())
 		}
 	})
-	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	for i := 0; ; i++ {
 		c, err := net.Dial("tcp", addr)
 		if err == nil {
 			c.Close()
-			break
+			return
 		}
-		if i == 100 {
-			t.Fatalf("nginx did not start: %v\n%s", err, stderr.String())
+		if i == 100 || ctx.Err() != nil {
+			t.Fatalf("%s did not start: %v\n%s", name, err, stderr.String())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return "http://" + addr
 }
 
+// FreePort is a loopback port nothing listens on, for a server to use.
 func FreePort(t testing.TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
