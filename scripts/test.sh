@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-test-tools.sh
 go test -count=1 ./...
+# The 1,000-update benchmark, run once so that it cannot rot; never timed here.
+go test -count=1 -run='^$' -bench=BenchmarkBuild1000 -benchtime=1x ./internal/bench/
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 go run ./cmd/disclose build -o "$out/public" .
