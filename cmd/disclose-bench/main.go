@@ -24,10 +24,11 @@ import (
 var errUsage = errors.New("usage")
 
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
-	"gen":      runGen,
-	"run":      runRun,
-	"steps":    runSteps,
-	"compress": runCompress,
+	"gen":       runGen,
+	"run":       runRun,
+	"steps":     runSteps,
+	"compress":  runCompress,
+	"serveprof": runServeProf,
 }
 
 func main() {
