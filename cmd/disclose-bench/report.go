@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -80,14 +81,15 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 	p("`disclose build` (the whole pipeline: check, render, feeds, headers, precompression, signed manifest, atomic swap) against plain Hugo of the pinned version rendering the same content with minimal templates (title, date, content; paginated lists) and Hugo's built-in RSS, as the floor of what rendering costs.\n\n")
 	p("Both run as subprocesses of `disclose-bench run`, one build at a time, interleaved (ours, plain, ours, plain ...) after untimed warm-up builds of each; the tables give the median of the timed runs (their number, and the warm-ups, are under Raw runs). CPU time is user + system from the kernel (`rusage`), peak memory is `ru_maxrss`. The sites come from `internal/corpus` (seed %d): incidents of %d updates each (one incident below that), every field of the content model, paragraphs, lists, tables and links between pages; each passes `disclose check --strict`.\n\n",
 		e.seed, e.perIncident)
-	p("Reproduce (from the repository root; about %s here):\n\n", "as long as the runs below add up to, plus building the binaries")
+	p("Reproduce (from the repository root):\n\n")
 	sizes := make([]string, len(rs))
 	for i, r := range rs {
 		sizes[i] = fmt.Sprint(r.Updates)
 	}
 	p("```\ngo run ./cmd/disclose-bench run -sizes %s -runs %d -o BENCHMARKS.md\n```\n\n", strings.Join(sizes, ","), e.runs)
+	commit := cmp.Or(e.commit, "(not a git checkout)")
 	p("Machine: %d cores (`runtime.NumCPU`), %s memory (`/proc/meminfo`), %s; %s; %s; disclose %s. Load average (1, 5, 15 min) before each size is in the raw runs: other work on the machine shows there.\n\n",
-		runtime.NumCPU(), memTotal(), cpuModel(), e.goVersion, e.hugoV, e.commit)
+		runtime.NumCPU(), memTotal(), cpuModel(), e.goVersion, e.hugoV, commit)
 
 	p("## Results\n\n")
 	p("| updates | incidents | ours wall | plain wall | **wall ratio** | ours CPU | plain CPU | CPU ratio | ours peak RSS | plain peak RSS | **memory ratio** | ours per update | plain per update |\n")
