@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 
 	"github.com/disclose-dev/disclose/internal/publish"
@@ -60,6 +61,7 @@ func PrecompressCached(outDir, cacheDir string) (map[string][sha256.Size]byte, e
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	prune(dir, sums)
 	out := make(map[string][sha256.Size]byte, len(text))
 	for i, f := range text {
 		out[f] = sums[i]
@@ -155,4 +157,28 @@ func writeCacheEntry(path string, data []byte) error {
 		return fmt.Errorf("build: precompress cache: %w", err)
 	}
 	return nil
+}
+
+// prune removes the cache entries this build did not use, so the cache
+// holds one site's worth and does not grow with every correction (each new
+// update changes the "latest update" line of every update page). Another
+// site built on the same machine only loses speed, never correctness.
+func prune(dir string, sums [][sha256.Size]byte) {
+	used := make(map[string]bool, len(sums))
+	for _, sum := range sums {
+		used[hex.EncodeToString(sum[:])] = true
+	}
+	shards, _ := os.ReadDir(dir)
+	for _, sh := range shards {
+		entries, _ := os.ReadDir(filepath.Join(dir, sh.Name()))
+		for _, e := range entries {
+			name := e.Name()
+			if strings.HasPrefix(name, ".tmp-") { // another build's, being written
+				continue
+			}
+			if !used[strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".br")] {
+				os.Remove(filepath.Join(dir, sh.Name(), name))
+			}
+		}
+	}
 }

@@ -131,3 +131,40 @@ func pcHex(sum [sha256.Size]byte) string {
 	}
 	return b.String()
 }
+
+// TestPrecompressCacheHoldsOneSite: after a page changes, the cache keeps
+// the new page's siblings and drops the old page's, so it never grows
+// beyond one site.
+func TestPrecompressCacheHoldsOneSite(t *testing.T) {
+	page := strings.Repeat("<p>We are investigating a cyber security incident.</p>\n", 40)
+	site := pcWriteTree(t, map[string]string{"index.html": page, "feed.xml": strings.Repeat("<item>x</item>\n", 80)})
+	cache := t.TempDir()
+	count := func() int {
+		n := 0
+		filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				n++
+			}
+			return err
+		})
+		return n
+	}
+	if _, err := build.PrecompressCached(site, cache); err != nil {
+		t.Fatal(err)
+	}
+	first := count()
+	if first != 4 {
+		t.Fatalf("want a .gz and a .br entry for each of 2 pages, got %d files", first)
+	}
+	os.WriteFile(filepath.Join(site, "index.html"), []byte(page+"<p>Corrected.</p>\n"), 0o644)
+	if _, err := build.PrecompressCached(site, cache); err != nil {
+		t.Fatal(err)
+	}
+	if got := count(); got != first {
+		t.Errorf("the cache holds %d files after a change, want %d: old entries were kept", got, first)
+	}
+	gz, _ := os.ReadFile(filepath.Join(site, "index.html.gz"))
+	if !bytes.Equal(gz, publish.Gzip([]byte(page+"<p>Corrected.</p>\n"))) {
+		t.Error("index.html.gz is not the changed page compressed")
+	}
+}
