@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -32,6 +33,29 @@ var jargon = []struct {
 	{Words: `prior to`, Instead: `write "before"`},
 	{Words: `in the event that`, Instead: `write "if"`},
 	{Words: `commenc(?:e|ed|es|ing)`, Instead: `write "start"`},
+}
+
+// jargonHints are words, in lower case, of which every match of the list
+// contains at least one. Most paragraphs contain none, and a substring
+// search is far cheaper than the case-insensitive expression (it was half
+// of check's time on a 10,000-update site).
+var jargonHints = [][]byte{
+	[]byte("actor"), []byte("third"), []byte("exfiltrat"), []byte("ttp"),
+	[]byte("ioc"), []byte("indicator"), []byte("vector"), []byte("lateral"),
+	[]byte("pii"), []byte("phi"), []byte("subject"), []byte("leverag"),
+	[]byte("utili"), []byte("remediat"), []byte("abundance"),
+	[]byte("sophisticated"), []byte("prior"), []byte("event"), []byte("commenc"),
+}
+
+// mayHoldJargon reports whether text contains any of the jargon hints.
+func mayHoldJargon(text []byte) bool {
+	lower := bytes.ToLower(text)
+	for _, h := range jargonHints {
+		if bytes.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // jargonRe finds every entry of the list in one pass: group i+1 is entry i.

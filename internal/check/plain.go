@@ -112,6 +112,9 @@ func (c *checker) plainParagraph(p page, n ast.Node) {
 
 // jargon warns about each word on the jargon list, with what to write.
 func (c *checker) jargon(p page, s *prose) {
+	if !mayHoldJargon(s.text) {
+		return
+	}
 	for _, m := range jargonRe.FindAllSubmatchIndex(s.text, -1) {
 		for i := range jargon {
 			if m[2+2*i] >= 0 {

@@ -48,3 +48,23 @@ func TestGrade(t *testing.T) {
 		t.Errorf("grade = %v, want 9.91", g)
 	}
 }
+
+// TestJargonHintsCoverTheList: the cheap pre-check must never hide an
+// entry, so each form of each entry contains one of the hints.
+func TestJargonHintsCoverTheList(t *testing.T) {
+	examples := []string{"threat actor", "bad actors", "malicious third party", "unauthorised third parties",
+		"exfiltrated", "TTPs", "IOC", "indicators of compromise", "attack vector", "lateral movement", "PII", "PHI",
+		"data subjects", "leveraging", "utilise", "remediation", "out of an abundance of caution", "sophisticated",
+		"prior to", "in the event that", "commenced"}
+	for _, e := range examples {
+		if !jargonRe.MatchString(e) {
+			t.Errorf("%q is not on the jargon list", e)
+		}
+		if !mayHoldJargon([]byte(e)) {
+			t.Errorf("%q is on the list but no hint finds it", e)
+		}
+	}
+	if n := len(jargon); n != 19 {
+		t.Errorf("the list has %d entries; give every new one an example above and a hint", n)
+	}
+}
