@@ -54,7 +54,6 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 		"--bind", "127.0.0.1",
 		"--baseURL", o.baseURL,
 		"--appendPort=false",
-		"--disableFastRender",
 		"--navigateToChanged",
 	}
 	if o.drafts {
