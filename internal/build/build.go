@@ -173,10 +173,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			}
 			return publish.WriteHeadersFile(stage)
 		}},
-		{"compress", func() error {
-			_, err := PrecompressCached(stage, opts.CacheDir)
-			return err
-		}},
+		{"compress", func() error { return PrecompressCached(stage, opts.CacheDir) }},
 		{"manifest", func() error { return manifest.Write(stage, updates, site.Config.BaseURL, opts.Key) }},
 		{"publish", func() error {
 			if err := swap(stage, out); err != nil {

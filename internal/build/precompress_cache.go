@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 
@@ -22,51 +21,25 @@ import (
 // siblings are byte for byte what publish.Gzip and publish.Brotli make of
 // the file, cached or not, so the cache can only save time. Empty cacheDir
 // means the user's cache directory.
-//
-// It returns the SHA-256 of every text file it read, by slash path, so that
-// a later step need not read those files again.
-func PrecompressCached(outDir, cacheDir string) (map[string][sha256.Size]byte, error) {
+func PrecompressCached(outDir, cacheDir string) error {
 	dir, err := compressCacheDir(cacheDir)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files, err := publish.SiteFiles(outDir)
+	text, err := publish.TextFiles(outDir)
 	if err != nil {
-		return nil, err
-	}
-	var text []string
-	for _, f := range files {
-		if publish.IsText(f) {
-			text = append(text, f)
-		}
+		return err
 	}
 	sums := make([][sha256.Size]byte, len(text))
-	errs := make([]error, len(text))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				sums[i], errs[i] = precompressCachedFile(filepath.Join(outDir, filepath.FromSlash(text[i])), dir)
-			}
-		}()
-	}
-	for i := range text {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	err = publish.OnAllCores(len(text), func(i int) (err error) {
+		sums[i], err = precompressCachedFile(filepath.Join(outDir, filepath.FromSlash(text[i])), dir)
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	prune(dir, sums)
-	out := make(map[string][sha256.Size]byte, len(text))
-	for i, f := range text {
-		out[f] = sums[i]
-	}
-	return out, nil
+	return nil
 }
 
 // compressors are the siblings and how each is made.

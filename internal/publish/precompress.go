@@ -67,9 +67,21 @@ func WorthCompressing(orig, compressed []byte) bool {
 // enough is not written, and a stale one is removed. The files are
 // compressed on all cores; the bytes do not depend on the order.
 func Precompress(outDir string) error {
-	files, err := SiteFiles(outDir)
+	text, err := TextFiles(outDir)
 	if err != nil {
 		return err
+	}
+	return OnAllCores(len(text), func(i int) error {
+		return precompressFile(filepath.Join(outDir, filepath.FromSlash(text[i])))
+	})
+}
+
+// TextFiles lists the files of the site in outDir that compression helps
+// (IsText), by slash path, leaving out compressed siblings.
+func TextFiles(outDir string) ([]string, error) {
+	files, err := SiteFiles(outDir)
+	if err != nil {
+		return nil, err
 	}
 	var text []string
 	for _, f := range files {
@@ -77,7 +89,13 @@ func Precompress(outDir string) error {
 			text = append(text, f)
 		}
 	}
-	errs := make([]error, len(text))
+	return text, nil
+}
+
+// OnAllCores calls fn(0) to fn(n-1), as many at once as there are cores,
+// and returns every error.
+func OnAllCores(n int, fn func(i int) error) error {
+	errs := make([]error, n)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -85,11 +103,11 @@ func Precompress(outDir string) error {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				errs[i] = precompressFile(filepath.Join(outDir, filepath.FromSlash(text[i])))
+				errs[i] = fn(i)
 			}
 		}()
 	}
-	for i := range text {
+	for i := range n {
 		jobs <- i
 	}
 	close(jobs)
