@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/feed"
 	"github.com/disclose-dev/disclose/internal/history"
 	"github.com/disclose-dev/disclose/internal/hugo"
 	"github.com/disclose-dev/disclose/internal/manifest"
@@ -166,7 +166,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			}
 			return writePublicKey(opts.Key, stage)
 		}},
-		{"feeds", func() error { return writeFeeds(site, stage) }},
+		{"feeds", func() error { return feed.Write(site, stage) }},
 		{"headers", func() error {
 			if err := publish.WriteSecurityTxt(stage, site.Config); err != nil {
 				return err
@@ -256,6 +256,3 @@ func swap(stage, out string) error {
 	}
 	return nil
 }
-
-// Print writes the diagnostics and, on success, a one-line summary.
-func (r *Result) Print(w io.Writer) { r.Diags.Print(w) }
