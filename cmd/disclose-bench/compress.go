@@ -90,10 +90,10 @@ func runCompress(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := measure("publish.Precompress (today's compress step)", func() error { return publish.Precompress(a) }); err != nil {
 		return err
 	}
-	if err := measure("build.PrecompressCached, empty cache", func() error { return build.PrecompressCached(b, cache) }); err != nil {
+	if err := measure("build.PrecompressCached, empty cache", func() error { _, err := build.PrecompressCached(b, cache); return err }); err != nil {
 		return err
 	}
-	if err := measure("build.PrecompressCached, every file cached", func() error { return build.PrecompressCached(c, cache) }); err != nil {
+	if err := measure("build.PrecompressCached, every file cached", func() error { _, err := build.PrecompressCached(c, cache); return err }); err != nil {
 		return err
 	}
 	for _, d := range []string{b, c} {

@@ -143,6 +143,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 	defer os.RemoveAll(work)
 	historyDir := ""
+	var hashed map[string]manifest.File // the files compress read and wrote
 
 	steps := []struct {
 		name string
@@ -173,8 +174,13 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			}
 			return publish.WriteHeadersFile(stage)
 		}},
-		{"compress", func() error { return PrecompressCached(stage, opts.CacheDir) }},
-		{"manifest", func() error { return manifest.Write(stage, updates, site.Config.BaseURL, opts.Key) }},
+		{"compress", func() (err error) {
+			hashed, err = PrecompressCached(stage, opts.CacheDir)
+			return err
+		}},
+		{"manifest", func() error {
+			return manifest.WriteKnown(stage, updates, site.Config.BaseURL, opts.Key, hashed)
+		}},
 		{"publish", func() error {
 			if err := swap(stage, out); err != nil {
 				return err

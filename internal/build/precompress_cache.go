@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/publish"
 )
 
@@ -21,25 +23,46 @@ import (
 // siblings are byte for byte what publish.Gzip and publish.Brotli make of
 // the file, cached or not, so the cache can only save time. Empty cacheDir
 // means the user's cache directory.
-func PrecompressCached(outDir, cacheDir string) error {
+//
+// A sibling from the cache is a hard link to the cache entry, not a copy:
+// on a filesystem without a journal, making a new inode after a site's
+// worth of files was deleted costs more than compressing the file did
+// (BENCHMARKS.md, finding 9). Entries are read-only, and nothing rewrites
+// a published file in place (every writer removes the old file first), so
+// a link is as safe as a copy. Where links are impossible (another
+// filesystem), the sibling is copied.
+//
+// It reads every text file once and returns what the manifest needs of
+// every file it read or wrote: the text files and their siblings, by slash
+// path, so that the manifest does not read them again.
+func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error) {
 	dir, err := compressCacheDir(cacheDir)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	text, err := publish.TextFiles(outDir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	sums := make([][sha256.Size]byte, len(text))
+	index := readCacheIndex(dir)
+	hashed := make([][]manifest.File, len(text))
 	err = publish.OnAllCores(len(text), func(i int) (err error) {
-		sums[i], err = precompressCachedFile(filepath.Join(outDir, filepath.FromSlash(text[i])), dir)
+		hashed[i], err = precompressCachedFile(outDir, text[i], dir, index)
 		return err
 	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	prune(dir, sums)
-	return nil
+	known := make(map[string]manifest.File, 3*len(text))
+	used := make(map[string]bool, len(text))
+	for _, files := range hashed {
+		used[files[0].SHA256] = true
+		for _, f := range files {
+			known[f.Path] = f
+		}
+	}
+	prune(dir, used)
+	return known, nil
 }
 
 // compressors are the siblings and how each is made.
@@ -62,6 +85,9 @@ var compressorID = sync.OnceValue(func() string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 })
 
+// cacheLayout names how entries are stored; a new layout starts a new cache.
+const cacheLayout = "v2"
+
 func compressCacheDir(cacheDir string) (string, error) {
 	if cacheDir == "" {
 		if d, err := os.UserCacheDir(); err == nil {
@@ -70,44 +96,112 @@ func compressCacheDir(cacheDir string) (string, error) {
 			cacheDir = filepath.Join(os.TempDir(), "disclose-cache")
 		}
 	}
-	dir := filepath.Join(cacheDir, "precompress", compressorID())
+	root := filepath.Join(cacheDir, "precompress")
+	dir := filepath.Join(root, cacheLayout+"-"+compressorID())
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("build: precompress: %w", err)
+	}
+	// A cache made by other settings or another layout is never read again.
+	old, _ := os.ReadDir(root)
+	for _, e := range old {
+		if p := filepath.Join(root, e.Name()); p != dir {
+			os.RemoveAll(p)
+		}
 	}
 	return dir, nil
 }
 
-func precompressCachedFile(p, cache string) ([sha256.Size]byte, error) {
+// A cache entry is the file <shard>/<source>-<size>-<sum><ext>: the
+// compressed bytes of the file whose SHA-256 is source, size bytes long,
+// with SHA-256 sum. The name says all the manifest needs, so a cached
+// sibling is never read.
+type cacheEntry struct {
+	path string
+	size int64
+	sum  string
+}
+
+func entryName(source string, size int64, sum, ext string) string {
+	return source + "-" + strconv.FormatInt(size, 10) + "-" + sum + ext
+}
+
+// readCacheIndex lists the cache: source hash + extension → entry.
+// Names that do not parse (a temporary file being written) are skipped.
+func readCacheIndex(dir string) map[string]cacheEntry {
+	index := map[string]cacheEntry{}
+	shards, _ := os.ReadDir(dir)
+	for _, sh := range shards {
+		entries, _ := os.ReadDir(filepath.Join(dir, sh.Name()))
+		for _, e := range entries {
+			name := e.Name()
+			ext := filepath.Ext(name)
+			parts := strings.Split(strings.TrimSuffix(name, ext), "-")
+			if len(parts) != 3 || len(parts[0]) != 64 || len(parts[2]) != 64 {
+				continue
+			}
+			size, err := strconv.ParseInt(parts[1], 10, 64)
+			if err != nil {
+				continue
+			}
+			index[parts[0]+ext] = cacheEntry{filepath.Join(dir, sh.Name(), name), size, parts[2]}
+		}
+	}
+	return index
+}
+
+// precompressCachedFile makes the siblings of the text file rel and
+// returns the file and the siblings it wrote, the file first.
+func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntry) ([]manifest.File, error) {
+	p := filepath.Join(outDir, filepath.FromSlash(rel))
 	data, err := os.ReadFile(p)
 	if err != nil {
-		return [sha256.Size]byte{}, fmt.Errorf("build: precompress: %w", err)
+		return nil, fmt.Errorf("build: precompress: %w", err)
 	}
-	sum := sha256.Sum256(data)
-	name := hex.EncodeToString(sum[:])
+	source := hexSum(data)
+	files := []manifest.File{{Path: rel, Size: int64(len(data)), SHA256: source}}
 	for _, c := range compressors {
-		entry := filepath.Join(cache, name[:2], name+c.ext)
-		out, err := os.ReadFile(entry)
-		if err != nil {
+		sib := p + c.ext
+		// A sibling already there (static/ may hold one) is replaced, never
+		// written through: it could be a link to a cache entry.
+		if err := os.Remove(sib); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("build: precompress: %w", err)
+		}
+		e, ok := index[source+c.ext]
+		var out []byte
+		if !ok {
 			out = c.compress(data)
-			if err := writeCacheEntry(entry, out); err != nil {
-				return sum, err
+			sum := hexSum(out)
+			e = cacheEntry{filepath.Join(cache, source[:2], entryName(source, int64(len(out)), sum, c.ext)), int64(len(out)), sum}
+			if err := writeCacheEntry(e.path, out); err != nil {
+				return nil, err
 			}
 		}
-		if !publish.WorthCompressing(data, out) {
-			if err := os.Remove(p + c.ext); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return sum, fmt.Errorf("build: precompress: %w", err)
-			}
+		if !publish.WorthCompressing(len(data), int(e.size)) {
 			continue
 		}
-		if err := os.WriteFile(p+c.ext, out, 0o644); err != nil {
-			return sum, fmt.Errorf("build: precompress: %w", err)
+		if err := os.Link(e.path, sib); err != nil {
+			if out == nil {
+				if out, err = os.ReadFile(e.path); err != nil {
+					return nil, fmt.Errorf("build: precompress cache: %w", err)
+				}
+			}
+			if err := os.WriteFile(sib, out, 0o644); err != nil {
+				return nil, fmt.Errorf("build: precompress: %w", err)
+			}
 		}
+		files = append(files, manifest.File{Path: rel + c.ext, Size: e.size, SHA256: e.sum})
 	}
-	return sum, nil
+	return files, nil
+}
+
+func hexSum(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // writeCacheEntry writes a cache file whole or not at all, so that a build
 // that is killed, or another running at once, never leaves half an entry.
+// Entries are read-only: published siblings are links to them.
 func writeCacheEntry(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("build: precompress cache: %w", err)
@@ -116,31 +210,29 @@ func writeCacheEntry(path string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("build: precompress cache: %w", err)
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return fmt.Errorf("build: precompress cache: %w", err)
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o444)
 	}
-	if err := f.Close(); err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("build: precompress cache: %w", err)
+	if err2 := f.Close(); err == nil {
+		err = err2
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
 		os.Remove(f.Name())
 		return fmt.Errorf("build: precompress cache: %w", err)
 	}
 	return nil
 }
 
-// prune removes the cache entries this build did not use, so the cache
-// holds one site's worth and does not grow with every correction (each new
-// update changes the "latest update" line of every update page). Another
-// site built on the same machine only loses speed, never correctness.
-func prune(dir string, sums [][sha256.Size]byte) {
-	used := make(map[string]bool, len(sums))
-	for _, sum := range sums {
-		used[hex.EncodeToString(sum[:])] = true
-	}
+// prune removes the cache entries of sources this build did not use, so
+// the cache holds one site's worth and does not grow with every correction
+// (each new update changes the "latest update" line of every update page).
+// Another site built on the same machine only loses speed, never
+// correctness.
+func prune(dir string, used map[string]bool) {
 	shards, _ := os.ReadDir(dir)
 	for _, sh := range shards {
 		entries, _ := os.ReadDir(filepath.Join(dir, sh.Name()))
@@ -149,7 +241,7 @@ func prune(dir string, sums [][sha256.Size]byte) {
 			if strings.HasPrefix(name, ".tmp-") { // another build's, being written
 				continue
 			}
-			if !used[strings.TrimSuffix(strings.TrimSuffix(name, ".gz"), ".br")] {
+			if source, _, _ := strings.Cut(name, "-"); !used[source] {
 				os.Remove(filepath.Join(dir, sh.Name(), name))
 			}
 		}

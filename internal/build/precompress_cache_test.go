@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/build"
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/publish"
 )
 
@@ -62,7 +63,8 @@ func TestPrecompressCachedWritesWhatPrecompressWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	cache := t.TempDir()
-	if err := build.PrecompressCached(cached, cache); err != nil {
+	hashed, err := build.PrecompressCached(cached, cache)
+	if err != nil {
 		t.Fatal(err)
 	}
 	want, got := pcSnapshot(t, plain), pcSnapshot(t, cached)
@@ -83,6 +85,29 @@ func TestPrecompressCachedWritesWhatPrecompressWrites(t *testing.T) {
 		t.Errorf("image.png is not text, yet it was compressed")
 	}
 
+	// What it returns for the manifest is what reading the files says:
+	// every text file and every sibling, and nothing that is not there.
+	scanned, err := manifest.Scan(cached)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range scanned {
+		h, ok := hashed[f.Path]
+		if !ok {
+			if publish.IsText(f.Path) || strings.HasSuffix(f.Path, ".br") || f.Path == "index.html.gz" {
+				t.Errorf("%s is not in what PrecompressCached returned", f.Path)
+			}
+			continue
+		}
+		if h.Size != f.Size || h.SHA256 != f.SHA256 {
+			t.Errorf("%s: PrecompressCached says %d bytes %s, the file has %d bytes %s", f.Path, h.Size, h.SHA256, f.Size, f.SHA256)
+		}
+		delete(hashed, f.Path)
+	}
+	for p := range hashed {
+		t.Errorf("PrecompressCached returned %s, which is not in the site", p)
+	}
+
 	// A second build takes the siblings of unchanged files from the cache:
 	// an entry changed behind its back shows up in the output, which proves
 	// it was read rather than compressed again. A changed file is
@@ -90,7 +115,7 @@ func TestPrecompressCachedWritesWhatPrecompressWrites(t *testing.T) {
 	sum := sha256.Sum256([]byte(cacheSite["index.html"]))
 	var entry string
 	_ = filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, filepath.FromSlash("/"+pcHex(sum)+".br")) {
+		if err == nil && strings.HasPrefix(filepath.Base(p), pcHex(sum)+"-") && strings.HasSuffix(p, ".br") {
 			entry = p
 		}
 		return nil
@@ -98,6 +123,7 @@ func TestPrecompressCachedWritesWhatPrecompressWrites(t *testing.T) {
 	if entry == "" {
 		t.Fatal("no cache entry for index.html.br")
 	}
+	os.Remove(entry)
 	if err := os.WriteFile(entry, []byte("from the cache"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +133,7 @@ func TestPrecompressCachedWritesWhatPrecompressWrites(t *testing.T) {
 	}
 	next["incidents/x/index.html"] += "<p>One more line.</p>"
 	again := pcWriteTree(t, next)
-	if err := build.PrecompressCached(again, cache); err != nil {
+	if _, err := build.PrecompressCached(again, cache); err != nil {
 		t.Fatal(err)
 	}
 	if data, _ := os.ReadFile(filepath.Join(again, "index.html.br")); string(data) != "from the cache" {
@@ -145,7 +171,7 @@ func TestPrecompressCacheHoldsOneSite(t *testing.T) {
 		})
 		return n
 	}
-	if err := build.PrecompressCached(site, cache); err != nil {
+	if _, err := build.PrecompressCached(site, cache); err != nil {
 		t.Fatal(err)
 	}
 	first := count()
@@ -153,7 +179,7 @@ func TestPrecompressCacheHoldsOneSite(t *testing.T) {
 		t.Fatalf("want a .gz and a .br entry for each of 2 pages, got %d files", first)
 	}
 	os.WriteFile(filepath.Join(site, "index.html"), []byte(page+"<p>Corrected.</p>\n"), 0o644)
-	if err := build.PrecompressCached(site, cache); err != nil {
+	if _, err := build.PrecompressCached(site, cache); err != nil {
 		t.Fatal(err)
 	}
 	if got := count(); got != first {
@@ -162,5 +188,40 @@ func TestPrecompressCacheHoldsOneSite(t *testing.T) {
 	gz, _ := os.ReadFile(filepath.Join(site, "index.html.gz"))
 	if !bytes.Equal(gz, publish.Gzip([]byte(page+"<p>Corrected.</p>\n"))) {
 		t.Error("index.html.gz is not the changed page compressed")
+	}
+}
+
+// TestPrecompressCachedSiblingsStayTheirOwn: siblings taken from the cache
+// share its bytes, so recompressing a published site in place must not
+// reach into the cache and, through it, into the next build's siblings.
+func TestPrecompressCachedSiblingsStayTheirOwn(t *testing.T) {
+	cache := t.TempDir()
+	first := pcWriteTree(t, cacheSite)
+	if _, err := build.PrecompressCached(first, cache); err != nil {
+		t.Fatal(err)
+	}
+	// Someone edits the published page and recompresses it there.
+	edited := "<!doctype html><title>Edited</title>" + strings.Repeat("<p>Edited by hand after the build.</p>\n", 40)
+	if err := os.WriteFile(filepath.Join(first, "index.html"), []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := publish.Precompress(first); err != nil {
+		t.Fatal(err)
+	}
+	if gz, _ := os.ReadFile(filepath.Join(first, "index.html.gz")); !bytes.Equal(gz, publish.Gzip([]byte(edited))) {
+		t.Fatal("publish.Precompress did not recompress the edited page")
+	}
+	next := pcWriteTree(t, cacheSite)
+	if _, err := build.PrecompressCached(next, cache); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		ext      string
+		compress func([]byte) []byte
+	}{{".gz", publish.Gzip}, {".br", publish.Brotli}} {
+		got, _ := os.ReadFile(filepath.Join(next, "index.html"+c.ext))
+		if !bytes.Equal(got, c.compress([]byte(cacheSite["index.html"]))) {
+			t.Errorf("index.html%s of the next build is not the page's own: the edit reached it through the cache", c.ext)
+		}
 	}
 }

@@ -155,7 +155,7 @@ func localObjects(dir string) ([]object, error) {
 		h := publish.HeadersFor(f)
 		o := object{key: f, body: data, ctype: h.Get("Content-Type"), cache: h.Get("Cache-Control")}
 		if publish.IsText(f) {
-			if gz := publish.Gzip(data); publish.WorthCompressing(data, gz) {
+			if gz := publish.Gzip(data); publish.WorthCompressing(len(data), len(gz)) {
 				o.body, o.encoding = gz, "gzip"
 			}
 		}

@@ -75,7 +75,12 @@ func SourceHash(title, summary, body string) string {
 
 // Scan lists every regular file under dir except the manifest and its
 // signature at the top, sorted by path, with its size and SHA-256.
-func Scan(dir string) ([]File, error) {
+func Scan(dir string) ([]File, error) { return ScanKnown(dir, nil) }
+
+// ScanKnown is Scan for a caller that has already hashed some of the
+// files: known holds them by slash path, and they are listed as known says
+// without being read again. Only files that are in dir are listed.
+func ScanKnown(dir string, known map[string]File) ([]File, error) {
 	var files []File
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -95,9 +100,11 @@ func Scan(dir string) ([]File, error) {
 		if !d.Type().IsRegular() {
 			return fmt.Errorf("%s is not a regular file (a symbolic link or device); the manifest lists only files", rel)
 		}
-		f, err := hashFile(p)
-		if err != nil {
-			return err
+		f, ok := known[rel]
+		if !ok {
+			if f, err = hashFile(p); err != nil {
+				return err
+			}
 		}
 		f.Path = rel
 		files = append(files, f)
@@ -254,6 +261,12 @@ func Compare(want, got []File) (added, changed, removed []string) {
 // signature: a server that sends precompressed copies as they are (nginx
 // gzip_static) would otherwise serve the old manifest to every reader.
 func Write(outDir string, updates []Update, baseURL string, secret *sign.SecretKey) error {
+	return WriteKnown(outDir, updates, baseURL, secret, nil)
+}
+
+// WriteKnown is Write for a caller that has already hashed some of the
+// files (ScanKnown): known must be what they hold now.
+func WriteKnown(outDir string, updates []Update, baseURL string, secret *sign.SecretKey, known map[string]File) error {
 	for _, name := range []string{Name, SigName} {
 		for _, ext := range []string{".gz", ".br"} {
 			if err := os.Remove(filepath.Join(outDir, name+ext)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -261,7 +274,7 @@ func Write(outDir string, updates []Update, baseURL string, secret *sign.SecretK
 			}
 		}
 	}
-	files, err := Scan(outDir)
+	files, err := ScanKnown(outDir, known)
 	if err != nil {
 		return err
 	}

@@ -55,10 +55,11 @@ func Brotli(data []byte) []byte {
 // brotliQuality is the Brotli quality every .br sibling is made at.
 const brotliQuality = 5
 
-// WorthCompressing reports whether compressed saves at least a twentieth of orig:
-// below that the server might as well send the file as it is.
-func WorthCompressing(orig, compressed []byte) bool {
-	return len(compressed) < len(orig)-len(orig)/20
+// WorthCompressing reports whether a file of orig bytes compressed to
+// compressed bytes saves at least a twentieth: below that the server might
+// as well send the file as it is.
+func WorthCompressing(orig, compressed int) bool {
+	return compressed < orig-orig/20
 }
 
 // Precompress writes a .gz and a .br sibling of every text file in outDir,
@@ -124,11 +125,13 @@ func precompressFile(p string) error {
 		ext      string
 		compress func([]byte) []byte
 	}{{".gz", Gzip}, {".br", Brotli}} {
+		// The old sibling is removed, never written through: it may be a
+		// hard link to a build cache entry (build.PrecompressCached).
+		if err := os.Remove(p + c.ext); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("publish: precompress: %w", err)
+		}
 		out := c.compress(data)
-		if !WorthCompressing(data, out) {
-			if err := os.Remove(p + c.ext); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return fmt.Errorf("publish: precompress: %w", err)
-			}
+		if !WorthCompressing(len(data), len(out)) {
 			continue
 		}
 		if err := os.WriteFile(p+c.ext, out, 0o644); err != nil {
