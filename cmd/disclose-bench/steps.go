@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/build"
@@ -31,8 +33,20 @@ func runSteps(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out := fs.String("o", "", "the directory to publish into")
 	keyFile := fs.String("key", "", "the minisign secret key")
 	cache := fs.String("cache", "", "Hugo's cache directory")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if *site == "" || *out == "" {
 		return fmt.Errorf("%w: steps needs -site and -o", errUsage)
