@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/par"
 	"github.com/disclose-dev/disclose/internal/publish"
 )
 
@@ -46,7 +47,7 @@ func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error
 	}
 	index := readCacheIndex(dir)
 	hashed := make([][]manifest.File, len(text))
-	err = publish.OnAllCores(len(text), func(i int) (err error) {
+	err = par.Each(len(text), func(i int) (err error) {
 		hashed[i], err = precompressCachedFile(outDir, text[i], dir, index)
 		return err
 	})

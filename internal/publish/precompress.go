@@ -8,11 +8,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/disclose-dev/disclose/internal/par"
 )
 
 // textExts are the extensions of files worth compressing: text, which
@@ -72,7 +72,7 @@ func Precompress(outDir string) error {
 	if err != nil {
 		return err
 	}
-	return OnAllCores(len(text), func(i int) error {
+	return par.Each(len(text), func(i int) error {
 		return precompressFile(filepath.Join(outDir, filepath.FromSlash(text[i])))
 	})
 }
@@ -91,29 +91,6 @@ func TextFiles(outDir string) ([]string, error) {
 		}
 	}
 	return text, nil
-}
-
-// OnAllCores calls fn(0) to fn(n-1), as many at once as there are cores,
-// and returns every error.
-func OnAllCores(n int, fn func(i int) error) error {
-	errs := make([]error, n)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				errs[i] = fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	return errors.Join(errs...)
 }
 
 func precompressFile(p string) error {
