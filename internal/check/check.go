@@ -18,6 +18,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/par"
 )
 
 // CheckSite loads the site in dir and checks it as of now: the loader's
@@ -76,8 +77,18 @@ func (c *checker) incident(inc *content.Incident) {
 		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang), known: &known})
 	}
 	c.notice(inc)
-	for _, u := range inc.Updates {
-		c.update(u, &known)
+	// Updates are checked on every core, each by a checker of its own
+	// (rules only read the site and known), and their findings joined in
+	// the order of the updates: the result is what one core would find.
+	found := make([]diag.List, len(inc.Updates))
+	par.Each(len(inc.Updates), func(i int) error {
+		uc := &checker{site: c.site, cfg: c.cfg, now: c.now, pages: c.pages}
+		uc.update(inc.Updates[i], &known)
+		found[i] = uc.diags
+		return nil
+	})
+	for _, d := range found {
+		c.diags = append(c.diags, d...)
 	}
 }
 

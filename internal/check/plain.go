@@ -1,6 +1,7 @@
 package check
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,22 +22,28 @@ const minGradeWords = 20
 // written in the body (for positions).
 type prose struct {
 	text []byte
-	offs []int // offs[i] is the body offset of text[i]
+	runs []run // where each piece added starts, in text and in the body
 }
 
+// run is a piece of prose: text[at:] was written at body offset off on.
+type run struct{ at, off int }
+
 func (s *prose) add(b []byte, off int) {
-	for i := range b {
-		s.text = append(s.text, b[i])
-		s.offs = append(s.offs, off+i)
+	if len(b) == 0 {
+		return
 	}
+	s.runs = append(s.runs, run{len(s.text), off})
+	s.text = append(s.text, b...)
 }
 
 // at is the body offset of text[i].
 func (s *prose) at(i int) int {
-	if len(s.offs) == 0 {
+	if len(s.runs) == 0 {
 		return 0
 	}
-	return s.offs[max(0, min(i, len(s.offs)-1))]
+	i = max(0, min(i, len(s.text)-1))
+	k := sort.Search(len(s.runs), func(k int) bool { return s.runs[k].at > i }) - 1
+	return s.runs[k].off + i - s.runs[k].at
 }
 
 // proseOf collects the text of a paragraph, heading or list item.
@@ -74,8 +81,7 @@ func (c *checker) plainHeading(p page, n ast.Node) {
 
 // plainParagraph checks a paragraph for jargon, long sentences and a
 // reading grade above the site's limit.
-func (c *checker) plainParagraph(p page, n ast.Node) {
-	s := proseOf(n, p.body.Source)
+func (c *checker) plainParagraph(p page, s *prose) {
 	c.jargon(p, s)
 	var words, sentences, common, syl int
 	for _, sn := range sentencesOf(s.text) {

@@ -2,8 +2,6 @@ package check
 
 import (
 	"bytes"
-
-	"github.com/yuin/goldmark/ast"
 )
 
 // promptOpenings are how the paragraphs that `disclose new` writes as
@@ -22,11 +20,10 @@ var promptOpenings = [][]byte{
 
 // prompt reports a paragraph that is still a prompt from `disclose new`.
 // Drafts may keep them: they are never published.
-func (c *checker) prompt(p page, n ast.Node) {
+func (c *checker) prompt(p page, s *prose) {
 	if p.draft {
 		return
 	}
-	s := proseOf(n, p.body.Source)
 	text := bytes.TrimSpace(s.text)
 	for _, o := range promptOpenings {
 		if bytes.HasPrefix(text, o) {

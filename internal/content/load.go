@@ -14,6 +14,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/disclose-dev/disclose/internal/frontmatter"
+	"github.com/disclose-dev/disclose/internal/par"
 )
 
 // ConfigFile is the site's config, relative to the site directory.
@@ -178,42 +179,58 @@ func loadIncident(dir, slug string, cfg *Config, diags *diag.List) *Incident {
 		diags.Add(diag.Pos{File: rel}, "", "cannot read the folder: %v", err)
 		return nil
 	}
+	// Files are read and decoded on every core, each with its own
+	// diagnostics; they are joined in the folder's order below, so the
+	// result is what one core would make.
+	type loaded struct {
+		lang  string
+		inc   *Incident
+		u     *Update
+		diags diag.List
+	}
+	files := make([]loaded, len(entries))
+	par.Each(len(entries), func(i int) error {
+		e, f := entries[i], &files[i]
+		name := e.Name()
+		file := path.Join(rel, name)
+		if e.IsDir() {
+			f.diags.Add(diag.Pos{File: file}, "", "folders inside an incident are not read; write each update as one file, %s.md", name)
+			return nil
+		}
+		if !strings.HasSuffix(name, ".md") {
+			return nil
+		}
+		base, lang := splitLang(strings.TrimSuffix(name, ".md"), cfg)
+		f.lang = lang
+		doc, ok := parseFile(dir, file, &f.diags)
+		if !ok {
+			return nil
+		}
+		if base == "_index" {
+			f.inc = decodeIncident(doc, file, slug, cfg, &f.diags)
+			f.inc.Lang = lang
+			return nil
+		}
+		f.u = decodeUpdate(doc, file, cfg, &f.diags)
+		f.u.Lang = lang
+		checkFileName(f.u, base, cfg, &f.diags)
+		return nil
+	})
 	var inc *Incident
 	var updates []*Update
 	translations := map[string][]*Update{}
 	incTranslations := map[string]*Incident{}
-	for _, e := range entries {
-		name := e.Name()
-		file := path.Join(rel, name)
-		if e.IsDir() {
-			diags.Add(diag.Pos{File: file}, "", "folders inside an incident are not read; write each update as one file, %s.md", name)
-			continue
-		}
-		if !strings.HasSuffix(name, ".md") {
-			continue
-		}
-		base, lang := splitLang(strings.TrimSuffix(name, ".md"), cfg)
-		doc, ok := parseFile(dir, file, diags)
-		if !ok {
-			continue
-		}
-		if base == "_index" {
-			i := decodeIncident(doc, file, slug, cfg, diags)
-			i.Lang = lang
-			if lang == "" {
-				inc = i
-			} else {
-				incTranslations[lang] = i
-			}
-			continue
-		}
-		u := decodeUpdate(doc, file, cfg, diags)
-		u.Lang = lang
-		checkFileName(u, base, cfg, diags)
-		if lang == "" {
-			updates = append(updates, u)
-		} else {
-			translations[lang] = append(translations[lang], u)
+	for _, f := range files {
+		*diags = append(*diags, f.diags...)
+		switch {
+		case f.inc != nil && f.lang == "":
+			inc = f.inc
+		case f.inc != nil:
+			incTranslations[f.lang] = f.inc
+		case f.u != nil && f.lang == "":
+			updates = append(updates, f.u)
+		case f.u != nil:
+			translations[f.lang] = append(translations[f.lang], f.u)
 		}
 	}
 	if inc == nil {
