@@ -9,30 +9,36 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/markdown"
+	"github.com/disclose-dev/disclose/internal/par"
 )
 
 // Channels builds every feed of site: the site-wide one first, then one per
 // incident in the site's order (by slug).
 func Channels(site *content.Site) ([]*Channel, error) {
 	cfg := site.Config
-	entries := map[*content.Update]*Entry{}
-	entryOf := func(u *content.Update) (*Entry, error) {
-		if e, ok := entries[u]; ok {
-			return e, nil
+	// Every published update is an entry of its incident's feed: render
+	// them all once, on every core, and share them between the feeds.
+	pubs := site.AllPublished()
+	made := make([]*Entry, len(pubs))
+	err := par.Each(len(pubs), func(i int) (err error) {
+		if made[i], err = newEntry(site, pubs[i]); err != nil {
+			return fmt.Errorf("feed: %s: %w", pubs[i].File, err)
 		}
-		e, err := newEntry(site, u)
-		if err != nil {
-			return nil, fmt.Errorf("feed: %s: %w", u.File, err)
-		}
-		entries[u] = e
-		return e, nil
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	entries := make(map[*content.Update]*Entry, len(pubs))
+	for i, u := range pubs {
+		entries[u] = made[i]
 	}
 
 	n := cfg.FeedItems
 	if n <= 0 {
 		n = DefaultItems
 	}
-	all := site.AllPublished()
+	all := pubs
 	if len(all) > n {
 		all = all[:n]
 	}
@@ -41,11 +47,7 @@ func Channels(site *content.Site) ([]*Channel, error) {
 	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
 	siteCh.Home = cfg.BaseURL
 	for _, u := range all {
-		e, err := entryOf(u)
-		if err != nil {
-			return nil, err
-		}
-		siteCh.Entries = append(siteCh.Entries, e)
+		siteCh.Entries = append(siteCh.Entries, entries[u])
 	}
 	siteCh.Updated = newest(siteCh.Entries, func() time.Time {
 		var t time.Time
@@ -67,11 +69,7 @@ func Channels(site *content.Site) ([]*Channel, error) {
 		ch.Home = site.URL(inc.Path())
 		pub := inc.Published()
 		for k := len(pub) - 1; k >= 0; k-- {
-			e, err := entryOf(pub[k])
-			if err != nil {
-				return nil, err
-			}
-			ch.Entries = append(ch.Entries, e)
+			ch.Entries = append(ch.Entries, entries[pub[k]])
 		}
 		ch.Updated = newest(ch.Entries, func() time.Time { return inc.Discovered })
 		ch.Published = newestPublished(ch)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/par"
 )
 
 // The file names of the three formats, in the site root and in every
@@ -45,12 +46,7 @@ func Write(site *content.Site, outDir string) error {
 	if err != nil {
 		return err
 	}
-	for _, ch := range chans {
-		if err := writeChannel(ch, outDir); err != nil {
-			return err
-		}
-	}
-	return nil
+	return par.Each(len(chans), func(i int) error { return writeChannel(chans[i], outDir) })
 }
 
 func writeChannel(ch *Channel, outDir string) error {
