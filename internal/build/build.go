@@ -8,8 +8,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/check"
@@ -49,9 +51,10 @@ type Step struct {
 
 // Result is what a build did.
 type Result struct {
-	Site  *content.Site
-	Diags diag.List // every diagnostic, warnings included
-	Steps []Step
+	// Incidents and Updates are how many were published.
+	Incidents, Updates int
+	Diags              diag.List // every diagnostic, warnings included
+	Steps              []Step
 }
 
 // ContentError is a build refused because of the content: Diags says why.
@@ -76,16 +79,21 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	var site *content.Site
 	if err := timed("check", func() error {
-		res.Site, res.Diags = check.CheckSite(opts.SiteDir, opts.Now)
+		site, res.Diags = check.CheckSite(opts.SiteDir, opts.Now)
 		return nil
 	}); err != nil {
 		return res, err
 	}
-	if res.Site == nil || res.Diags.Fails(opts.Strict) {
+	if site == nil || res.Diags.Fails(opts.Strict) {
 		return res, &ContentError{res.Diags}
 	}
-	site := res.Site
+	cfg := site.Config
+	res.Incidents = len(site.Incidents)
+	for _, inc := range site.Incidents {
+		res.Updates += len(inc.Published())
+	}
 
 	out, err := filepath.Abs(opts.OutDir)
 	if err != nil {
@@ -143,6 +151,13 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 	defer os.RemoveAll(work)
 	historyDir := ""
+	// The feeds are written before the render, into a directory of their
+	// own beside the stage, and moved into the stage after it: nothing of
+	// the loaded site is alive while Hugo renders (peak memory), and the
+	// feeds still replace a file of the same name from static/, as they
+	// did when they were written after the render.
+	feedDir := stage + ".feeds"
+	defer os.RemoveAll(feedDir)
 	var hashed map[string]manifest.File // the files compress read and wrote
 
 	steps := []struct {
@@ -157,19 +172,27 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			historyDir = filepath.Join(work, "history")
 			return history.WriteContent(historyDir, found)
 		}},
+		{"feeds", func() error {
+			err := feed.Write(site, feedDir)
+			site = nil // from here on, the build needs only cfg and updates
+			runtime.GC()
+			return err
+		}},
 		{"render", func() error {
-			ho := hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: site.Config.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir}
+			ho := hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: cfg.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir}
 			if opts.Key != nil {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
 			if err := hugo.Build(ho); err != nil {
 				return err
 			}
+			if err := moveTree(feedDir, stage); err != nil {
+				return err
+			}
 			return writePublicKey(opts.Key, stage)
 		}},
-		{"feeds", func() error { return feed.Write(site, stage) }},
 		{"headers", func() error {
-			if err := publish.WriteSecurityTxt(stage, site.Config); err != nil {
+			if err := publish.WriteSecurityTxt(stage, cfg); err != nil {
 				return err
 			}
 			return publish.WriteHeadersFile(stage)
@@ -179,7 +202,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			return err
 		}},
 		{"manifest", func() error {
-			return manifest.WriteKnown(stage, updates, site.Config.BaseURL, opts.Key, hashed)
+			return manifest.WriteKnown(stage, updates, cfg.BaseURL, opts.Key, hashed)
 		}},
 		{"publish", func() error {
 			if err := swap(stage, out); err != nil {
@@ -195,6 +218,29 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		}
 	}
 	return res, nil
+}
+
+// moveTree moves every file below from to the same place below to,
+// replacing what is there, and leaves the directories of from behind.
+func moveTree(from, to string) error {
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.Rename(p, dst)
+	})
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return nil
 }
 
 // PublicKeyPath is where a signed site publishes its public key.

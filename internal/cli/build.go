@@ -48,15 +48,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	n := 0
-	for _, inc := range res.Site.Incidents {
-		n += len(inc.Published())
-	}
 	signed := "unsigned: give -key or $" + sign.SecretKeyEnv + " to sign it"
 	if key != nil {
 		signed = "manifest signed with key " + key.Public().ID()
 	}
-	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", len(res.Site.Incidents), n, *out, signed)
+	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", res.Incidents, res.Updates, *out, signed)
 	return nil
 }
 
