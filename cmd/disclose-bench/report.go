@@ -88,8 +88,8 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 	}
 	p("```\ngo run ./cmd/disclose-bench run -sizes %s -runs %d -o BENCHMARKS.md\n```\n\n", strings.Join(sizes, ","), e.runs)
 	commit := cmp.Or(e.commit, "(not a git checkout)")
-	p("Machine: %d cores (`runtime.NumCPU`), %s memory (`/proc/meminfo`), %s; %s; %s; disclose %s. Load average (1, 5, 15 min) before each size is in the raw runs: other work on the machine shows there.\n\n",
-		runtime.NumCPU(), memTotal(), cpuModel(), e.goVersion, e.hugoV, commit)
+	p("Machine: %d cores (`runtime.NumCPU`), %s memory (`/proc/meminfo`), %s; %s; %s; disclose %s. Load average (1, 5, 15 min) before each size is in the raw runs: other work on the machine shows there. Sites, outputs and caches are on %s (`tmpfsDir` in cmd/disclose-bench/run.go says why).\n\n",
+		runtime.NumCPU(), memTotal(), cpuModel(), e.goVersion, e.hugoV, commit, e.workFS)
 
 	p("## Results\n\n")
 	p("| updates | incidents | ours wall | plain wall | **wall ratio** | ours CPU | plain CPU | CPU ratio | ours peak RSS | plain peak RSS | **memory ratio** | ours per update | plain per update |\n")
