@@ -131,14 +131,15 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("run: %w", err)
 	}
 	e.workFS = fsType(e.work)
-	// Our builds keep their caches (Hugo's and the precompression cache)
-	// in the user's cache directory: put it in the work directory, on the
-	// same filesystem as the outputs, as a CI runner's would be.
-	if err := os.Setenv("XDG_CACHE_HOME", filepath.Join(e.work, "user-cache")); err != nil {
-		return fmt.Errorf("run: %w", err)
-	}
 	if err := e.prepare(ctx, *disclose, *hugoBin); err != nil {
 		return err
+	}
+	// Our builds keep their caches (Hugo's and the precompression cache)
+	// in the user's cache directory: put it in the work directory, on the
+	// same filesystem as the outputs, as a CI runner's would be. (After
+	// prepare: go build keeps its own cache there too.)
+	if err := os.Setenv("XDG_CACHE_HOME", filepath.Join(e.work, "user-cache")); err != nil {
+		return fmt.Errorf("run: %w", err)
 	}
 	saved := map[int]*sizeResult{}
 	if *resultsFile != "" {
