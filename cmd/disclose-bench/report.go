@@ -158,8 +158,10 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 		if full == nil || one == nil {
 			continue
 		}
-		fc, oc := stepDur(full, "compress"), stepDur(one, "compress")
-		fm, om := stepDur(full, "manifest"), stepDur(one, "manifest")
+		fc, _ := stepDur(full, "compress")
+		oc, _ := stepDur(one, "compress")
+		fm, _ := stepDur(full, "manifest")
+		om, _ := stepDur(one, "manifest")
 		p("| `disclose build` after a one-file change skips compressing and hashing unchanged files (%d updates) | compress %s and manifest %s after one change, against %s and %s from scratch | %s |\n",
 			rs[i].Updates, ms(oc), ms(om), ms(fc), ms(fm), verdict(float64(oc+om) < 0.2*float64(fc+fm)))
 		break
@@ -167,7 +169,7 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 	p("\n")
 
 	p("## Where our time goes\n\n")
-	p("Each step's share of one in-process `build.Build` (`Result.Steps`), run by `disclose-bench steps` in a process of its own: \"full\" from scratch into an empty directory with an empty cache directory (`build.Options.CacheDir`), \"unchanged\" again into the same directory with nothing changed, and \"one file\" again after one update was corrected (a sentence and a revisions entry added), both with the caches the builds before them filled.\n\n")
+	p("Each step's share of one in-process `build.Build` (`Result.Steps`), run by `disclose-bench steps` in a process of its own: \"full\" from scratch into an empty directory with an empty cache directory (`build.Options.CacheDir`), \"unchanged\" again into the same directory with nothing changed, and \"one file\" again after one update was corrected (a sentence and a revisions entry added), both with the caches the builds before them filled. Steps marked \"beside render\" ran at the same time as the render, on the cores Hugo left idle, and are not part of the total.\n\n")
 	var names []string
 	for _, r := range rs {
 		for _, s := range r.Steps["full"] {
@@ -193,11 +195,17 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 			}
 			var total time.Duration
 			for _, s := range st {
-				total += s.NS
+				if !s.Beside {
+					total += s.NS
+				}
 			}
 			p("| %d | %s | %s |", r.Updates, kind, ms(total))
 			for _, n := range names {
-				d := stepDur(st, n)
+				d, beside := stepDur(st, n)
+				if beside {
+					p(" %s beside render |", ms(d))
+					continue
+				}
 				p(" %s (%.0f%%) |", ms(d), 100*ratio(float64(d), float64(total)))
 			}
 			p("\n")
@@ -268,13 +276,13 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 	return b.String()
 }
 
-func stepDur(st []stepTime, name string) time.Duration {
+func stepDur(st []stepTime, name string) (d time.Duration, beside bool) {
 	for _, s := range st {
 		if s.Name == name {
-			return s.NS
+			return s.NS, s.Beside
 		}
 	}
-	return 0
+	return 0, false
 }
 
 // genericPage names an incident's pages without the incident's slug, so

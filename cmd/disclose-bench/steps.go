@@ -20,8 +20,9 @@ type stepTimes struct {
 }
 
 type stepTime struct {
-	Name string        `json:"name"`
-	NS   time.Duration `json:"ns"`
+	Name   string        `json:"name"`
+	NS     time.Duration `json:"ns"`
+	Beside bool          `json:"beside,omitempty"` // ran beside the render: not part of the total
 }
 
 // runSteps builds a site in-process with build.Build and prints the time
@@ -68,7 +69,7 @@ func runSteps(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	var st stepTimes
 	for _, s := range res.Steps {
-		st.Steps = append(st.Steps, stepTime{s.Name, s.Duration})
+		st.Steps = append(st.Steps, stepTime{s.Name, s.Duration, s.Beside})
 	}
 	return json.NewEncoder(stdout).Encode(st)
 }

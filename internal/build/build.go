@@ -11,7 +11,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/check"
@@ -47,6 +46,9 @@ type Options struct {
 type Step struct {
 	Name     string
 	Duration time.Duration
+	// Beside is set on a step that ran at the same time as the render, on
+	// the cores Hugo left idle: it is not part of the build's total.
+	Beside bool
 }
 
 // Result is what a build did.
@@ -73,21 +75,36 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		}
 		start := time.Now()
 		err := f()
-		res.Steps = append(res.Steps, Step{name, time.Since(start)})
+		res.Steps = append(res.Steps, Step{Name: name, Duration: time.Since(start)})
 		return err
 	}
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
+	// The content is loaded and its structure checked first: most of a
+	// writer's mistakes (front matter, fields, times) stop the build here,
+	// before anything is rendered. The rules that read the text run beside
+	// the render (below); their findings stop it just the same.
 	var site *content.Site
-	if err := timed("check", func() error {
-		site, res.Diags = check.CheckSite(opts.SiteDir, opts.Now)
+	if err := timed("load", func() error {
+		site, res.Diags = content.Load(opts.SiteDir)
+		res.Diags.Sort()
 		return nil
 	}); err != nil {
 		return res, err
 	}
-	if site == nil || res.Diags.Fails(opts.Strict) {
+	// refuse stops the build before the render with everything check
+	// would say, not only the first kind of problem found.
+	refuse := func() error {
+		res.Diags = append(res.Diags, check.Site(site, opts.Now)...)
+		res.Diags.Sort()
+		return &ContentError{res.Diags}
+	}
+	if site == nil {
 		return res, &ContentError{res.Diags}
+	}
+	if res.Diags.Fails(opts.Strict) {
+		return res, refuse()
 	}
 	cfg := site.Config
 	res.Incidents = len(site.Incidents)
@@ -108,7 +125,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		updates, diags, err = checkPrevious(ctx, site, opts.Previous, out, opts.Now)
 		res.Diags = append(res.Diags, diags...)
 		if err == nil && diags.Fails(opts.Strict) {
-			err = &ContentError{res.Diags}
+			err = refuse()
 		}
 		return err
 	}); err != nil {
@@ -151,11 +168,9 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 	defer os.RemoveAll(work)
 	historyDir := ""
-	// The feeds are written before the render, into a directory of their
-	// own beside the stage, and moved into the stage after it: nothing of
-	// the loaded site is alive while Hugo renders (peak memory), and the
-	// feeds still replace a file of the same name from static/, as they
-	// did when they were written after the render.
+	// The feeds are written into a directory of their own beside the
+	// stage, and moved into it after the render, so that they replace a
+	// static file of the same name whatever order the writes came in.
 	feedDir := stage + ".feeds"
 	defer os.RemoveAll(feedDir)
 	var hashed map[string]manifest.File // the files compress read and wrote
@@ -172,19 +187,45 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			historyDir = filepath.Join(work, "history")
 			return history.WriteContent(historyDir, found)
 		}},
-		{"feeds", func() error {
-			err := feed.Write(site, feedDir)
-			site = nil // from here on, the build needs only cfg and updates
-			runtime.GC()
-			return err
-		}},
 		{"render", func() error {
+			// Hugo keeps both cores busy for most of the render, but not
+			// all of it: the checker's rules and the feeds, which read only
+			// the loaded site, run beside it. A render of content the rules
+			// then refuse is thrown away with the stage.
+			var rules diag.List
+			var feedErr error
+			var checked, fed time.Duration
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				start := time.Now()
+				rules = check.Site(site, opts.Now)
+				checked = time.Since(start)
+				if append(rules, res.Diags...).Fails(opts.Strict) {
+					return
+				}
+				start = time.Now()
+				feedErr = feed.Write(site, feedDir)
+				fed = time.Since(start)
+			}()
 			ho := hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: cfg.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir}
 			if opts.Key != nil {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
-			if err := hugo.Build(ho); err != nil {
-				return err
+			renderErr := hugo.Build(ho)
+			<-done
+			site = nil // from here on, the build needs only cfg and updates
+			res.Steps = append(res.Steps, Step{Name: "check", Duration: checked, Beside: true}, Step{Name: "feeds", Duration: fed, Beside: true})
+			res.Diags = append(res.Diags, rules...)
+			res.Diags.Sort()
+			if res.Diags.Fails(opts.Strict) {
+				return &ContentError{res.Diags}
+			}
+			if renderErr != nil {
+				return renderErr
+			}
+			if feedErr != nil {
+				return feedErr
 			}
 			if err := moveTree(feedDir, stage); err != nil {
 				return err

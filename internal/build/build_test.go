@@ -300,6 +300,35 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 		}
 		sameTree(t, before, snapshot(t, out))
 	})
+	// The rules that read the text run beside the render: what they find
+	// stops the build as surely, and wins over what the render says.
+	t.Run("text the rules refuse, found during the render", func(t *testing.T) {
+		// The incident's own statement: an edit to it is no revision the
+		// previous manifest would refuse first.
+		index := filepath.Join(site, "content", "incidents", "prescription-data-2024", "_index.md")
+		statement, err := os.ReadFile(index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(index, append(bytes.Clone(statement), "\n<script>alert(1)</script>\n"...), 0o644)
+		defer os.WriteFile(index, statement, 0o644)
+		layout := filepath.Join(site, "layouts", "404.html")
+		orig, err := os.ReadFile(layout)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(layout, []byte("{{ .NoSuchThing.Oops }"), 0o644)
+		defer os.WriteFile(layout, orig, 0o644)
+		res, err := buildSite(t, site, out)
+		var ce *build.ContentError
+		if !errors.As(err, &ce) {
+			t.Fatalf("want a content error, got %v", err)
+		}
+		if !strings.Contains(res.Diags.Error(), "prescription-data-2024/_index.md:") || !strings.Contains(res.Diags.Error(), "<script>") {
+			t.Errorf("the diagnostics do not name the file and the script:\n%s", res.Diags.Error())
+		}
+		sameTree(t, before, snapshot(t, out))
+	})
 	t.Run("template error", func(t *testing.T) {
 		layout := filepath.Join(site, "layouts", "404.html")
 		orig, err := os.ReadFile(layout)
