@@ -24,15 +24,19 @@ type file struct {
 	ctype string
 }
 
-// feeds holds the feeds and manifest of the content as last checked.
+// feeds holds the feeds and manifest of the content as last checked. They
+// are made when first asked for after a save, not on every save: on a large
+// site, making them took the cores Hugo needed to show the saved page.
 type feeds struct {
 	siteDir string
 	baseURL string // the preview's, so that links in a feed reader open the preview
 	drafts  bool
 
-	mu    sync.RWMutex
-	files map[string]file // by URL path: "/feed.xml", "/incidents/x/atom.xml"
-	err   error           // why there are no feeds, if there are none
+	mu      sync.Mutex
+	pending *content.Site   // checked since the files were last made
+	stale   bool            // files and err are of an older save
+	files   map[string]file // by URL path: "/feed.xml", "/incidents/x/atom.xml"
+	err     error           // why there are no feeds, if there are none
 }
 
 // check loads and checks the content, prints every diagnostic, and makes
@@ -47,23 +51,28 @@ func (s *Server) check() *content.Site {
 		fmt.Fprintf(w, "disclose: checked the content: %d error(s) and %d warning(s); errors stop 'disclose build'\n", diags.Errors(), diags.Warnings())
 		diags.Print(w)
 	}
-	if err := s.feeds.update(site); err != nil {
-		fmt.Fprintf(w, "disclose: the feeds could not be made: %v\n", err)
-	}
+	s.feeds.update(site)
 	return site
 }
 
-// update makes every feed and the manifest from site.
-func (f *feeds) update(site *content.Site) error {
-	files, err := f.generate(site)
+// update says the feeds and the manifest are to be made from site when
+// they are next asked for.
+func (f *feeds) update(site *content.Site) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if err != nil {
-		f.err = err
-		return err
+	f.pending, f.stale = site, true
+}
+
+// current makes the feeds and the manifest if a save since they were last
+// made asks for it, and returns them.
+func (f *feeds) current() (map[string]file, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.stale {
+		f.files, f.err = f.generate(f.pending)
+		f.pending, f.stale = nil, false
 	}
-	f.files, f.err = files, nil
-	return nil
+	return f.files, f.err
 }
 
 func (f *feeds) generate(site *content.Site) (map[string]file, error) {
@@ -151,10 +160,8 @@ func (f *feeds) serve(w http.ResponseWriter, r *http.Request) bool {
 	if !isGenerated(r.URL.Path) {
 		return false
 	}
-	f.mu.RLock()
-	file, ok := f.files[r.URL.Path]
-	err := f.err
-	f.mu.RUnlock()
+	files, err := f.current()
+	file, ok := files[r.URL.Path]
 	switch {
 	case ok:
 		w.Header().Set("Content-Type", file.ctype)
