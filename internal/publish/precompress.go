@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/andybalholm/brotli"
 
@@ -29,11 +30,25 @@ func IsText(p string) bool { return textExts[strings.ToLower(path.Ext(p))] }
 // header with no file name and no modification time.
 func Gzip(data []byte) []byte {
 	var b bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // the level is valid
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&b)
 	zw.Write(data)
 	zw.Close()
+	gzipWriters.Put(zw)
 	return b.Bytes()
 }
+
+// gzipWriters and brotliWriters keep compressors for reuse: a new one
+// allocates its tables afresh, and at 20,000 files that garbage was most
+// of a cold build's memory (BENCHMARKS.md, finding 7). Reset gives the
+// same output as a new writer.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, gzip.BestCompression) // the level is valid
+	return zw
+}}
+
+// brotliWriters holds one pool per window size (10 to 24 bits).
+var brotliWriters [25]sync.Pool
 
 // Brotli compresses data at quality 5; the output depends only on the
 // input. Quality 11 made files 13% smaller for 26 times the CPU, and was
@@ -46,9 +61,15 @@ func Brotli(data []byte) []byte {
 		lgwin++
 	}
 	var b bytes.Buffer
-	bw := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: brotliQuality, LGWin: lgwin})
+	bw, ok := brotliWriters[lgwin].Get().(*brotli.Writer)
+	if ok {
+		bw.Reset(&b)
+	} else {
+		bw = brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: brotliQuality, LGWin: lgwin})
+	}
 	bw.Write(data)
 	bw.Close()
+	brotliWriters[lgwin].Put(bw)
 	return b.Bytes()
 }
 

@@ -297,3 +297,41 @@ func BenchmarkPrecompress(b *testing.B) {
 		}
 	}
 }
+
+// TestReusedCompressorsMakeWhatNewOnesMake: Gzip and Brotli reuse their
+// writers; a reused writer must leave nothing of the last file behind, or
+// a sibling would depend on what was compressed before it.
+func TestReusedCompressorsMakeWhatNewOnesMake(t *testing.T) {
+	inputs := [][]byte{
+		bytes.Repeat([]byte("<p>We are writing to everyone whose details were involved.</p>\n"), 400),
+		[]byte("<!doctype html><title>short</title>"),
+		bytes.Repeat([]byte("<item><title>Update</title><description>Call the helpline.</description></item>\n"), 3000),
+		bytes.Repeat([]byte("<p>We are writing to everyone whose details were involved.</p>\n"), 400),
+	}
+	for round := range 2 {
+		for i, in := range inputs {
+			var gz bytes.Buffer
+			zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+			zw.Write(in)
+			zw.Close()
+			if got := Gzip(in); !bytes.Equal(got, gz.Bytes()) {
+				t.Errorf("round %d, input %d: Gzip differs from a new writer's output", round, i)
+			}
+			lgwin := 10
+			for lgwin < 24 && 1<<lgwin-16 < len(in) {
+				lgwin++
+			}
+			var br bytes.Buffer
+			bw := brotli.NewWriterOptions(&br, brotli.WriterOptions{Quality: brotliQuality, LGWin: lgwin})
+			bw.Write(in)
+			bw.Close()
+			got := Brotli(in)
+			if !bytes.Equal(got, br.Bytes()) {
+				t.Errorf("round %d, input %d: Brotli differs from a new writer's output", round, i)
+			}
+			if back, err := io.ReadAll(brotli.NewReader(bytes.NewReader(got))); err != nil || !bytes.Equal(back, in) {
+				t.Errorf("round %d, input %d: Brotli's output does not decompress to the input: %v", round, i, err)
+			}
+		}
+	}
+}
