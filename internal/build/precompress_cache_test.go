@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/build"
@@ -222,6 +223,53 @@ func TestPrecompressCachedSiblingsStayTheirOwn(t *testing.T) {
 		got, _ := os.ReadFile(filepath.Join(next, "index.html"+c.ext))
 		if !bytes.Equal(got, c.compress([]byte(cacheSite["index.html"]))) {
 			t.Errorf("index.html%s of the next build is not the page's own: the edit reached it through the cache", c.ext)
+		}
+	}
+}
+
+// TestPrecompressCachedAcrossFilesystems: where the cache and the site are
+// on different filesystems (a CI runner's cache volume, a container's
+// bind mount), a sibling cannot be a link to its cache entry; it is
+// copied, with the same bytes and the same hashes for the manifest.
+func TestPrecompressCachedAcrossFilesystems(t *testing.T) {
+	var shm, tmp syscall.Statfs_t
+	site := pcWriteTree(t, cacheSite)
+	if syscall.Statfs("/dev/shm", &shm) != nil || syscall.Statfs(site, &tmp) != nil || shm.Fsid == tmp.Fsid {
+		t.Skip("needs /dev/shm on another filesystem than the test's temporary directory")
+	}
+	cache, err := os.MkdirTemp("/dev/shm", "disclose-test-cache-")
+	if err != nil {
+		t.Skip(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(cache) })
+	plain := pcWriteTree(t, cacheSite)
+	if err := publish.Precompress(plain); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 { // the second time, every sibling comes from the cache
+		hashed, err := build.PrecompressCached(site, cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, got := pcSnapshot(t, plain), pcSnapshot(t, site)
+		for name, data := range want {
+			if !bytes.Equal(got[name], data) {
+				t.Errorf("%s differs from publish.Precompress's", name)
+			}
+		}
+		if st, err := os.Stat(filepath.Join(site, "index.html.br")); err != nil {
+			t.Fatal(err)
+		} else if n := st.Sys().(*syscall.Stat_t).Nlink; n != 1 {
+			t.Fatalf("index.html.br has %d links: the copy path was not taken", n)
+		}
+		scanned, err := manifest.Scan(site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range scanned {
+			if h, ok := hashed[f.Path]; ok && (h.Size != f.Size || h.SHA256 != f.SHA256) {
+				t.Errorf("%s: PrecompressCached says %d bytes %s, the file has %d bytes %s", f.Path, h.Size, h.SHA256, f.Size, f.SHA256)
+			}
 		}
 	}
 }
