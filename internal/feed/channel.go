@@ -172,9 +172,7 @@ func newEntry(site *content.Site, u *content.Update) (*Entry, error) {
 	e.HTML = clean(revisionsHTML(cfg, u) + string(body))
 	e.Summary = u.Summary
 	if strings.TrimSpace(e.Summary) == "" {
-		if e.Summary, err = markdown.FirstParagraph(u.Body.Source); err != nil {
-			return nil, err
-		}
+		e.Summary = markdown.FirstParagraphOf(body)
 	}
 	if strings.TrimSpace(e.Summary) == "" {
 		e.Summary = u.Title

@@ -112,5 +112,12 @@ func FirstParagraph(src []byte) (string, error) {
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		return "", fmt.Errorf("markdown: render: %w", err)
 	}
-	return strings.Join(strings.Fields(firstParagraphText(buf.Bytes())), " "), nil
+	return FirstParagraphOf(buf.Bytes()), nil
+}
+
+// FirstParagraphOf is FirstParagraph of HTML that Render has already made,
+// so that a caller with both needs parses the Markdown once: Render changes
+// only attributes, never the text.
+func FirstParagraphOf(html []byte) string {
+	return strings.Join(strings.Fields(firstParagraphText(html)), " ")
 }

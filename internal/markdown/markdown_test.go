@@ -118,6 +118,13 @@ func TestFirstParagraph(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("FirstParagraph(%q) = %q, want %q", tt.src, got, tt.want)
 			}
+			html, err := Render([]byte(tt.src), "https://updates.example-health.org/incidents/x/", WithoutAttributes("role"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := FirstParagraphOf(html); got != tt.want {
+				t.Errorf("FirstParagraphOf(Render(%q)) = %q, want %q", tt.src, got, tt.want)
+			}
 		})
 	}
 }
