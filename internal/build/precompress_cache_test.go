@@ -273,3 +273,41 @@ func TestPrecompressCachedAcrossFilesystems(t *testing.T) {
 		}
 	}
 }
+
+// TestPrecompressCachedEntryGoneMidBuild: two sites built at once share
+// the cache, and each prunes what it did not use. An entry that goes away
+// between the listing and the link is made again, not an error.
+func TestPrecompressCachedEntryGoneMidBuild(t *testing.T) {
+	cache := t.TempDir()
+	if _, err := build.PrecompressCached(pcWriteTree(t, cacheSite), cache); err != nil {
+		t.Fatal(err)
+	}
+	// The cache as the next build lists it, then every entry removed
+	// behind its back: the build sees an index of entries that are gone.
+	var entries []string
+	filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			entries = append(entries, p)
+		}
+		return nil
+	})
+	if len(entries) == 0 {
+		t.Fatal("the first build left no cache entries")
+	}
+	site := pcWriteTree(t, cacheSite)
+	defer build.SetAfterCacheIndex(func() {
+		for _, e := range entries {
+			os.Remove(e)
+		}
+	})()
+	hashed, err := build.PrecompressCached(site, cache)
+	if err != nil {
+		t.Fatalf("an entry pruned mid-build failed the build: %v", err)
+	}
+	if gz, _ := os.ReadFile(filepath.Join(site, "index.html.gz")); !bytes.Equal(gz, publish.Gzip([]byte(cacheSite["index.html"]))) {
+		t.Error("index.html.gz is not the page compressed")
+	}
+	if h := hashed["index.html.br"]; h.SHA256 != pcHex(sha256.Sum256(publish.Brotli([]byte(cacheSite["index.html"])))) {
+		t.Error("the manifest would get the wrong hash for index.html.br")
+	}
+}

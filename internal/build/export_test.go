@@ -1,0 +1,9 @@
+package build
+
+// SetAfterCacheIndex makes f run once PrecompressCached has listed its
+// cache, and returns what puts things back.
+func SetAfterCacheIndex(f func()) (restore func()) {
+	old := afterCacheIndex
+	afterCacheIndex = f
+	return func() { afterCacheIndex = old }
+}
