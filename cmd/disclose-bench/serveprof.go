@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -47,15 +46,11 @@ func runServeProf(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	defer srv.Close()
 	fmt.Fprintf(stdout, "preview ready after %s at %s\n", time.Since(start).Round(time.Millisecond), srv.URL())
 	time.Sleep(3 * time.Second)
-	f, err := os.Create(*prof)
+	stop, err := startCPUProfile(*prof)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	if err := pprof.StartCPUProfile(f); err != nil {
-		return err
-	}
-	defer pprof.StopCPUProfile()
+	defer stop()
 	client := &http.Client{Timeout: 30 * time.Second}
 	for i := range *changes {
 		file := updates[(i*977+len(updates)/2)%len(updates)]

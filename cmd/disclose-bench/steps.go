@@ -39,15 +39,11 @@ func runSteps(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile)
+		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
 			return err
 		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	if *site == "" || *out == "" {
 		return fmt.Errorf("%w: steps needs -site and -o", errUsage)
@@ -72,4 +68,20 @@ func runSteps(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		st.Steps = append(st.Steps, stepTime{s.Name, s.Duration, s.Beside})
 	}
 	return json.NewEncoder(stdout).Encode(st)
+}
+
+// startCPUProfile starts a CPU profile written to path; stop ends it.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

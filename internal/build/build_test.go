@@ -282,66 +282,46 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 	}
 	before := snapshot(t, out)
 	update := filepath.Join(site, "content", "incidents", "prescription-data-2024", "2024-05-24-information-offered-for-sale.md")
-	good, err := os.ReadFile(update)
-	if err != nil {
-		t.Fatal(err)
+	index := filepath.Join(site, "content", "incidents", "prescription-data-2024", "_index.md")
+	layout := filepath.Join(site, "layouts", "404.html")
+	// refused builds with a broken site and checks what it says and that
+	// the published site did not change.
+	refused := func(t *testing.T, wantContent bool, want ...string) {
+		t.Helper()
+		res, err := buildSite(t, site, out)
+		var ce *build.ContentError
+		switch {
+		case wantContent && !errors.As(err, &ce):
+			t.Fatalf("want a content error, got %v", err)
+		case wantContent:
+			err = res.Diags
+		case err == nil:
+			t.Fatal("the build succeeded")
+		}
+		for _, w := range want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("the build's error does not say %q:\n%s", w, err)
+			}
+		}
+		sameTree(t, before, snapshot(t, out))
 	}
 
 	t.Run("bad content", func(t *testing.T) {
-		os.WriteFile(update, bytes.Replace(good, []byte("status:"), []byte("stauts:"), 1), 0o644)
-		defer os.WriteFile(update, good, 0o644)
-		res, err := buildSite(t, site, out)
-		var ce *build.ContentError
-		if !errors.As(err, &ce) {
-			t.Fatalf("want a content error, got %v", err)
-		}
-		if !strings.Contains(res.Diags.Error(), "2024-05-24-information-offered-for-sale.md:") || !strings.Contains(res.Diags.Error(), "did you mean status?") {
-			t.Errorf("the diagnostics do not name the file and the fix:\n%s", res.Diags.Error())
-		}
-		sameTree(t, before, snapshot(t, out))
+		editFile(t, update, func(b []byte) []byte { return bytes.Replace(b, []byte("status:"), []byte("stauts:"), 1) })
+		refused(t, true, "2024-05-24-information-offered-for-sale.md:", "did you mean status?")
 	})
 	// The rules that read the text run beside the render: what they find
 	// stops the build as surely, and wins over what the render says.
 	t.Run("text the rules refuse, found during the render", func(t *testing.T) {
 		// The incident's own statement: an edit to it is no revision the
 		// previous manifest would refuse first.
-		index := filepath.Join(site, "content", "incidents", "prescription-data-2024", "_index.md")
-		statement, err := os.ReadFile(index)
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(index, append(bytes.Clone(statement), "\n<script>alert(1)</script>\n"...), 0o644)
-		defer os.WriteFile(index, statement, 0o644)
-		layout := filepath.Join(site, "layouts", "404.html")
-		orig, err := os.ReadFile(layout)
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(layout, []byte("{{ .NoSuchThing.Oops }"), 0o644)
-		defer os.WriteFile(layout, orig, 0o644)
-		res, err := buildSite(t, site, out)
-		var ce *build.ContentError
-		if !errors.As(err, &ce) {
-			t.Fatalf("want a content error, got %v", err)
-		}
-		if !strings.Contains(res.Diags.Error(), "prescription-data-2024/_index.md:") || !strings.Contains(res.Diags.Error(), "<script>") {
-			t.Errorf("the diagnostics do not name the file and the script:\n%s", res.Diags.Error())
-		}
-		sameTree(t, before, snapshot(t, out))
+		editFile(t, index, func(b []byte) []byte { return append(b, "\n<script>alert(1)</script>\n"...) })
+		editFile(t, layout, func([]byte) []byte { return []byte("{{ .NoSuchThing.Oops }") })
+		refused(t, true, "prescription-data-2024/_index.md:", "<script>")
 	})
 	t.Run("template error", func(t *testing.T) {
-		layout := filepath.Join(site, "layouts", "404.html")
-		orig, err := os.ReadFile(layout)
-		if err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile(layout, []byte("{{ .NoSuchThing.Oops }"), 0o644)
-		defer os.WriteFile(layout, orig, 0o644)
-		_, err = buildSite(t, site, out)
-		if err == nil || !strings.Contains(err.Error(), "404.html") {
-			t.Fatalf("want Hugo's error naming the template, got %v", err)
-		}
-		sameTree(t, before, snapshot(t, out))
+		editFile(t, layout, func([]byte) []byte { return []byte("{{ .NoSuchThing.Oops }") })
+		refused(t, false, "404.html")
 	})
 	t.Run("nothing left beside it", func(t *testing.T) {
 		entries, _ := os.ReadDir(filepath.Dir(out))
@@ -353,6 +333,19 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 			t.Errorf("want only public/ beside the output, got %v", names)
 		}
 	})
+}
+
+// editFile changes the file at p with edit until the test ends.
+func editFile(t *testing.T, p string, edit func([]byte) []byte) {
+	t.Helper()
+	orig, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, edit(bytes.Clone(orig)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.WriteFile(p, orig, 0o644) })
 }
 
 func TestRefusesToReplaceTheSite(t *testing.T) {
