@@ -7,6 +7,7 @@ package deploy
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/md5"
 	"errors"
@@ -155,7 +156,7 @@ func localObjects(dir string) ([]object, error) {
 		h := publish.HeadersFor(f)
 		o := object{key: f, body: data, ctype: h.Get("Content-Type"), cache: h.Get("Cache-Control")}
 		if publish.IsText(f) {
-			if gz := publish.Gzip(data); publish.WorthCompressing(len(data), len(gz)) {
+			if gz := gzipOf(dir, f, data); publish.WorthCompressing(len(data), len(gz)) {
 				o.body, o.encoding = gz, "gzip"
 			}
 		}
@@ -165,6 +166,20 @@ func localObjects(dir string) ([]object, error) {
 	}
 	sort.SliceStable(objs, func(i, j int) bool { return stage(objs[i].key) < stage(objs[j].key) })
 	return objs, nil
+}
+
+// gzipOf is the file f (holding data) gzipped: the build's .gz copy when it
+// holds exactly data (unpacking is far cheaper than packing at the best
+// level: 10,000 updates are 11,000 text files), else compressed here.
+func gzipOf(dir, f string, data []byte) []byte {
+	if gz, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)+".gz")); err == nil {
+		if zr, err := gzip.NewReader(bytes.NewReader(gz)); err == nil {
+			if back, err := io.ReadAll(io.LimitReader(zr, int64(len(data))+1)); err == nil && bytes.Equal(back, data) {
+				return gz
+			}
+		}
+	}
+	return publish.Gzip(data)
 }
 
 // allFiles lists every regular file under dir, sorted. The .gz and .br

@@ -382,3 +382,41 @@ func TestDeployS3(t *testing.T) {
 		t.Errorf("after one change: %+v, want %+v\n%s", sum, want, out)
 	}
 }
+
+// TestDeployUsesOnlyATrueGzipCopy: deploy sends the build's .gz copy as
+// the gzip body of its file, but only when it unpacks to the file: a copy
+// left from an older text must not be served for the new one.
+func TestDeployUsesOnlyATrueGzipCopy(t *testing.T) {
+	site := writeSite(t)
+	stale := publish.Gzip([]byte("<!doctype html><title>An older page</title>" + strings.Repeat("<p>Old text.</p>", 50)))
+	if err := os.WriteFile(filepath.Join(site, "index.html.gz"), stale, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Sign the site again, stale copy and all: deploy takes only a
+	// verified site.
+	key, _, err := sign.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := manifest.Write(site, nil, "https://updates.example-health.org/", key); err != nil {
+		t.Fatal(err)
+	}
+	bucketURL := "file://" + filepath.ToSlash(t.TempDir())
+	deploy(t, site, bucketURL, Options{})
+	// Every stored body, gzip or not, must be its own file.
+	checkObjects(t, site, bucketURL, nil)
+
+	b, err := blob.OpenBucket(context.Background(), bucketURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	feed, err := b.ReadAll(context.Background(), "feed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(filepath.Join(site, "feed.xml.gz"))
+	if !bytes.Equal(feed, want) {
+		t.Error("feed.xml was not stored as its build's .gz copy")
+	}
+}
