@@ -30,8 +30,10 @@ import (
 // worth of files was deleted costs more than compressing the file did
 // (BENCHMARKS.md, finding 9). Entries are read-only, and nothing rewrites
 // a published file in place (every writer removes the old file first), so
-// a link is as safe as a copy. Where links are impossible (another
-// filesystem), the sibling is copied.
+// a link is as safe as a copy; an entry whose size is not the one its name
+// says (changed through a link after all) is dropped and made again. Where
+// links are impossible (another filesystem), the sibling is copied, and a
+// copied entry must match its hash.
 //
 // It reads every text file once and returns what the manifest needs of
 // every file it read or wrote: the text files and their siblings, by slash
@@ -185,11 +187,25 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 		if !publish.WorthCompressing(len(data), int(e.size)) {
 			continue
 		}
-		if err := os.Link(e.path, sib); err != nil {
+		linked := os.Link(e.path, sib) == nil
+		if linked && out == nil {
+			// An entry whose size is not the one its name says was changed
+			// behind the cache's back (through a published link, say):
+			// drop it and make the sibling afresh.
+			if fi, err := os.Stat(sib); err != nil || fi.Size() != e.size {
+				os.Remove(sib)
+				os.Remove(e.path)
+				linked = false
+			}
+		}
+		if !linked {
 			// Another filesystem: copy the entry. Gone since the cache was
-			// listed (another site's build pruned it): make it again.
+			// listed (another site's build pruned it), or not what its name
+			// says: make it again.
 			if out == nil {
-				if out, err = os.ReadFile(e.path); err != nil {
+				if b, err := os.ReadFile(e.path); err == nil && hexSum(b) == e.sum {
+					out = b
+				} else {
 					out = c.compress(data)
 					e.size, e.sum = int64(len(out)), hexSum(out)
 				}

@@ -109,25 +109,11 @@ func TestPrecompressCachedWritesWhatPrecompressWrites(t *testing.T) {
 		t.Errorf("PrecompressCached returned %s, which is not in the site", p)
 	}
 
-	// A second build takes the siblings of unchanged files from the cache:
-	// an entry changed behind its back shows up in the output, which proves
-	// it was read rather than compressed again. A changed file is
-	// compressed afresh.
+	// A second build takes the siblings of unchanged files from the cache
+	// (the published sibling is the cache's file, not one compressed
+	// again), and compresses a changed file afresh.
 	sum := sha256.Sum256([]byte(cacheSite["index.html"]))
-	var entry string
-	_ = filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasPrefix(filepath.Base(p), pcHex(sum)+"-") && strings.HasSuffix(p, ".br") {
-			entry = p
-		}
-		return nil
-	})
-	if entry == "" {
-		t.Fatal("no cache entry for index.html.br")
-	}
-	os.Remove(entry)
-	if err := os.WriteFile(entry, []byte("from the cache"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	entry := pcEntry(t, cache, pcHex(sum), ".br")
 	next := map[string]string{}
 	for k, v := range cacheSite {
 		next[k] = v
@@ -137,11 +123,56 @@ func TestPrecompressCachedWritesWhatPrecompressWrites(t *testing.T) {
 	if _, err := build.PrecompressCached(again, cache); err != nil {
 		t.Fatal(err)
 	}
-	if data, _ := os.ReadFile(filepath.Join(again, "index.html.br")); string(data) != "from the cache" {
-		t.Errorf("index.html.br was compressed again although its bytes were in the cache")
+	ei, err1 := os.Stat(entry)
+	si, err2 := os.Stat(filepath.Join(again, "index.html.br"))
+	if err1 != nil || err2 != nil || !os.SameFile(ei, si) {
+		t.Errorf("index.html.br was not taken from the cache (%v, %v)", err1, err2)
 	}
 	if data, _ := os.ReadFile(filepath.Join(again, "incidents/x/index.html.gz")); !bytes.Equal(data, publish.Gzip([]byte(next["incidents/x/index.html"]))) {
 		t.Errorf("a changed file did not get fresh siblings")
+	}
+}
+
+// pcEntry is the cache entry for the source hash and extension.
+func pcEntry(t *testing.T, cache, source, ext string) string {
+	t.Helper()
+	var entry string
+	_ = filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(filepath.Base(p), source+"-") && strings.HasSuffix(p, ext) {
+			entry = p
+		}
+		return nil
+	})
+	if entry == "" {
+		t.Fatalf("no cache entry %s...%s", source, ext)
+	}
+	return entry
+}
+
+// TestPrecompressCachedDropsAnEntryChangedBehindItsBack: an entry that
+// no longer holds what its name says (written through a published link,
+// say) is not published, and the manifest gets the true hash.
+func TestPrecompressCachedDropsAnEntryChangedBehindItsBack(t *testing.T) {
+	cache := t.TempDir()
+	if _, err := build.PrecompressCached(pcWriteTree(t, cacheSite), cache); err != nil {
+		t.Fatal(err)
+	}
+	entry := pcEntry(t, cache, pcHex(sha256.Sum256([]byte(cacheSite["index.html"]))), ".br")
+	os.Remove(entry)
+	if err := os.WriteFile(entry, []byte("not what the name says"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := pcWriteTree(t, cacheSite)
+	hashed, err := build.PrecompressCached(site, cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := publish.Brotli([]byte(cacheSite["index.html"]))
+	if got, _ := os.ReadFile(filepath.Join(site, "index.html.br")); !bytes.Equal(got, want) {
+		t.Errorf("index.html.br holds %q, not the page compressed", got)
+	}
+	if h := hashed["index.html.br"]; h.SHA256 != pcHex(sha256.Sum256(want)) || h.Size != int64(len(want)) {
+		t.Errorf("the manifest would get %d bytes %s for index.html.br", h.Size, h.SHA256)
 	}
 }
 
