@@ -154,6 +154,10 @@ This is not published yet.
 			t.Error("the draft's page has no DRAFT banner")
 		}
 		poll(t, base+"incidents/prescription-data-2024/feed.json", "A draft nobody has seen")
+		// Pages that name the incident's latest update (kept by
+		// partialCached, per incident) name the new one after the save.
+		poll(t, base+"incidents/prescription-data-2024/2024-12-16-1100/", `Read the latest: <a href="/incidents/prescription-data-2024/2024-12-20-0900/">A draft nobody has seen`)
+		poll(t, base+"incidents/prescription-data-2024/", "A draft nobody has seen</a></p>")
 	})
 
 	t.Run("the check runs again on save", func(t *testing.T) {
