@@ -39,8 +39,9 @@ type feeds struct {
 	err     error           // why there are no feeds, if there are none
 }
 
-// check loads and checks the content, prints every diagnostic, and makes
-// the feeds and the manifest again. It returns the loaded site, or nil.
+// check loads and checks the content, prints every diagnostic, and marks
+// the feeds and the manifest to be made again from it when next asked for.
+// It returns the loaded site, or nil.
 func (s *Server) check() *content.Site {
 	site, diags := check.CheckSite(s.opts.SiteDir, s.opts.Now())
 	w := s.opts.Log
