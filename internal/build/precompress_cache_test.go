@@ -13,22 +13,13 @@ import (
 	"github.com/disclose-dev/disclose/internal/build"
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/publish"
+	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
-// writeTree writes files (slash path → text) under a new directory.
+// pcWriteTree writes files (slash path → text) under a new directory.
 func pcWriteTree(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.WriteFiles(t, t.TempDir(), files)
 }
 
 func pcSnapshot(t *testing.T, dir string) map[string][]byte {

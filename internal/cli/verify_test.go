@@ -13,6 +13,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/sign"
+	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 // signedSite is a published tree signed by key, written as a build would.
@@ -38,13 +39,7 @@ func newSignedSite(t *testing.T) signedSite {
 		"feed.xml":                 "<feed/>\n",
 		".well-known/disclose.pub": string(pub.MarshalText()),
 	}
-	for p, s := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.WriteFiles(t, dir, files)
 	sk, err := sign.LoadSecret(filepath.Join(keys, "disclose.key"))
 	if err != nil {
 		t.Fatal(err)

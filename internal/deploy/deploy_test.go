@@ -25,6 +25,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/publish"
 	"github.com/disclose-dev/disclose/internal/sign"
+	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 const css = "css/style.min.0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0.css"
@@ -47,16 +48,7 @@ var siteFiles = map[string]string{
 // then _headers, the .gz and .br copies, and the signed manifest.
 func writeSite(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for name, body := range siteFiles {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := sitetest.WriteFiles(t, t.TempDir(), siteFiles)
 	if err := publish.WriteHeadersFile(dir); err != nil {
 		t.Fatal(err)
 	}

@@ -125,20 +125,6 @@ func sortedKeys(m map[string][]byte) []string {
 	return ks
 }
 
-// writeSite writes a site as a file tree (slash paths to contents).
-func writeSite(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
-
 // loadSite loads a site with the real loader and fails on any error.
 func loadSite(t *testing.T, dir string) *content.Site {
 	t.Helper()

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 // treeSite is a small site as files, loaded with the real loader.
@@ -83,7 +84,7 @@ Someone used a staff member's password.
 func buildTree(t *testing.T, files map[string]string, change func(dir string)) map[string][]byte {
 	t.Helper()
 	dir := t.TempDir()
-	writeSite(t, dir, files)
+	sitetest.WriteFiles(t, dir, files)
 	if change != nil {
 		change(dir)
 	}

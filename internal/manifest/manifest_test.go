@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/sign"
+	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -21,17 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // writeTree writes files (slash path → contents) under a new directory.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
-	for p, s := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.WriteFiles(t, t.TempDir(), files)
 }
 
 var site = map[string]string{

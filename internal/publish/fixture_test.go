@@ -3,9 +3,10 @@ package publish
 import (
 	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files and docs/*.conf from the policy")
@@ -35,16 +36,7 @@ func writeSite(t testing.TB) string {
 		fingerprintedCSS:           strings.Repeat("body { font-family: system-ui, sans-serif; line-height: 1.5 }\n", 40),
 		"images/logo.png":          "\x89PNG\r\n\x1a\n not really a png",
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
+	return sitetest.WriteFiles(t, dir, files)
 }
 
 // checkGolden compares got with the file at path, or rewrites it with -update.

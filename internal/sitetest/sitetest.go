@@ -55,13 +55,28 @@ func WriteInto(t testing.TB, dir, archive string) {
 	t.Helper()
 	a := txtar.Parse([]byte(strings.TrimLeft(archive, "\n")))
 	for _, f := range a.Files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, dir, f.Name, f.Data)
+	}
+}
+
+// WriteFiles writes files (slash path → contents) below dir, replacing
+// any there, and returns dir.
+func WriteFiles(t testing.TB, dir string, files map[string]string) string {
+	t.Helper()
+	for name, text := range files {
+		writeFile(t, dir, name, []byte(text))
+	}
+	return dir
+}
+
+func writeFile(t testing.TB, dir, name string, data []byte) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
