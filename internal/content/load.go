@@ -310,11 +310,18 @@ func body(doc *frontmatter.Document) Body {
 	return Body{Source: doc.Body, Line: doc.BodyLine, Offset: doc.BodyOffset}
 }
 
-func decodeIncident(doc *frontmatter.Document, file, slug string, cfg *Config, diags *diag.List) *Incident {
+// decodePage walks a page's front matter against fields, its positions
+// counted from the top of the file.
+func decodePage(doc *frontmatter.Document, file string, fields []field, cfg *Config, diags *diag.List) *decoder {
 	d := newDecoder(file, diags, cfg.Location)
 	top := diag.Pos{File: file, Line: 1, Col: 1}
 	d.pos[""] = top
-	d.walk(doc.Root, incidentFields, "", top)
+	d.walk(doc.Root, fields, "", top)
+	return d
+}
+
+func decodeIncident(doc *frontmatter.Document, file, slug string, cfg *Config, diags *diag.List) *Incident {
+	d := decodePage(doc, file, incidentFields, cfg, diags)
 	inc := &Incident{
 		Slug:            slug,
 		File:            file,
@@ -347,10 +354,7 @@ func decodeIncident(doc *frontmatter.Document, file, slug string, cfg *Config, d
 }
 
 func decodeUpdate(doc *frontmatter.Document, file string, cfg *Config, diags *diag.List) *Update {
-	d := newDecoder(file, diags, cfg.Location)
-	top := diag.Pos{File: file, Line: 1, Col: 1}
-	d.pos[""] = top
-	d.walk(doc.Root, updateFields, "", top)
+	d := decodePage(doc, file, updateFields, cfg, diags)
 	u := &Update{
 		File:      file,
 		Title:     d.str("title"),
