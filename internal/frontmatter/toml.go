@@ -204,12 +204,19 @@ func (b *tomlBuilder) headerStart(keyOff int) int {
 	return i
 }
 
-func (b *tomlBuilder) table(root *Node, e *unstable.Node) (*Node, error) {
+// header reads a [table] or [[array of tables]] header: its keys, never
+// empty, and the table its last key goes in.
+func (b *tomlBuilder) header(root *Node, e *unstable.Node) ([]tomlKey, *Node, error) {
 	keys := b.keys(e)
 	if len(keys) == 0 {
-		return nil, b.errorAt(int(e.Raw.Offset), "table name missing")
+		return nil, nil, b.errorAt(int(e.Raw.Offset), "table name missing")
 	}
 	parent, err := b.headerParent(root, keys[:len(keys)-1])
+	return keys, parent, err
+}
+
+func (b *tomlBuilder) table(root *Node, e *unstable.Node) (*Node, error) {
+	keys, parent, err := b.header(root, e)
 	if err != nil {
 		return nil, err
 	}
@@ -230,11 +237,7 @@ func (b *tomlBuilder) table(root *Node, e *unstable.Node) (*Node, error) {
 }
 
 func (b *tomlBuilder) arrayTable(root *Node, e *unstable.Node) (*Node, error) {
-	keys := b.keys(e)
-	if len(keys) == 0 {
-		return nil, b.errorAt(int(e.Raw.Offset), "table name missing")
-	}
-	parent, err := b.headerParent(root, keys[:len(keys)-1])
+	keys, parent, err := b.header(root, e)
 	if err != nil {
 		return nil, err
 	}
