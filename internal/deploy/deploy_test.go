@@ -55,6 +55,13 @@ func writeSite(t *testing.T) string {
 	if err := publish.Precompress(dir); err != nil {
 		t.Fatal(err)
 	}
+	signSite(t, dir)
+	return dir
+}
+
+// signSite writes the manifest of the site in dir, signed with a new key.
+func signSite(t *testing.T, dir string) {
+	t.Helper()
 	key, _, err := sign.GenerateKey(rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +69,6 @@ func writeSite(t *testing.T) string {
 	if err := manifest.Write(dir, nil, "https://updates.example-health.org/", key); err != nil {
 		t.Fatal(err)
 	}
-	return dir
 }
 
 // siteKeys is every file of the built site in dir, sorted: what the
@@ -386,13 +392,7 @@ func TestDeployUsesOnlyATrueGzipCopy(t *testing.T) {
 	}
 	// Sign the site again, stale copy and all: deploy takes only a
 	// verified site.
-	key, _, err := sign.GenerateKey(rand.Reader)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := manifest.Write(site, nil, "https://updates.example-health.org/", key); err != nil {
-		t.Fatal(err)
-	}
+	signSite(t, site)
 	bucketURL := "file://" + filepath.ToSlash(t.TempDir())
 	deploy(t, site, bucketURL, Options{})
 	// Every stored body, gzip or not, must be its own file.

@@ -28,13 +28,7 @@ func TestCaddy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := writeSite(t)
-	if err := WriteHeadersFile(site); err != nil {
-		t.Fatal(err)
-	}
-	if err := Precompress(site); err != nil {
-		t.Fatal(err)
-	}
+	site := writeBuiltSite(t)
 	tmp := t.TempDir()
 	port := sitetest.FreePort(t)
 	conf := fmt.Sprintf(`{

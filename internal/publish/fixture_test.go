@@ -56,3 +56,17 @@ func checkGolden(t *testing.T, path, got string) {
 		t.Errorf("%s is not what the policy generates; run go test ./internal/publish -update\n--- got ---\n%s", path, got)
 	}
 }
+
+// writeBuiltSite is writeSite with what the build adds for the server:
+// _headers and the precompressed copies.
+func writeBuiltSite(t testing.TB) string {
+	t.Helper()
+	site := writeSite(t)
+	if err := WriteHeadersFile(site); err != nil {
+		t.Fatal(err)
+	}
+	if err := Precompress(site); err != nil {
+		t.Fatal(err)
+	}
+	return site
+}

@@ -34,13 +34,7 @@ func TestNginx(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := writeSite(t)
-	if err := WriteHeadersFile(site); err != nil {
-		t.Fatal(err)
-	}
-	if err := Precompress(site); err != nil {
-		t.Fatal(err)
-	}
+	site := writeBuiltSite(t)
 	base := sitetest.StartNginx(t, site, snippet)
 	checkServed(t, base, site, true)
 }
