@@ -65,7 +65,7 @@ func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error
 			known[f.Path] = f
 		}
 	}
-	prune(dir, used)
+	prune(index, used)
 	return known, nil
 }
 
@@ -257,18 +257,12 @@ func writeCacheEntry(path string, data []byte) error {
 // (each new update changes the "latest update" line of every update page).
 // Another site built on the same machine only loses speed, never
 // correctness.
-func prune(dir string, used map[string]bool) {
-	shards, _ := os.ReadDir(dir)
-	for _, sh := range shards {
-		entries, _ := os.ReadDir(filepath.Join(dir, sh.Name()))
-		for _, e := range entries {
-			name := e.Name()
-			if strings.HasPrefix(name, ".tmp-") { // another build's, being written
-				continue
-			}
-			if source, _, _ := strings.Cut(name, "-"); !used[source] {
-				os.Remove(filepath.Join(dir, sh.Name(), name))
-			}
+// It goes by the listing the build started with: entries written since
+// (this build's, or another's still running) are not touched.
+func prune(index map[string]cacheEntry, used map[string]bool) {
+	for key, e := range index {
+		if !used[key[:sha256.Size*2]] {
+			os.Remove(e.path)
 		}
 	}
 }
