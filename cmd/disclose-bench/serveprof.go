@@ -59,7 +59,7 @@ func runServeProf(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			return err
 		}
 		addr := addressOf(data)
-		marker := fmt.Sprintf("Profiled change number %d was saved.", i+1)
+		marker := fmt.Sprintf("Profiled change number %d (run %d) was saved.", i+1, start.UnixNano())
 		if err := appendLine(file, "\n"+marker+"\n"); err != nil {
 			return err
 		}

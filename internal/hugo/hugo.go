@@ -39,6 +39,11 @@ type Options struct {
 	PublicKey, KeyID string
 	// ExtraArgs are passed to Hugo after ours (the server uses them).
 	ExtraArgs []string
+	// Preview is for disclose serve's Hugo server: it keeps Hugo from
+	// counting every incident as changed on each rebuild (see the overlay).
+	// The pages are the same; only sitemap.xml loses the home page's and
+	// the incidents' lastmod.
+	Preview bool
 }
 
 // mu serialises Hugo runs: its command line keeps process-wide state.
@@ -81,6 +86,7 @@ func Args(sub string, opts Options) (args []string, cleanup func(), err error) {
 		"PublicKey":  opts.PublicKey,
 		"KeyID":      opts.KeyID,
 		"Statuses":   content.Statuses,
+		"Preview":    opts.Preview,
 	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("hugo: overlay config: %w", err)

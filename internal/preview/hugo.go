@@ -59,7 +59,7 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 	if o.drafts {
 		extra = append(extra, "--buildDrafts")
 	}
-	args, cleanup, err := hugo.Args("server", hugo.Options{SiteDir: o.siteDir, TimeZone: o.timeZone, CacheDir: o.cacheDir, ExtraArgs: extra})
+	args, cleanup, err := hugo.Args("server", hugo.Options{SiteDir: o.siteDir, TimeZone: o.timeZone, CacheDir: o.cacheDir, ExtraArgs: extra, Preview: true})
 	if err != nil {
 		return nil, err
 	}

@@ -160,6 +160,32 @@ This is not published yet.
 		poll(t, base+"incidents/prescription-data-2024/", "A draft nobody has seen</a></p>")
 	})
 
+	t.Run("incidents are in the order of their newest update", func(t *testing.T) {
+		// The preview gives Hugo's sections dates of their own (hugo.Options
+		// Preview), so the order must come from the updates: at first the
+		// prescription incident (newest update December 2024), then the
+		// email one (May 2023); a newer update to the email incident moves
+		// it to the top, on the list of all incidents and on the home page.
+		order := regexp.MustCompile(`(?s)Cyber security incident: prescription information</a></h2>.*Staff email account accessed</a></h2>`)
+		body, _ := get(t, base+"incidents/")
+		if !order.MatchString(body) {
+			t.Fatalf("all incidents: want the prescription incident, with the newest update, first:\n%s", body)
+		}
+		sitetest.WriteInto(t, dir, `
+-- content/incidents/email-account-2023/2025-01-06-reopened.md --
+---
+title: "We are looking at this incident again"
+date: 2025-01-06T09:00:00+11:00
+status: investigating
+draft: true
+---
+
+We found more mail that the attacker may have read.
+`)
+		pollMatch(t, base+"incidents/", regexp.MustCompile(`(?s)Staff email account accessed</a></h2>.*Cyber security incident: prescription information</a></h2>`))
+		pollMatch(t, base, regexp.MustCompile(`(?s)Status of Staff email account accessed.*Status of Cyber security incident: prescription information`))
+	})
+
 	t.Run("the check runs again on save", func(t *testing.T) {
 		sitetest.WriteInto(t, dir, `
 -- content/incidents/prescription-data-2024/2024-12-21-wrong.md --
@@ -227,6 +253,7 @@ Text.
 		after := listFiles(t, dir)
 		added := slices.DeleteFunc(after, func(f string) bool { return slices.Contains(before, f) })
 		want := []string{
+			"content/incidents/email-account-2023/2025-01-06-reopened.md",
 			"content/incidents/prescription-data-2024/2024-12-20-a-draft.md",
 			"content/incidents/prescription-data-2024/2024-12-21-wrong.md",
 		}
@@ -265,17 +292,23 @@ func get(t *testing.T, url string) (string, *http.Response) {
 // poll fetches url until its body contains want, and returns the body.
 func poll(t *testing.T, url, want string) string {
 	t.Helper()
+	return pollMatch(t, url, regexp.MustCompile(regexp.QuoteMeta(want)))
+}
+
+// pollMatch is poll for a pattern.
+func pollMatch(t *testing.T, url string, want *regexp.Regexp) string {
+	t.Helper()
 	deadline := time.Now().Add(pollTimeout)
 	for {
 		resp, err := http.Get(url)
 		if err == nil {
 			b, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
-			if strings.Contains(string(b), want) {
+			if want.Match(b) {
 				return string(b)
 			}
 			if time.Now().After(deadline) {
-				t.Fatalf("%s did not come to contain %q; last response %d:\n%.2000s", url, want, resp.StatusCode, b)
+				t.Fatalf("%s did not come to match %q; last response %d:\n%.2000s", url, want, resp.StatusCode, b)
 			}
 		} else if time.Now().After(deadline) {
 			t.Fatal(err)
