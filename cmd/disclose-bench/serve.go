@@ -10,10 +10,35 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/corpus"
 )
+
+// lockedBuffer is disclose serve's output, written by the process while
+// the benchmark reads it.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// count is how many times s has been written.
+func (l *lockedBuffer) count(s string) int {
+	return strings.Count(l.String(), s)
+}
 
 // measureServe starts disclose serve on the site, changes one update file
 // at a time and times how long until the preview serves the change. It
@@ -29,7 +54,7 @@ func (e *benchEnv) measureServe(ctx context.Context, site string, inc corpus.Inc
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
 	ln.Close()
-	var log bytes.Buffer
+	var log lockedBuffer
 	cmd := exec.Command(e.disclose, "serve", "-port", fmt.Sprint(port), site)
 	cmd.Stdout, cmd.Stderr = &log, &log
 	start := time.Now()
@@ -78,8 +103,12 @@ func (e *benchEnv) measureServe(ctx context.Context, site string, inc corpus.Inc
 	e.logf("serve answered after %s", ready.Round(time.Millisecond))
 	time.Sleep(2 * time.Second) // let the first checks and the watcher settle
 
+	// Each change is saved to an idle preview, as a writer's next save
+	// would be: after the checks of the one before have printed.
+	const checked = "disclose: checked the content"
 	var lat []time.Duration
 	for i := range e.serveChanges {
+		checks := log.count(checked)
 		u := inc.Updates[(i*7+3)%len(inc.Updates)]
 		marker := fmt.Sprintf("Benchmark change number %d was saved.", i+1)
 		if err := appendLine(u.File, "\n"+marker+"\n"); err != nil {
@@ -97,6 +126,9 @@ func (e *benchEnv) measureServe(ctx context.Context, site string, inc corpus.Inc
 			time.Sleep(5 * time.Millisecond)
 		}
 		e.logf("serve change %d seen after %s", i+1, lat[len(lat)-1].Round(time.Millisecond))
+		for t1 := time.Now(); log.count(checked) == checks && time.Since(t1) < time.Minute; {
+			time.Sleep(50 * time.Millisecond)
+		}
 		time.Sleep(time.Second)
 	}
 	note := fmt.Sprintf("serve answered its first request %s after it started", ready.Round(100*time.Millisecond))

@@ -4,7 +4,10 @@
 // of it, on the address the writer opens, a small server of ours serves
 // the feeds and the manifest as a subscriber would get them and passes
 // every other request (the live-reload websocket too) to Hugo. On start and
-// after every save, the checker's diagnostics are printed.
+// after every save, the checker's diagnostics are printed; after a save, the
+// check waits until Hugo has rebuilt the pages (it follows Hugo's
+// live-reload websocket, as a browser would), so that the page the writer
+// is looking at does not share the cores with the check.
 //
 // Hugo's server runs in this process, on a loopback port of its own. It
 // blocks until it is told to stop, and the only way to tell it from inside
@@ -49,6 +52,10 @@ type Options struct {
 	Now func() time.Time
 }
 
+// rebuildWait bounds how long the checks wait for Hugo's rebuild after a
+// save before they run anyway.
+const rebuildWait = 2 * time.Second
+
 // Server is a running preview.
 type Server struct {
 	opts   Options
@@ -59,6 +66,9 @@ type Server struct {
 	feeds  *feeds
 	cancel context.CancelFunc
 	watch  *watcher
+	// reloads follows Hugo's rebuilds; following is its goroutine.
+	reloads   *rebuilds
+	following sync.WaitGroup
 
 	closeOnce sync.Once
 	closeErr  error
@@ -110,7 +120,18 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 
 	wctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	s.watch, err = newWatcher(opts.SiteDir, opts.Debounce, func() { s.check() })
+	s.reloads = newRebuilds()
+	s.following.Add(1)
+	go func() {
+		defer s.following.Done()
+		s.reloads.follow(wctx, s.hugo.url.String(), s.url)
+	}()
+	s.watch, err = newWatcher(opts.SiteDir, opts.Debounce, func(first time.Time) {
+		// The page first: Hugo rebuilds on both cores, and a check of a
+		// large site beside it would slow the page the writer waits for.
+		s.reloads.waitAfter(wctx, first, rebuildWait)
+		s.check()
+	})
 	if err != nil {
 		fmt.Fprintf(opts.Log, "disclose: cannot watch the files, so the checks will not run again on save: %v\n", err)
 	} else {
@@ -151,6 +172,7 @@ func (s *Server) Close() error {
 		if s.watch != nil {
 			s.watch.wait()
 		}
+		s.following.Wait()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		ferr := s.front.Shutdown(ctx)

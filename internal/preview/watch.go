@@ -17,17 +17,18 @@ import (
 var watchedDirs = []string{"content", "layouts", "i18n"}
 
 // watcher calls onChange once the site's folders that the checker reads, or
-// its config.toml, have been quiet for a while after a change.
+// its config.toml, have been quiet for a while after a change, with the
+// time of the first change since the last call.
 type watcher struct {
 	fs       *fsnotify.Watcher
 	siteDir  string
 	dirs     []string // siteDir/content and the rest, cleaned
 	debounce time.Duration
-	onChange func()
+	onChange func(first time.Time)
 	wg       sync.WaitGroup
 }
 
-func newWatcher(siteDir string, debounce time.Duration, onChange func()) (*watcher, error) {
+func newWatcher(siteDir string, debounce time.Duration, onChange func(first time.Time)) (*watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -78,6 +79,7 @@ func (w *watcher) run(ctx context.Context) {
 	defer w.fs.Close()
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	var first time.Time // of the changes onChange has not been told of
 	for {
 		select {
 		case <-ctx.Done():
@@ -93,13 +95,17 @@ func (w *watcher) run(ctx context.Context) {
 			if ev.Has(fsnotify.Create) {
 				w.addTree(ev.Name) // a new incident folder: watch it too
 			}
+			if first.IsZero() {
+				first = time.Now()
+			}
 			timer.Reset(w.debounce)
 		case _, ok := <-w.fs.Errors:
 			if !ok {
 				return
 			}
 		case <-timer.C:
-			w.onChange()
+			w.onChange(first)
+			first = time.Time{}
 		}
 	}
 }

@@ -8,7 +8,7 @@ import (
 
 func TestWatcherRelevant(t *testing.T) {
 	site := t.TempDir()
-	w, err := newWatcher(site, time.Millisecond, func() {})
+	w, err := newWatcher(site, time.Millisecond, func(time.Time) {})
 	if err != nil {
 		t.Fatal(err)
 	}
