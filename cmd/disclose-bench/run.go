@@ -45,6 +45,8 @@ type sizeResult struct {
 	PlainFiles                      int
 	Serve                           []time.Duration
 	ServeNote                       string
+	PlainServe                      []time.Duration // plain Hugo's own server
+	PlainServeNote                  string
 	LoadBefore, LoadAfter           string
 	Warmup                          int
 	Measured                        string // when, UTC
@@ -379,6 +381,7 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 	}
 	if serve {
 		r.Serve, r.ServeNote = e.measureServe(ctx, site, first)
+		r.PlainServe, r.PlainServeNote = e.measurePlainServe(ctx, plain, first)
 	}
 	return r, nil
 }
