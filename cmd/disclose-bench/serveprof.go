@@ -39,7 +39,8 @@ func runServeProf(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return fmt.Errorf("serveprof: no updates under %s: %v", *site, err)
 	}
 	start := time.Now()
-	srv, err := preview.Start(ctx, preview.Options{SiteDir: *site, Addr: "127.0.0.1:0", Drafts: true, Log: io.Discard})
+	var log lockedBuffer
+	srv, err := preview.Start(ctx, preview.Options{SiteDir: *site, Addr: "127.0.0.1:0", Drafts: true, Log: &log})
 	if err != nil {
 		return err
 	}
@@ -52,7 +53,9 @@ func runServeProf(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	defer stop()
 	client := &http.Client{Timeout: 30 * time.Second}
+	const checked = "disclose: checked the content" // each save waits for the check of the one before, as in run
 	for i := range *changes {
+		checks := log.count(checked)
 		file := updates[(i*977+len(updates)/2)%len(updates)]
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -79,6 +82,9 @@ func runServeProf(ctx context.Context, args []string, stdout, stderr io.Writer) 
 			time.Sleep(5 * time.Millisecond)
 		}
 		fmt.Fprintf(stdout, "change %d seen after %s\n", i+1, time.Since(t0).Round(time.Millisecond))
+		for t1 := time.Now(); log.count(checked) == checks && time.Since(t1) < time.Minute; {
+			time.Sleep(50 * time.Millisecond)
+		}
 		time.Sleep(time.Second)
 	}
 	return nil
