@@ -32,8 +32,18 @@ func TestWaitAfterReturnsAtTheFirstReloadFromThen(t *testing.T) {
 
 func TestWaitAfterGivesUp(t *testing.T) {
 	r := newRebuilds()
-	r.waitAfter(context.Background(), time.Now(), time.Millisecond) // no reload comes: the timeout ends it
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	r.waitAfter(ctx, time.Now(), time.Hour) // nor once the preview stops
+	for name, wait := range map[string]func(){
+		"at the timeout, when no reload comes": func() { r.waitAfter(context.Background(), time.Now(), time.Millisecond) },
+		"when the preview stops":               func() { r.waitAfter(ctx, time.Now(), time.Hour) },
+	} {
+		done := make(chan struct{})
+		go func() { wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(pollTimeout):
+			t.Errorf("waitAfter did not return %s", name)
+		}
+	}
 }
