@@ -157,6 +157,7 @@ func (v *verifier) report(m *manifest.Manifest, res *manifest.Result, pub sign.P
 	add("added", res.Added)
 	add("removed", res.Removed)
 	add("unreadable", res.Unreadable)
+	add("does not unpack to its file", res.BadCopies)
 	slices.SortStableFunc(all, func(a, b finding) int { return strings.Compare(a.path, b.path) })
 	for _, f := range all {
 		v.printf("%s", f.line)
@@ -168,6 +169,10 @@ func (v *verifier) report(m *manifest.Manifest, res *manifest.Result, pub sign.P
 	if bad > 0 {
 		return v.fail("%d file(s) do not match the signed manifest (%d changed, %d added, %d removed; %d listed)",
 			bad, len(res.Changed), len(res.Added), len(res.Removed), res.Checked)
+	}
+	if n := len(res.BadCopies); n > 0 {
+		return v.fail("%d compressed copy(ies) (.gz or .br) do not unpack to the file beside them, so browsers that accept compression would read something else; "+
+			"empty the build's compression cache (the folder disclose/precompress in your cache directory, ~/.cache on Linux) and build again", n)
 	}
 	if n := len(res.Unreadable); n > 0 {
 		v.printf("INCOMPLETE: %d of %d listed files could not be read; the others match", n, res.Checked)

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -25,6 +27,13 @@ type signedSite struct {
 
 func newSignedSite(t *testing.T) signedSite {
 	t.Helper()
+	return newSignedSiteWith(t, nil)
+}
+
+// newSignedSiteWith is newSignedSite with extra files written before the
+// manifest is signed.
+func newSignedSiteWith(t *testing.T, extra map[string]string) signedSite {
+	t.Helper()
 	dir := t.TempDir()
 	keys := t.TempDir()
 	pubFile := filepath.Join(keys, "disclose.pub")
@@ -39,6 +48,7 @@ func newSignedSite(t *testing.T) signedSite {
 		"feed.xml":                 "<feed/>\n",
 		".well-known/disclose.pub": string(pub.MarshalText()),
 	}
+	maps.Copy(files, extra)
 	sitetest.WriteFiles(t, dir, files)
 	sk, err := sign.LoadSecret(filepath.Join(keys, "disclose.key"))
 	if err != nil {
@@ -321,5 +331,37 @@ func TestVerifyUnreadable(t *testing.T) {
 		if !hasOutputLine(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
+	}
+}
+
+// A .gz copy that the build got wrong (a cache entry that does not hold
+// what its name says, say) is signed like any other file, so only
+// unpacking it shows that browsers would read something else.
+func TestVerifyFindsACopyThatDoesNotUnpackToItsFile(t *testing.T) {
+	gz := func(text string) string {
+		var b bytes.Buffer
+		w := gzip.NewWriter(&b)
+		w.Write([]byte(text))
+		w.Close()
+		return b.String()
+	}
+	page := "<h1>Cyber security incident</h1>\n<p>Call 1800 000 000.</p>\n"
+	good := newSignedSiteWith(t, map[string]string{"index.html.gz": gz(page)})
+	out, code := runSigning(t, "verify", "--key", good.pubFile, good.dir)
+	if code != 0 || !hasOutputLine(out, "OK: all 6 files match the manifest signed by key ID …") {
+		t.Errorf("a right copy: exit %d\n%s", code, out)
+	}
+	bad := newSignedSiteWith(t, map[string]string{"index.html.gz": gz("<h1>All clear</h1>\n<p>Nothing was taken.</p>\n")})
+	out, code = runSigning(t, "verify", "--key", bad.pubFile, bad.dir)
+	for _, want := range []string{
+		"does not unpack to its file: index.html.gz",
+		"FAILED: 1 compressed copy(ies) (.gz or .br) do not unpack to the file beside them, so browsers that accept compression would read something else; empty the build's compression cache …",
+	} {
+		if !hasOutputLine(out, want) {
+			t.Errorf("a wrong copy: no line %q; exit %d\n%s", want, code, out)
+		}
+	}
+	if code != 1 {
+		t.Errorf("a wrong copy: exit %d, want 1", code)
 	}
 }

@@ -17,11 +17,14 @@ type Result struct {
 	Changed    []string // listed, but with another size or hash
 	Removed    []string // listed, but missing
 	Unreadable []string // listed, but could not be read: "path: error"
+	// BadCopies are listed .gz and .br copies that do not unpack to the
+	// listed file beside them (checked only in a directory).
+	BadCopies []string
 }
 
 // OK reports whether every file matched and none could not be read.
 func (r *Result) OK() bool {
-	return len(r.Added)+len(r.Changed)+len(r.Removed)+len(r.Unreadable) == 0
+	return len(r.Added)+len(r.Changed)+len(r.Removed)+len(r.Unreadable)+len(r.BadCopies) == 0
 }
 
 // checkWorkers is how many files are fetched at once over HTTP(S): enough to
@@ -39,6 +42,7 @@ func (s *Site) Check(ctx context.Context, m *Manifest) (*Result, error) {
 			return nil, err
 		}
 		r.Added, r.Changed, r.Removed = Compare(m.Files, got)
+		r.BadCopies = badCopies(s.root, m.Files, slices.Concat(r.Changed, r.Removed))
 		return r, nil
 	}
 	type outcome struct {

@@ -1,0 +1,86 @@
+package manifest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+
+	"github.com/disclose-dev/disclose/internal/sitetest"
+)
+
+func gzipped(t *testing.T, s string) string {
+	t.Helper()
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func brotlied(t *testing.T, s string) string {
+	t.Helper()
+	var b bytes.Buffer
+	w := brotli.NewWriter(&b)
+	w.Write([]byte(s))
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestCheckFindsCopiesThatDoNotUnpackToTheirFile(t *testing.T) {
+	page := "<p>We are investigating an incident.</p>\n"
+	dir := t.TempDir()
+	sitetest.WriteFiles(t, dir, map[string]string{
+		"index.html":        page,
+		"index.html.gz":     gzipped(t, page),
+		"index.html.br":     brotlied(t, page),
+		"old/index.html":    page,
+		"old/index.html.gz": gzipped(t, "<p>All clear, nothing was taken.</p>\n"), // another text
+		"old/index.html.br": brotlied(t, page+"<p>And more.</p>\n"),               // the text and more
+		"cut/index.html":    page,
+		"cut/index.html.gz": gzipped(t, page)[:20],  // cut short: not a whole gzip stream
+		"cut/index.html.br": brotlied(t, page[:10]), // the start only
+		"alone.txt.gz":      "not gzip at all, but no alone.txt beside it",
+		"notes.gz.txt":      "not a copy",
+	})
+	files, err := Scan(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, err := OpenSite(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer site.Close()
+	res, err := site.Check(context.Background(), &Manifest{Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"cut/index.html.br", "cut/index.html.gz", "old/index.html.br", "old/index.html.gz"}
+	if !slices.Equal(res.BadCopies, want) {
+		t.Errorf("bad copies %q, want %q", res.BadCopies, want)
+	}
+	if res.OK() {
+		t.Error("OK() with bad copies")
+	}
+	if len(res.Changed)+len(res.Added)+len(res.Removed) != 0 {
+		t.Errorf("the files match the manifest, but Check says %+v", res)
+	}
+
+	// A file already found changed is reported as that, not also as a bad copy.
+	sitetest.WriteFiles(t, dir, map[string]string{"old/index.html": "<p>Edited after the build.</p>\n"})
+	res, err = site.Check(context.Background(), &Manifest{Files: files})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"cut/index.html.br", "cut/index.html.gz"}; !slices.Equal(res.BadCopies, want) || !slices.Equal(res.Changed, []string{"old/index.html"}) {
+		t.Errorf("after an edit: bad copies %q (want %q), changed %q", res.BadCopies, want, res.Changed)
+	}
+}
