@@ -1,52 +1,30 @@
 package manifest
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"slices"
 	"testing"
 
-	"github.com/andybalholm/brotli"
-
+	"github.com/disclose-dev/disclose/internal/publish"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
-func gzipped(t *testing.T, s string) string {
-	t.Helper()
-	var b bytes.Buffer
-	w := gzip.NewWriter(&b)
-	w.Write([]byte(s))
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
-func brotlied(t *testing.T, s string) string {
-	t.Helper()
-	var b bytes.Buffer
-	w := brotli.NewWriter(&b)
-	w.Write([]byte(s))
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
 func TestCheckFindsCopiesThatDoNotUnpackToTheirFile(t *testing.T) {
+	// The copies are made by the build's own compressors.
+	gz := func(s string) string { return string(publish.Gzip([]byte(s))) }
+	br := func(s string) string { return string(publish.Brotli([]byte(s))) }
 	page := "<p>We are investigating an incident.</p>\n"
 	dir := t.TempDir()
 	sitetest.WriteFiles(t, dir, map[string]string{
 		"index.html":        page,
-		"index.html.gz":     gzipped(t, page),
-		"index.html.br":     brotlied(t, page),
+		"index.html.gz":     gz(page),
+		"index.html.br":     br(page),
 		"old/index.html":    page,
-		"old/index.html.gz": gzipped(t, "<p>All clear, nothing was taken.</p>\n"), // another text
-		"old/index.html.br": brotlied(t, page+"<p>And more.</p>\n"),               // the text and more
+		"old/index.html.gz": gz("<p>All clear, nothing was taken.</p>\n"), // another text
+		"old/index.html.br": br(page + "<p>And more.</p>\n"),              // the text and more
 		"cut/index.html":    page,
-		"cut/index.html.gz": gzipped(t, page)[:20],  // cut short: not a whole gzip stream
-		"cut/index.html.br": brotlied(t, page[:10]), // the start only
+		"cut/index.html.gz": gz(page)[:20], // cut short: not a whole gzip stream
+		"cut/index.html.br": br(page[:10]), // the start only
 		"alone.txt.gz":      "not gzip at all, but no alone.txt beside it",
 		"notes.gz.txt":      "not a copy",
 	})
