@@ -191,7 +191,9 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			// Hugo keeps both cores busy for most of the render, but not
 			// all of it: the checker's rules and the feeds, which read only
 			// the loaded site, run beside it. A render of content the rules
-			// then refuse is thrown away with the stage.
+			// then refuse is thrown away with the stage. The feeds render
+			// each update from the tree the checker parsed, not from a
+			// second parse of its Markdown.
 			var rules diag.List
 			var feedErr error
 			var checked, fed time.Duration
@@ -199,13 +201,15 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			go func() {
 				defer close(done)
 				start := time.Now()
-				rules = check.Site(site, opts.Now)
+				// check's time includes rendering the feeds' bodies.
+				bodies := feed.NewBodies(site)
+				rules = check.SiteParsed(site, opts.Now, bodies.Add)
 				checked = time.Since(start)
 				if append(rules, res.Diags...).Fails(opts.Strict) {
 					return
 				}
 				start = time.Now()
-				feedErr = feed.Write(site, feedDir)
+				feedErr = feed.WriteWith(site, feedDir, bodies)
 				fed = time.Since(start)
 			}()
 			ho := hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: cfg.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir}

@@ -16,6 +16,8 @@ import (
 	_ "time/tzdata" // zone offsets are checked even where the system has no zone files
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/disclose-dev/disclose/internal/par"
@@ -36,10 +38,20 @@ func CheckSite(dir string, now time.Time) (*content.Site, diag.List) {
 // Site checks a loaded site against every rule that needs the decoded
 // content, as of now (for dates in the future). It never changes site.
 func Site(site *content.Site, now time.Time) diag.List {
+	return SiteParsed(site, now, nil)
+}
+
+// SiteParsed is Site, and hands parsed each update's own body as a
+// Markdown tree (markdown.Parse of u.Body.Source) once the rules have read
+// it, so that a caller who needs the tree as well (the feeds) does not parse
+// the body a second time. parsed may be called from several goroutines at
+// once, and not at all for an update whose body is empty. The tree is the
+// caller's: the checker keeps no reference to it.
+func SiteParsed(site *content.Site, now time.Time, parsed func(u *content.Update, doc ast.Node)) diag.List {
 	if site == nil {
 		return nil
 	}
-	c := &checker{site: site, now: now, cfg: site.Config}
+	c := &checker{site: site, now: now, cfg: site.Config, parsed: parsed}
 	if c.cfg == nil {
 		c.cfg = &content.Config{File: content.ConfigFile, Location: time.UTC}
 	}
@@ -58,6 +70,8 @@ type checker struct {
 	now   time.Time
 	pages addresses // every address the built site will have: "/incidents/x/"
 	diags diag.List
+	// parsed, if set, is given each update's parsed body (SiteParsed).
+	parsed func(*content.Update, ast.Node)
 }
 
 func (c *checker) zone() *time.Location {
@@ -82,7 +96,7 @@ func (c *checker) incident(inc *content.Incident) {
 	// the order of the updates: the result is what one core would find.
 	found := make([]diag.List, len(inc.Updates))
 	par.Each(len(inc.Updates), func(i int) error {
-		uc := &checker{site: c.site, cfg: c.cfg, now: c.now, pages: c.pages}
+		uc := &checker{site: c.site, cfg: c.cfg, now: c.now, pages: c.pages, parsed: c.parsed}
 		uc.update(inc.Updates[i], &known)
 		found[i] = uc.diags
 		return nil
@@ -94,7 +108,7 @@ func (c *checker) incident(inc *content.Incident) {
 
 // update runs the Markdown rules on an update and its translations.
 func (c *checker) update(u *content.Update, known *[]string) {
-	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil, draft: u.Draft, known: known}
+	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil, draft: u.Draft, known: known, of: u}
 	c.markdown(p)
 	for _, lang := range sortedKeys(u.Translations) {
 		t := u.Translations[lang]

@@ -6,16 +6,11 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/disclose-dev/disclose/internal/markdown"
 )
-
-// md parses Markdown the way the site's Hugo build does, so that check
-// sees the same tree the page is rendered from.
-var md = markdown.New()
 
 // page is one Markdown body and where it will be published.
 type page struct {
@@ -28,6 +23,9 @@ type page struct {
 	draft     bool      // never published, so prompts may stay
 	known     *[]string // phone numbers the site gives on purpose (digits)
 	lines     *lineIndex
+	// of is the update whose own body this is (not a translation's), for
+	// the checker's parsed callback; nil on other pages.
+	of *content.Update
 }
 
 // pos is where byte off of the page's body stands in its file.
@@ -49,9 +47,13 @@ func (c *checker) markdown(p page) {
 	}
 	p.lines = newLineIndex(p.body)
 	c.shortcodes(p)
-	doc := md.Parser().Parse(text.NewReader(src))
+	// The tree is the one the site's Hugo build renders the page from.
+	doc := markdown.Parse(src)
 	w := &walker{c: c, p: p, src: src}
 	_ = ast.Walk(doc, w.visit)
+	if p.of != nil && c.parsed != nil {
+		c.parsed(p.of, doc)
+	}
 }
 
 // walker visits one body's nodes.

@@ -7,9 +7,9 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/markdown"
 )
 
 // noticeRule is one thing a law says a notice must contain.
@@ -192,7 +192,7 @@ func (c *checker) notice(inc *content.Incident) {
 func (c *checker) noticeText(inc *content.Incident) *noticeText {
 	n := &noticeText{inc: inc, cfg: c.cfg}
 	src := inc.Body.Source
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc := markdown.Parse(src)
 	var b strings.Builder
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -15,13 +15,18 @@ import (
 // Channels builds every feed of site: the site-wide one first, then one per
 // incident in the site's order (by slug).
 func Channels(site *content.Site) ([]*Channel, error) {
+	return channels(site, nil)
+}
+
+// channels is Channels with the bodies already rendered in pre, if any.
+func channels(site *content.Site, pre *Bodies) ([]*Channel, error) {
 	cfg := site.Config
 	// Every published update is an entry of its incident's feed: render
 	// them all once, on every core, and share them between the feeds.
 	pubs := site.AllPublished()
 	made := make([]*Entry, len(pubs))
 	err := par.Each(len(pubs), func(i int) (err error) {
-		if made[i], err = newEntry(site, pubs[i]); err != nil {
+		if made[i], err = newEntry(site, pubs[i], pre); err != nil {
 			return fmt.Errorf("feed: %s: %w", pubs[i].File, err)
 		}
 		return nil
@@ -144,7 +149,7 @@ func newestPublished(ch *Channel) time.Time {
 	return t
 }
 
-func newEntry(site *content.Site, u *content.Update) (*Entry, error) {
+func newEntry(site *content.Site, u *content.Update, pre *Bodies) (*Entry, error) {
 	cfg := site.Config
 	inc := u.Incident
 	id := site.URL(u.Path())
@@ -162,12 +167,12 @@ func newEntry(site *content.Site, u *content.Update) (*Entry, error) {
 		e.HTML = clean("<p><strong>" + textEscaper.Replace(notice) + "</strong></p>\n")
 		return e, nil
 	}
-	body, err := markdown.Render(u.Body.Source, id, markdown.WithSiteURL(cfg.BaseURL),
-		// The W3C validator calls ARIA roles a security risk; readers
-		// strip them anyway.
-		markdown.WithoutAttributes("role"))
-	if err != nil {
-		return nil, err
+	body := pre.take(u)
+	if body == nil {
+		var err error
+		if body, err = renderBody(site, u, nil); err != nil {
+			return nil, err
+		}
 	}
 	e.HTML = clean(revisionsHTML(cfg, u) + string(body))
 	e.Summary = u.Summary

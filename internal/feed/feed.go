@@ -42,7 +42,13 @@ const DefaultItems = 50
 // and the same three in incidents/<slug>/ with every published update of
 // that incident. Drafts never appear. The output depends only on site.
 func Write(site *content.Site, outDir string) error {
-	chans, err := Channels(site)
+	return WriteWith(site, outDir, nil)
+}
+
+// WriteWith is Write, taking the bodies pre already holds (NewBodies)
+// instead of parsing them again. The files are the same as Write's.
+func WriteWith(site *content.Site, outDir string, pre *Bodies) error {
+	chans, err := channels(site, pre)
 	if err != nil {
 		return err
 	}

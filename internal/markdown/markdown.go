@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -40,8 +41,8 @@ func New() goldmark.Markdown {
 	)
 }
 
-// shared is the one goldmark that Render and FirstParagraph use: goldmark
-// keeps no state between documents, and building it is not free.
+// shared is the one goldmark that Parse, Render and FirstParagraph use:
+// goldmark keeps no state between documents, and building it is not free.
 var shared = sync.OnceValue(New)
 
 // NewContext returns a parse context whose heading IDs follow Hugo's
@@ -56,14 +57,24 @@ func NewContext() parser.Context {
 // root-relative addresses ("/incidents/x/") resolve below the site's base
 // URL, path included, rather than at the host's root.
 func Render(src []byte, pageURL string, opts ...Option) ([]byte, error) {
+	return RenderTree(src, Parse(src), pageURL, opts...)
+}
+
+// Parse parses the Markdown src as the site's Hugo build does, heading IDs
+// included. The tree only reads src; rendering it does not change it, so
+// one parse can serve several readers in turn (the checker, then a feed).
+func Parse(src []byte) ast.Node {
+	return shared().Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
+}
+
+// RenderTree is Render of doc, a tree Parse made of src.
+func RenderTree(src []byte, doc ast.Node, pageURL string, opts ...Option) ([]byte, error) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
 	}
 	var buf bytes.Buffer
-	md := shared()
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+	if err := shared().Renderer().Render(&buf, src, doc); err != nil {
 		return nil, fmt.Errorf("markdown: render: %w", err)
 	}
 	out, err := absolutize(buf.Bytes(), pageURL, o.siteURL, o.drop)
@@ -107,9 +118,7 @@ func WithoutAttributes(names ...string) Option {
 // decoded, footnote markers left out, runs of white space made one space.
 func FirstParagraph(src []byte) (string, error) {
 	var buf bytes.Buffer
-	md := shared()
-	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+	if err := shared().Renderer().Render(&buf, src, Parse(src)); err != nil {
 		return "", fmt.Errorf("markdown: render: %w", err)
 	}
 	return FirstParagraphOf(buf.Bytes()), nil
