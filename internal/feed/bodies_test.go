@@ -15,9 +15,9 @@ import (
 
 // tricky uses every part of the Markdown whose rendering depends on the
 // parse: repeated, non-ASCII and {#named} headings (ids, which Hugo's
-// "github" style and goldmark's own spell differently), footnotes (numbering and
-// back links), relative and root-relative links, a table, a task list, a
-// definition list and an autolink.
+// "github" style and goldmark's own spell differently), footnotes
+// (numbering and back links), relative and root-relative links, a table,
+// a task list, a definition list and an autolink.
 const tricky = `---
 title: "What we know so far"
 date: 2024-12-20T10:00:00+11:00
