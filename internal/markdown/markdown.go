@@ -41,7 +41,7 @@ func New() goldmark.Markdown {
 	)
 }
 
-// shared is the one goldmark that Parse, Render and FirstParagraph use:
+// shared is the one goldmark that Parse and Render use:
 // goldmark keeps no state between documents, and building it is not free.
 var shared = sync.OnceValue(New)
 
@@ -113,20 +113,11 @@ func WithoutAttributes(names ...string) Option {
 	}
 }
 
-// FirstParagraph returns the first paragraph of the Markdown src as plain
-// text on one line, as a feed's summary uses it: markup dropped, entities
-// decoded, footnote markers left out, runs of white space made one space.
-func FirstParagraph(src []byte) (string, error) {
-	var buf bytes.Buffer
-	if err := shared().Renderer().Render(&buf, src, Parse(src)); err != nil {
-		return "", fmt.Errorf("markdown: render: %w", err)
-	}
-	return FirstParagraphOf(buf.Bytes()), nil
-}
-
-// FirstParagraphOf is FirstParagraph of HTML that Render has already made,
-// so that a caller with both needs parses the Markdown once: Render changes
-// only attributes, never the text.
+// FirstParagraphOf returns the first paragraph of html, a body Render made,
+// as plain text on one line, as a feed's summary uses it: markup dropped,
+// entities decoded, footnote markers left out, runs of white space made
+// one space. It reads the HTML the feed entry already has, so the Markdown
+// is not parsed again: Render changes only attributes, never the text.
 func FirstParagraphOf(html []byte) string {
 	return strings.Join(strings.Fields(firstParagraphText(html)), " ")
 }
