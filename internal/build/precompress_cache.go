@@ -73,22 +73,16 @@ func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error
 // the cache behind the build's back.
 var afterCacheIndex = func() {}
 
-// compressors are the siblings and how each is made.
-var compressors = []struct {
-	ext      string
-	compress func([]byte) []byte
-}{{".gz", publish.Gzip}, {".br", publish.Brotli}}
-
-// compressorID names the compressors' exact output: a digest of what they
+// compressorID names publish.Compressors' exact output: a digest of what they
 // make of a fixed text. Should publish change a level or a library, the
 // cache starts afresh instead of serving bytes the new settings would not
 // make.
 var compressorID = sync.OnceValue(func() string {
 	probe := []byte("<!doctype html><title>disclose</title><p>The quick brown fox jumps over the lazy dog, again and again and again.</p>\n")
 	h := sha256.New()
-	for _, c := range compressors {
-		h.Write([]byte(c.ext))
-		h.Write(c.compress(probe))
+	for _, c := range publish.Compressors {
+		h.Write([]byte(c.Ext))
+		h.Write(c.Compress(probe))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
 })
@@ -167,19 +161,19 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 	}
 	source := hexSum(data)
 	files := []manifest.File{{Path: rel, Size: int64(len(data)), SHA256: source}}
-	for _, c := range compressors {
-		sib := p + c.ext
+	for _, c := range publish.Compressors {
+		sib := p + c.Ext
 		// A sibling already there (static/ may hold one) is replaced, never
 		// written through: it could be a link to a cache entry.
 		if err := os.Remove(sib); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("build: precompress: %w", err)
 		}
-		e, ok := index[source+c.ext]
+		e, ok := index[source+c.Ext]
 		var out []byte
 		if !ok {
-			out = c.compress(data)
+			out = c.Compress(data)
 			sum := hexSum(out)
-			e = cacheEntry{filepath.Join(cache, source[:2], entryName(source, int64(len(out)), sum, c.ext)), int64(len(out)), sum}
+			e = cacheEntry{filepath.Join(cache, source[:2], entryName(source, int64(len(out)), sum, c.Ext)), int64(len(out)), sum}
 			if err := writeCacheEntry(e.path, out); err != nil {
 				return nil, err
 			}
@@ -206,7 +200,7 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 				if b, err := os.ReadFile(e.path); err == nil && hexSum(b) == e.sum {
 					out = b
 				} else {
-					out = c.compress(data)
+					out = c.Compress(data)
 					e.size, e.sum = int64(len(out)), hexSum(out)
 				}
 			}
@@ -214,7 +208,7 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 				return nil, fmt.Errorf("build: precompress: %w", err)
 			}
 		}
-		files = append(files, manifest.File{Path: rel + c.ext, Size: e.size, SHA256: e.sum})
+		files = append(files, manifest.File{Path: rel + c.Ext, Size: e.size, SHA256: e.sum})
 	}
 	return files, nil
 }

@@ -73,6 +73,14 @@ func Brotli(data []byte) []byte {
 	return b.Bytes()
 }
 
+// Compressors are the compressed siblings a text file gets, in the order
+// they are made: the extension each adds and how it is made. Precompress
+// and the build's cache (build.PrecompressCached) both make these.
+var Compressors = []struct {
+	Ext      string
+	Compress func([]byte) []byte
+}{{".gz", Gzip}, {".br", Brotli}}
+
 // brotliQuality is the Brotli quality every .br sibling is made at.
 const brotliQuality = 5
 
@@ -119,20 +127,17 @@ func precompressFile(p string) error {
 	if err != nil {
 		return fmt.Errorf("publish: precompress: %w", err)
 	}
-	for _, c := range []struct {
-		ext      string
-		compress func([]byte) []byte
-	}{{".gz", Gzip}, {".br", Brotli}} {
+	for _, c := range Compressors {
 		// The old sibling is removed, never written through: it may be a
 		// hard link to a build cache entry (build.PrecompressCached).
-		if err := os.Remove(p + c.ext); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if err := os.Remove(p + c.Ext); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return fmt.Errorf("publish: precompress: %w", err)
 		}
-		out := c.compress(data)
+		out := c.Compress(data)
 		if !WorthCompressing(len(data), len(out)) {
 			continue
 		}
-		if err := os.WriteFile(p+c.ext, out, 0o644); err != nil {
+		if err := os.WriteFile(p+c.Ext, out, 0o644); err != nil {
 			return fmt.Errorf("publish: precompress: %w", err)
 		}
 	}
