@@ -33,6 +33,7 @@ func Load(dir string) (*Site, diag.List) {
 		return nil, diags
 	}
 	site := &Site{Dir: dir, Config: cfg}
+	checkContentRoot(dir, &diags)
 	root := filepath.Join(dir, "content", "incidents")
 	entries, err := os.ReadDir(root)
 	if err != nil {
@@ -42,7 +43,7 @@ func Load(dir string) (*Site, diag.List) {
 		return site, diags
 	}
 	for _, e := range entries {
-		if !e.IsDir() {
+		if !incidentFolder(e, &diags) {
 			continue
 		}
 		if inc := loadIncident(dir, e.Name(), cfg, &diags); inc != nil {
@@ -193,14 +194,17 @@ func loadIncident(dir, slug string, cfg *Config, diags *diag.List) *Incident {
 		e, f := entries[i], &files[i]
 		name := e.Name()
 		file := path.Join(rel, name)
-		if e.IsDir() {
-			f.diags.Add(diag.Pos{File: file}, "", "folders inside an incident are not read; write each update as one file, %s.md", name)
-			return nil
-		}
-		if !strings.HasSuffix(name, ".md") {
+		if !updateFile(e, file, &f.diags) {
 			return nil
 		}
 		base, lang := splitLang(strings.TrimSuffix(name, ".md"), cfg)
+		if i := strings.LastIndex(base, "."); i >= 0 {
+			// Not read as an update: it would be published in the default
+			// language, under another's address.
+			l := base[i+1:]
+			f.diags.Add(diag.Pos{File: file}, "", "the name ends in .%s.md, which marks a translation into %q, but %q is not one of the site's languages; add [languages.%s] to config.toml, or take the dot out of the name", l, l, l, l)
+			return nil
+		}
 		f.lang = lang
 		doc, ok := parseFile(dir, file, &f.diags)
 		if !ok {
@@ -284,7 +288,7 @@ func linkTranslations(inc *Incident, translations map[string][]*Update) {
 }
 
 func parseFile(dir, file string, diags *diag.List) (*frontmatter.Document, bool) {
-	src, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+	src, err := readFile(filepath.Join(dir, filepath.FromSlash(file)))
 	if err != nil {
 		diags.Add(diag.Pos{File: file}, "", "cannot read the file: %v", err)
 		return nil, false
