@@ -20,7 +20,9 @@ import (
 	"github.com/disclose-dev/disclose/internal/history"
 	"github.com/disclose-dev/disclose/internal/hugo"
 	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/pages"
 	"github.com/disclose-dev/disclose/internal/publish"
+	"github.com/disclose-dev/disclose/internal/render"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -161,70 +163,66 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		return res, fmt.Errorf("build: %w", err)
 	}
 
-	// work holds what the build generates that is not published.
+	// work holds what the build generates that is not published: the
+	// pages Hugo lays out.
 	work, err := os.MkdirTemp("", "disclose-work-")
 	if err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
 	defer os.RemoveAll(work)
-	historyDir := ""
 	// The feeds are written into a directory of their own beside the
 	// stage, and moved into it after the render, so that they replace a
 	// static file of the same name whatever order the writes came in.
 	feedDir := stage + ".feeds"
 	defer os.RemoveAll(feedDir)
 	var hashed map[string]manifest.File // the files compress read and wrote
+	var bodies *render.Bodies
 
 	steps := []struct {
 		name string
 		run  func() error
 	}{
-		{"history", func() error {
-			found, err := history.Find(ctx, site)
-			if err != nil || len(found) == 0 {
-				return err
-			}
-			historyDir = filepath.Join(work, "history")
-			return history.WriteContent(historyDir, found)
-		}},
-		{"render", func() error {
-			// Hugo keeps both cores busy for most of the render, but not
-			// all of it: the checker's rules and the feeds, which read only
-			// the loaded site, run beside it. A render of content the rules
-			// then refuse is thrown away with the stage. The feeds render
-			// each update from the tree the checker parsed, not from a
-			// second parse of its Markdown.
+		{"check", func() error {
+			// Every rule runs, and every body is rendered from the very
+			// tree the rules read: the pages and the feeds are made from
+			// that HTML, never from a second reading of the source.
 			var rules diag.List
-			var feedErr error
-			var checked, fed time.Duration
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				start := time.Now()
-				// check's time includes rendering the feeds' bodies.
-				bodies := feed.NewBodies(site)
-				rules = check.SiteParsed(site, opts.Now, bodies.Add)
-				checked = time.Since(start)
-				if append(rules, res.Diags...).Fails(opts.Strict) {
-					return
-				}
-				start = time.Now()
-				feedErr = feed.WriteWith(site, feedDir, bodies)
-				fed = time.Since(start)
-			}()
-			ho := hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: cfg.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir}
-			if opts.Key != nil {
-				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
-			}
-			renderErr := hugo.Build(ho)
-			<-done
-			site = nil // from here on, the build needs only cfg and updates
-			res.Steps = append(res.Steps, Step{Name: "check", Duration: checked, Beside: true}, Step{Name: "feeds", Duration: fed, Beside: true})
+			rules, bodies = check.Checked(site, opts.Now)
 			res.Diags = append(res.Diags, rules...)
 			res.Diags.Sort()
 			if res.Diags.Fails(opts.Strict) {
 				return &ContentError{res.Diags}
 			}
+			return bodies.Err()
+		}},
+		{"pages", func() error {
+			found, err := history.Find(ctx, site)
+			if err != nil {
+				return err
+			}
+			return pages.Write(work, site, bodies, pages.Options{Versions: found})
+		}},
+		{"render", func() error {
+			// Hugo keeps both cores busy for most of the render, but not
+			// all of it: the feeds, which read only the loaded site and the
+			// rendered bodies, are written beside it.
+			var feedErr error
+			var fed time.Duration
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				start := time.Now()
+				feedErr = feed.Write(site, bodies, feedDir)
+				fed = time.Since(start)
+			}()
+			ho := hugo.Options{SiteDir: opts.SiteDir, Config: cfg, PagesDir: work, OutDir: stage, CacheDir: opts.CacheDir}
+			if opts.Key != nil {
+				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
+			}
+			renderErr := hugo.Build(ho)
+			<-done
+			site, bodies = nil, nil // from here on, the build needs only cfg and updates
+			res.Steps = append(res.Steps, Step{Name: "feeds", Duration: fed, Beside: true})
 			if renderErr != nil {
 				return renderErr
 			}

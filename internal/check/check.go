@@ -21,6 +21,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/disclose-dev/disclose/internal/par"
+	"github.com/disclose-dev/disclose/internal/render"
 )
 
 // CheckSite loads the site in dir and checks it as of now: the loader's
@@ -41,13 +42,15 @@ func Site(site *content.Site, now time.Time) diag.List {
 	return SiteParsed(site, now, nil)
 }
 
-// SiteParsed is Site, and hands parsed each update's own body as a
-// Markdown tree (markdown.Parse of u.Body.Source) once the rules have read
-// it, so that a caller who needs the tree as well (the feeds) does not parse
-// the body a second time. parsed may be called from several goroutines at
-// once, and not at all for an update whose body is empty. The tree is the
-// caller's: the checker keeps no reference to it.
-func SiteParsed(site *content.Site, now time.Time, parsed func(u *content.Update, doc ast.Node)) diag.List {
+// SiteParsed is Site, and hands parsed every body of the site (each
+// incident's statement, each update's text, and their translations) as the
+// Markdown tree (markdown.Parse of src) the rules read, with the file it is
+// the body of, so that the
+// renderer makes the published HTML from the very tree that was checked
+// instead of parsing the body a second time. parsed may be called from
+// several goroutines at once, and not at all for a body that is empty. The
+// tree is the caller's: the checker keeps no reference to it.
+func SiteParsed(site *content.Site, now time.Time, parsed func(file string, src []byte, doc ast.Node)) diag.List {
 	if site == nil {
 		return nil
 	}
@@ -70,8 +73,8 @@ type checker struct {
 	now   time.Time
 	pages addresses // every address the built site will have: "/incidents/x/"
 	diags diag.List
-	// parsed, if set, is given each update's parsed body (SiteParsed).
-	parsed func(*content.Update, ast.Node)
+	// parsed, if set, is given each parsed body (SiteParsed).
+	parsed func(file string, src []byte, doc ast.Node)
 }
 
 func (c *checker) zone() *time.Location {
@@ -85,10 +88,10 @@ func (c *checker) zone() *time.Location {
 func (c *checker) incident(inc *content.Incident) {
 	c.timeline(inc)
 	known := c.knownPhones(inc)
-	c.markdown(page{file: inc.File, body: inc.Body, path: "/" + inc.Path(), plain: c.english(""), known: &known})
+	c.markdown(page{file: inc.File, body: inc.Body, parse: true, path: "/" + inc.Path(), plain: c.english(""), known: &known})
 	for _, lang := range sortedKeys(inc.Translations) {
 		t := inc.Translations[lang]
-		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang), known: &known})
+		c.markdown(page{file: t.File, body: t.Body, parse: true, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang), known: &known})
 	}
 	c.notice(inc)
 	// Updates are checked on every core, each by a checker of its own
@@ -108,12 +111,12 @@ func (c *checker) incident(inc *content.Incident) {
 
 // update runs the Markdown rules on an update and its translations.
 func (c *checker) update(u *content.Update, known *[]string) {
-	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil, draft: u.Draft, known: known, of: u}
+	p := page{file: u.File, body: u.Body, path: "/" + u.Path(), plain: c.english(""), update: true, withdrawn: u.Withdrawn != nil, draft: u.Draft, known: known, parse: true}
 	c.markdown(p)
 	for _, lang := range sortedKeys(u.Translations) {
 		t := u.Translations[lang]
 		c.translation(u, t)
-		c.markdown(page{file: t.File, body: t.Body, path: "/" + lang + "/" + u.Path(), plain: c.english(lang), update: true, withdrawn: t.Withdrawn != nil, known: known})
+		c.markdown(page{file: t.File, body: t.Body, parse: true, path: "/" + lang + "/" + u.Path(), plain: c.english(lang), update: true, withdrawn: t.Withdrawn != nil, known: known})
 	}
 }
 
@@ -183,4 +186,13 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return strconv.Itoa(n) + " " + word + "s"
+}
+
+// Checked checks site as Site does and renders every body the rules read,
+// from the tree they read: the diagnostics, and the HTML that the pages and
+// the feeds are made from (package render). It is the one way a body
+// reaches anything published.
+func Checked(site *content.Site, now time.Time) (diag.List, *render.Bodies) {
+	bodies := render.New()
+	return SiteParsed(site, now, bodies.Add), bodies
 }

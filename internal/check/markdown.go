@@ -23,9 +23,9 @@ type page struct {
 	draft     bool      // never published, so prompts may stay
 	known     *[]string // phone numbers the site gives on purpose (digits)
 	lines     *lineIndex
-	// of is the update whose own body this is (not a translation's), for
-	// the checker's parsed callback; nil on other pages.
-	of *content.Update
+	// parse says the body is handed to the checker's parsed callback (the
+	// renderer), keyed by file.
+	parse bool
 }
 
 // pos is where byte off of the page's body stands in its file.
@@ -51,8 +51,8 @@ func (c *checker) markdown(p page) {
 	doc := markdown.Parse(src)
 	w := &walker{c: c, p: p, src: src}
 	_ = ast.Walk(doc, w.visit)
-	if p.of != nil && c.parsed != nil {
-		c.parsed(p.of, doc)
+	if p.parse && c.parsed != nil {
+		c.parsed(p.file, src, doc)
 	}
 }
 

@@ -22,9 +22,10 @@ func BenchmarkWrite(b *testing.B) {
 	}
 	sortIncidents(site)
 	dir := b.TempDir()
+	bodies := checked(site)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Write(site, dir); err != nil {
+		if err := Write(site, bodies, dir); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"fmt"
 	"net/mail"
 	"strings"
@@ -8,25 +9,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/internal/content"
-	"github.com/disclose-dev/disclose/internal/markdown"
 	"github.com/disclose-dev/disclose/internal/par"
+	"github.com/disclose-dev/disclose/internal/render"
 )
 
-// Channels builds every feed of site: the site-wide one first, then one per
-// incident in the site's order (by slug).
-func Channels(site *content.Site) ([]*Channel, error) {
-	return channels(site, nil)
-}
-
-// channels is Channels with the bodies already rendered in pre, if any.
-func channels(site *content.Site, pre *Bodies) ([]*Channel, error) {
+// Channels builds every feed of site, with each entry's text from bodies:
+// the site-wide one first, then one per incident in the site's order (by
+// slug).
+func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 	cfg := site.Config
 	// Every published update is an entry of its incident's feed: render
 	// them all once, on every core, and share them between the feeds.
 	pubs := site.AllPublished()
 	made := make([]*Entry, len(pubs))
 	err := par.Each(len(pubs), func(i int) (err error) {
-		if made[i], err = newEntry(site, pubs[i], pre); err != nil {
+		if made[i], err = newEntry(site, pubs[i], bodies); err != nil {
 			return fmt.Errorf("feed: %s: %w", pubs[i].File, err)
 		}
 		return nil
@@ -149,7 +146,7 @@ func newestPublished(ch *Channel) time.Time {
 	return t
 }
 
-func newEntry(site *content.Site, u *content.Update, pre *Bodies) (*Entry, error) {
+func newEntry(site *content.Site, u *content.Update, bodies *render.Bodies) (*Entry, error) {
 	cfg := site.Config
 	inc := u.Incident
 	id := site.URL(u.Path())
@@ -167,22 +164,15 @@ func newEntry(site *content.Site, u *content.Update, pre *Bodies) (*Entry, error
 		e.HTML = clean("<p><strong>" + textEscaper.Replace(notice) + "</strong></p>\n")
 		return e, nil
 	}
-	body := pre.take(u)
-	if body == nil {
-		var err error
-		if body, err = renderBody(site, u, nil); err != nil {
-			return nil, err
-		}
+	if bodies.HTML(u.File) == nil && len(bytes.TrimSpace(u.Body.Source)) > 0 {
+		return nil, fmt.Errorf("the text was not checked, so it is not published")
+	}
+	body, err := bodies.Feed(u.File, id, cfg.BaseURL)
+	if err != nil {
+		return nil, err
 	}
 	e.HTML = clean(revisionsHTML(cfg, u) + string(body))
-	e.Summary = u.Summary
-	if strings.TrimSpace(e.Summary) == "" {
-		e.Summary = markdown.FirstParagraphOf(body)
-	}
-	if strings.TrimSpace(e.Summary) == "" {
-		e.Summary = u.Title
-	}
-	e.Summary = clean(strings.Join(strings.Fields(e.Summary), " "))
+	e.Summary = clean(bodies.Summary(u))
 	return e, nil
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/par"
+	"github.com/disclose-dev/disclose/internal/render"
 )
 
 // The file names of the three formats, in the site root and in every
@@ -40,15 +41,11 @@ const DefaultItems = 50
 // Write writes every feed of site below outDir: feed.xml, atom.xml and
 // feed.json at the root with the newest params.feed_items published updates,
 // and the same three in incidents/<slug>/ with every published update of
-// that incident. Drafts never appear. The output depends only on site.
-func Write(site *content.Site, outDir string) error {
-	return WriteWith(site, outDir, nil)
-}
-
-// WriteWith is Write, taking the bodies pre already holds (NewBodies)
-// instead of parsing them again. The files are the same as Write's.
-func WriteWith(site *content.Site, outDir string, pre *Bodies) error {
-	chans, err := channels(site, pre)
+// that incident. Drafts never appear. Each entry's text is the HTML bodies
+// rendered from the tree the checker read (package render), the same HTML
+// the update's page shows; the output depends only on site and bodies.
+func Write(site *content.Site, bodies *render.Bodies, outDir string) error {
+	chans, err := Channels(site, bodies)
 	if err != nil {
 		return err
 	}

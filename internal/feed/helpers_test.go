@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/render"
 )
 
 // aest is the example's zone without the machine's tz database.
@@ -86,12 +88,19 @@ func mustTime(s string) time.Time {
 	return t
 }
 
+// checked is site's bodies as a build renders them: from the trees the
+// checker parsed (its findings do not matter here).
+func checked(site *content.Site) *render.Bodies {
+	_, bodies := check.Checked(site, mustTime("2030-01-01T00:00:00Z"))
+	return bodies
+}
+
 // writeFeeds runs Write into a fresh directory and returns every file it
 // wrote, by slash path.
 func writeFeeds(t *testing.T, site *content.Site) map[string][]byte {
 	t.Helper()
 	dir := t.TempDir()
-	if err := Write(site, dir); err != nil {
+	if err := Write(site, checked(site), dir); err != nil {
 		t.Fatalf("Write: %v", err)
 	}
 	return readTree(t, dir)

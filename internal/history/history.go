@@ -14,9 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -162,32 +160,4 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 		return nil, err
 	}
 	return out, nil
-}
-
-// WriteContent writes each version as a Markdown page under dir, laid out
-// as content/ is, for Hugo to mount beside the site's own content. The
-// pages stay out of every list; each carries where it belongs.
-func WriteContent(dir string, found map[*content.Update][]Version) error {
-	for u, vs := range found {
-		base := strings.TrimSuffix(path.Base(u.File), ".md")
-		for _, v := range vs {
-			var b bytes.Buffer
-			fmt.Fprintf(&b, "---\ntitle: %q\ndate: %s\nstatus: %q\n", v.Title, u.Date.Format(time.RFC3339), v.Status)
-			fmt.Fprintf(&b, "url: %q\nbuild:\n  list: never\nsitemap:\n  disable: true\n", "/"+Path(u, v.N))
-			fmt.Fprintf(&b, "version: %d\nversion_of: %q\n", v.N, "/"+u.Path())
-			if !v.Until.IsZero() {
-				fmt.Fprintf(&b, "superseded: %s\n", v.Until.Format(time.RFC3339))
-			}
-			b.WriteString("---\n")
-			b.Write(v.Body)
-			name := filepath.Join(dir, "incidents", u.Incident.Slug, fmt.Sprintf("%s--version-%d.md", base, v.N))
-			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-				return fmt.Errorf("history: %w", err)
-			}
-			if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
-				return fmt.Errorf("history: %w", err)
-			}
-		}
-	}
-	return nil
 }

@@ -1,38 +1,36 @@
-// Package hugo renders a site with Hugo, in-process, through Hugo's own
-// command line package: no separately installed hugo, nothing downloaded.
+// Package hugo is the one door into Hugo: it lays out the pages package
+// pages generated, in-process, through Hugo's own command line package (no
+// separately installed hugo, nothing downloaded), with a configuration made
+// here (Config) from the site's validated config. Hugo reads the site's
+// layouts, static files and language files, and no file the author wrote
+// for content or config.
 package hugo
 
 import (
 	"bytes"
-	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
-	"text/template"
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/gohugoio/hugo/commands"
 	"github.com/gohugoio/hugo/common/herrors"
 )
 
-//go:embed overlay.toml
-var overlaySrc string
-
-var overlayTmpl = template.Must(template.New("overlay").Parse(overlaySrc))
-
 // PagerSize is how many updates an incident page shows before the next page.
 const PagerSize = 20
 
 // Options says what to render and where.
 type Options struct {
-	SiteDir  string // holds config.toml, content/, layouts/, static/
+	SiteDir string          // holds layouts/, static/ and i18n/
+	Config  *content.Config // the site's config, as the loader validated it
+	// PagesDir holds the generated content (pages.Write), below it in
+	// pages.ContentDir.
+	PagesDir string
 	OutDir   string // written from empty; must not exist or be empty
-	TimeZone string // the site's timeZone, passed to templates
 	CacheDir string // Hugo's caches; default: the user's cache dir
-	// HistoryDir, if set, holds generated content (earlier versions of
-	// revised updates) mounted beside the site's own content.
-	HistoryDir string
 	// PublicKey and KeyID are the minisign public key that signs the
 	// manifest (its base64 line) and its ID, for the footer; empty if the
 	// build is not signed.
@@ -40,10 +38,20 @@ type Options struct {
 	// ExtraArgs are passed to Hugo after ours (the server uses them).
 	ExtraArgs []string
 	// Preview is for disclose serve's Hugo server: it keeps Hugo from
-	// counting every incident as changed on each rebuild (see the overlay).
-	// The pages are the same; only sitemap.xml loses the home page's and
-	// the incidents' lastmod.
+	// counting every incident as changed on each rebuild (see
+	// toolSettings). The pages are the same; only sitemap.xml loses the
+	// home page's and the incidents' lastmod.
 	Preview bool
+}
+
+func (o Options) cacheDir() string {
+	if o.CacheDir != "" {
+		return o.CacheDir
+	}
+	if d, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(d, "disclose")
+	}
+	return filepath.Join(os.TempDir(), "disclose-cache")
 }
 
 // mu serialises Hugo runs: its command line keeps process-wide state.
@@ -52,7 +60,7 @@ var mu sync.Mutex
 // Build renders the site into opts.OutDir. Hugo's own errors (a template
 // that fails, say) are returned as Hugo reports them, file and line included.
 func Build(opts Options) error {
-	args, cleanup, err := Args("build", opts)
+	args, _, cleanup, err := Args("build", opts)
 	if err != nil {
 		return err
 	}
@@ -66,53 +74,63 @@ func Build(opts Options) error {
 	return nil
 }
 
-// Args is the Hugo command line for sub (build or server) with the tool's
-// overlay config written to a temporary file; cleanup removes it.
-func Args(sub string, opts Options) (args []string, cleanup func(), err error) {
-	cache := opts.CacheDir
-	if cache == "" {
-		if d, err := os.UserCacheDir(); err == nil {
-			cache = filepath.Join(d, "disclose")
-		} else {
-			cache = filepath.Join(os.TempDir(), "disclose-cache")
-		}
-	}
-	var buf bytes.Buffer
-	err = overlayTmpl.Execute(&buf, map[string]any{
-		"CacheDir":   filepath.ToSlash(cache),
-		"TimeZone":   opts.TimeZone,
-		"PagerSize":  PagerSize,
-		"HistoryDir": filepath.ToSlash(opts.HistoryDir),
-		"PublicKey":  opts.PublicKey,
-		"KeyID":      opts.KeyID,
-		"Statuses":   content.Statuses,
-		"Preview":    opts.Preview,
-	})
-	if err != nil {
-		return nil, nil, fmt.Errorf("hugo: overlay config: %w", err)
-	}
+// Args is the Hugo command line for sub (build or server): Hugo's project
+// directory is a temporary one holding only configFile, the configuration
+// Config made, so that nothing of the site's (a config.toml, a config/
+// folder, themes) is read by Hugo's own config loader. cleanup removes it.
+func Args(sub string, opts Options) (args []string, configFile string, cleanup func(), err error) {
 	dir, err := os.MkdirTemp("", "disclose-hugo-*")
 	if err != nil {
-		return nil, nil, fmt.Errorf("hugo: %w", err)
+		return nil, "", nil, fmt.Errorf("hugo: %w", err)
 	}
 	cleanup = func() { os.RemoveAll(dir) }
-	overlay := filepath.Join(dir, "disclose.toml")
-	if err := os.WriteFile(overlay, buf.Bytes(), 0o644); err != nil {
+	file := filepath.Join(dir, "hugo.json")
+	if _, err := WriteConfig(file, opts); err != nil {
 		cleanup()
-		return nil, nil, fmt.Errorf("hugo: %w", err)
+		return nil, "", nil, err
 	}
-	src, err := filepath.Abs(opts.SiteDir)
-	if err != nil {
-		cleanup()
-		return nil, nil, fmt.Errorf("hugo: %w", err)
-	}
+	clearEnv()
 	args = []string{sub,
-		"--source", src,
-		"--config", filepath.Join(src, "config.toml") + "," + overlay,
+		"--source", dir,
+		"--config", file,
+		"--configDir", filepath.Join(dir, "config"), // never made: no config/ folder is read
+		"--themesDir", filepath.Join(dir, "themes"), // nor any theme
 		"--noBuildLock",
 		"--logLevel", "warn",
 	}
-	return append(args, opts.ExtraArgs...), cleanup, nil
+	return append(args, opts.ExtraArgs...), file, cleanup, nil
+}
+
+// WriteConfig writes Config(opts) to file unless it already holds it, and
+// says whether it wrote (Hugo's server rebuilds when its config changes).
+func WriteConfig(file string, opts Options) (bool, error) {
+	conf, err := Config(opts)
+	if err != nil {
+		return false, fmt.Errorf("hugo: config: %w", err)
+	}
+	if old, err := os.ReadFile(file); err == nil && bytes.Equal(old, conf) {
+		return false, nil
+	}
+	tmp := file + ".tmp"
+	if err := os.WriteFile(tmp, conf, 0o644); err != nil {
+		return false, fmt.Errorf("hugo: %w", err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		return false, fmt.Errorf("hugo: %w", err)
+	}
+	return true, nil
+}
+
+// clearEnv removes the HUGO_* variables Hugo would read as config
+// (HUGO_PARAMS_CONTACT_PHONE would replace the helpline on every page),
+// keeping HUGO_TESTRUN, which the preview sets to stop Hugo's server.
+func clearEnv() {
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if strings.HasPrefix(strings.ToUpper(k), "HUGO") && k != "HUGO_TESTRUN" {
+			os.Unsetenv(k)
+		}
+	}
 }
 
 // joinErrors keeps every error Hugo reports, each as Hugo wrote it.

@@ -14,8 +14,11 @@ import (
 	"github.com/disclose-dev/disclose/internal/build"
 	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/disclose-dev/disclose/internal/feed"
 	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/pages"
+	"github.com/disclose-dev/disclose/internal/render"
 )
 
 // file is one generated file the front server answers with.
@@ -34,16 +37,29 @@ type feeds struct {
 
 	mu      sync.Mutex
 	pending *content.Site   // checked since the files were last made
+	bodies  *render.Bodies  // pending's bodies, rendered from the checked trees
 	stale   bool            // files and err are of an older save
 	files   map[string]file // by URL path: "/feed.xml", "/incidents/x/atom.xml"
 	err     error           // why there are no feeds, if there are none
 }
 
-// check loads and checks the content, prints every diagnostic, and marks
-// the feeds and the manifest to be made again from it when next asked for.
-// It returns the loaded site, or nil.
-func (s *Server) check() *content.Site {
-	site, diags := check.CheckSite(s.opts.SiteDir, s.opts.Now())
+// refresh loads and checks the content, renders every body from the tree
+// the checker read, writes the pages Hugo's server lays out (only those that
+// changed, so Hugo rebuilds only them), prints every diagnostic, and marks
+// the feeds and the manifest to be made again when next asked for. It
+// returns the loaded site, or nil when its config cannot be read.
+func (s *Server) refresh() *content.Site {
+	site, diags := content.Load(s.opts.SiteDir)
+	var bodies *render.Bodies
+	if site != nil {
+		var rules diag.List
+		rules, bodies = check.Checked(site, s.opts.Now())
+		diags = append(diags, rules...)
+		diags.Sort()
+		if err := pages.Write(s.pagesDir, site, bodies, pages.Options{Drafts: s.opts.Drafts}); err != nil {
+			fmt.Fprintf(s.opts.Log, "disclose: %v\n", err)
+		}
+	}
 	w := s.opts.Log
 	switch {
 	case len(diags) == 0:
@@ -52,16 +68,16 @@ func (s *Server) check() *content.Site {
 		fmt.Fprintf(w, "disclose: checked the content: %d error(s) and %d warning(s); errors stop 'disclose build'\n", diags.Errors(), diags.Warnings())
 		diags.Print(w)
 	}
-	s.feeds.update(site)
+	s.feeds.update(site, bodies)
 	return site
 }
 
 // update says the feeds and the manifest are to be made from site when
 // they are next asked for.
-func (f *feeds) update(site *content.Site) {
+func (f *feeds) update(site *content.Site, bodies *render.Bodies) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	f.pending, f.stale = site, true
+	f.pending, f.bodies, f.stale = site, bodies, true
 }
 
 // current makes the feeds and the manifest if a save since they were last
@@ -70,18 +86,18 @@ func (f *feeds) current() (map[string]file, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.stale {
-		f.files, f.err = f.generate(f.pending)
-		f.pending, f.stale = nil, false
+		f.files, f.err = f.generate(f.pending, f.bodies)
+		f.pending, f.bodies, f.stale = nil, nil, false
 	}
 	return f.files, f.err
 }
 
-func (f *feeds) generate(site *content.Site) (map[string]file, error) {
+func (f *feeds) generate(site *content.Site, bodies *render.Bodies) (map[string]file, error) {
 	if site == nil || site.Config == nil {
 		return nil, fmt.Errorf("config.toml cannot be read")
 	}
 	site = f.asPublished(site)
-	chans, err := feed.Channels(site)
+	chans, err := feed.Channels(site, bodies)
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/hugo"
 	"github.com/gohugoio/hugo/commands"
 )
@@ -19,8 +20,9 @@ import (
 // hugoOptions says how to run Hugo's server.
 type hugoOptions struct {
 	siteDir  string
+	pagesDir string // the generated pages (package pages)
 	baseURL  string // the front server's: pages link there, and live reload connects there
-	timeZone string
+	config   *content.Config
 	cacheDir string
 	drafts   bool
 }
@@ -32,6 +34,9 @@ type hugoServer struct {
 	err     error // what commands.Execute returned; read after done
 	cleanup func()
 	stopped sync.Once
+	// opts and configFile make Hugo's config again when config.toml changes.
+	opts       hugo.Options
+	configFile string
 }
 
 // readyTimeout bounds Hugo's first build and start.
@@ -59,14 +64,20 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 	if o.drafts {
 		extra = append(extra, "--buildDrafts")
 	}
-	args, cleanup, err := hugo.Args("server", hugo.Options{SiteDir: o.siteDir, TimeZone: o.timeZone, CacheDir: o.cacheDir, ExtraArgs: extra, Preview: true})
+	// Pages link to the front server, whose address is the site's here.
+	cfg := *o.config
+	cfg.BaseURL = o.baseURL
+	ho := hugo.Options{SiteDir: o.siteDir, Config: &cfg, PagesDir: o.pagesDir, CacheDir: o.cacheDir, ExtraArgs: extra, Preview: true}
+	args, configFile, cleanup, err := hugo.Args("server", ho)
 	if err != nil {
 		return nil, err
 	}
 	h := &hugoServer{
-		url:     &url.URL{Scheme: "http", Host: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), Path: "/"},
-		done:    make(chan struct{}),
-		cleanup: cleanup,
+		url:        &url.URL{Scheme: "http", Host: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), Path: "/"},
+		done:       make(chan struct{}),
+		cleanup:    cleanup,
+		opts:       ho,
+		configFile: configFile,
 	}
 	old, had := os.LookupEnv(testRunEnv)
 	os.Setenv(testRunEnv, "1")
@@ -89,6 +100,16 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 		return nil, err
 	}
 	return h, nil
+}
+
+// setConfig writes Hugo's config again from the site's config as last
+// loaded; Hugo's server rebuilds every page when it changed.
+func (h *hugoServer) setConfig(c *content.Config) {
+	cfg := *c
+	cfg.BaseURL = h.opts.Config.BaseURL
+	o := h.opts
+	o.Config = &cfg
+	hugo.WriteConfig(h.configFile, o)
 }
 
 // waitReady polls until Hugo's server answers or Hugo returns.

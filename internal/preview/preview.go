@@ -3,11 +3,11 @@
 // memory, drafts included, and reloads the browser on every save; in front
 // of it, on the address the writer opens, a small server of ours serves
 // the feeds and the manifest as a subscriber would get them and passes
-// every other request (the live-reload websocket too) to Hugo. On start and
-// after every save, the checker's diagnostics are printed; after a save, the
-// check waits until Hugo has rebuilt the pages (it follows Hugo's
-// live-reload websocket, as a browser would), so that the page the writer
-// is looking at does not share the cores with the check.
+// every other request (the live-reload websocket too) to Hugo. Hugo never
+// reads the writer's files: on start and after every save, the content is
+// loaded, checked and rendered as a build does it, the generated pages that
+// changed are written where Hugo's server watches (package pages), and the
+// checker's diagnostics are printed.
 //
 // Hugo's server runs in this process, on a loopback port of its own. It
 // blocks until it is told to stop, and the only way to tell it from inside
@@ -26,10 +26,13 @@ import (
 	"net/http"
 	"net/http/httputil"
 	"net/url"
+	"os"
 	"strconv"
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/disclose-dev/disclose/internal/content"
 )
 
 // Options says what to preview and where.
@@ -52,10 +55,6 @@ type Options struct {
 	Now func() time.Time
 }
 
-// rebuildWait bounds how long the checks wait for Hugo's rebuild after a
-// save before they run anyway.
-const rebuildWait = 2 * time.Second
-
 // Server is a running preview.
 type Server struct {
 	opts   Options
@@ -66,9 +65,8 @@ type Server struct {
 	feeds  *feeds
 	cancel context.CancelFunc
 	watch  *watcher
-	// reloads follows Hugo's rebuilds; following is its goroutine.
-	reloads   *rebuilds
-	following sync.WaitGroup
+	// pagesDir holds the generated pages Hugo's server lays out.
+	pagesDir string
 
 	closeOnce sync.Once
 	closeErr  error
@@ -96,18 +94,23 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, ln: ln, url: publicURL(ln.Addr().(*net.TCPAddr)), done: make(chan struct{})}
 	s.feeds = &feeds{siteDir: opts.SiteDir, baseURL: s.url, drafts: opts.Drafts}
-	site := s.check()
-
-	zone := "UTC"
-	if site != nil && site.Config != nil && site.Config.Location != nil {
-		zone = site.Config.Location.String()
+	if s.pagesDir, err = os.MkdirTemp("", "disclose-preview-*"); err != nil {
+		ln.Close()
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	site := s.refresh()
+	if site == nil {
+		ln.Close()
+		os.RemoveAll(s.pagesDir)
+		return nil, fmt.Errorf("serve: %s has no readable %s, so there is no site to preview", opts.SiteDir, content.ConfigFile)
 	}
 	s.hugo, err = startHugo(hugoOptions{
-		siteDir: opts.SiteDir, baseURL: s.url, timeZone: zone,
+		siteDir: opts.SiteDir, pagesDir: s.pagesDir, baseURL: s.url, config: site.Config,
 		cacheDir: opts.CacheDir, drafts: opts.Drafts,
 	})
 	if err != nil {
 		ln.Close()
+		os.RemoveAll(s.pagesDir)
 		return nil, err
 	}
 
@@ -120,17 +123,11 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 
 	wctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	s.reloads = newRebuilds()
-	s.following.Add(1)
-	go func() {
-		defer s.following.Done()
-		s.reloads.follow(wctx, s.hugo.url.String(), s.url)
-	}()
-	s.watch, err = newWatcher(opts.SiteDir, opts.Debounce, func(first time.Time) {
-		// The page first: Hugo rebuilds on both cores, and a check of a
-		// large site beside it would slow the page the writer waits for.
-		s.reloads.waitAfter(wctx, first, rebuildWait)
-		s.check()
+	s.watch, err = newWatcher(opts.SiteDir, opts.Debounce, func(time.Time) {
+		// Hugo rebuilds once the pages that changed are written.
+		if site := s.refresh(); site != nil {
+			s.hugo.setConfig(site.Config)
+		}
 	})
 	if err != nil {
 		fmt.Fprintf(opts.Log, "disclose: cannot watch the files, so the checks will not run again on save: %v\n", err)
@@ -172,7 +169,6 @@ func (s *Server) Close() error {
 		if s.watch != nil {
 			s.watch.wait()
 		}
-		s.following.Wait()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		ferr := s.front.Shutdown(ctx)
@@ -180,6 +176,7 @@ func (s *Server) Close() error {
 			ferr = s.front.Close() // a live-reload websocket is still open
 		}
 		herr := s.hugo.stop()
+		os.RemoveAll(s.pagesDir)
 		s.closeErr = errors.Join(herr, ferr)
 		close(s.done)
 	})

@@ -28,7 +28,13 @@ const (
 
 // ContentSecurityPolicy allows nothing but the site's own stylesheets and
 // images: no scripts, no frames, no forms, no other hosts.
-const ContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+const ContentSecurityPolicy = MetaContentSecurityPolicy + "; frame-ancestors 'none'"
+
+// MetaContentSecurityPolicy is the policy every HTML page also carries in a
+// <meta http-equiv> element, so that it holds on hosts that cannot send
+// headers (object stores): ContentSecurityPolicy without frame-ancestors,
+// which browsers ignore in a <meta> element (CSP Level 3, section 3.3).
+const MetaContentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'"
 
 // permissionsOff lists the browser features the Permissions-Policy turns off,
 // sorted. The site needs none of them.

@@ -1,0 +1,167 @@
+package hugo
+
+import (
+	"encoding/json"
+	"path/filepath"
+
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/publish"
+)
+
+// Config is the whole configuration Hugo runs with, made here from the
+// site's validated config (content.Config) and the tool's own settings.
+// Hugo never reads the owner's config.toml: a key the loader does not know
+// cannot reach Hugo, and nothing the owner writes can change how Hugo
+// treats a page (markup, outputs, security). The result is JSON, which
+// encoding/json writes with sorted keys, so the same input gives the same
+// bytes.
+func Config(opts Options) ([]byte, error) {
+	cfg := opts.Config
+	site, err := filepath.Abs(opts.SiteDir)
+	if err != nil {
+		return nil, err
+	}
+	pagesDir, err := filepath.Abs(opts.PagesDir)
+	if err != nil {
+		return nil, err
+	}
+	c := map[string]any{
+		"baseURL":                cfg.BaseURL,
+		"title":                  cfg.Title,
+		"timeZone":               cfg.Location.String(),
+		"defaultContentLanguage": cfg.DefaultLang,
+		"params":                 params(opts),
+		// Where the generated pages are (package pages). Only the site's
+		// layouts, static files and language files come from the site.
+		"contentDir": filepath.Join(pagesDir, "content"),
+		"module": map[string]any{"mounts": []map[string]any{
+			{"source": filepath.Join(pagesDir, "content"), "target": "content"},
+			{"source": filepath.Join(site, "layouts"), "target": "layouts"},
+			{"source": filepath.Join(site, "i18n"), "target": "i18n"},
+			{"source": filepath.Join(site, "static"), "target": "static", "files": []string{"! css/**"}},
+			// The one stylesheet is also an asset, so that templates can
+			// fingerprint it for long caching.
+			{"source": filepath.Join(site, "static", "css"), "target": "assets/css"},
+		}},
+		// Kept out of the site's directory: a build writes nothing beside it.
+		"resourceDir": filepath.Join(opts.cacheDir(), "resources"),
+		"cacheDir":    filepath.Join(opts.cacheDir(), "cache"),
+	}
+	if cfg.Locale != "" {
+		c["locale"] = cfg.Locale
+	}
+	if len(cfg.Languages) > 0 {
+		langs := map[string]any{}
+		for i, l := range cfg.Languages {
+			langs[l] = map[string]any{"weight": i + 1}
+		}
+		c["languages"] = langs
+	}
+	for k, v := range toolSettings(opts) {
+		c[k] = v
+	}
+	return json.MarshalIndent(c, "", "  ")
+}
+
+// toolSettings are how disclose uses Hugo, the same for every site.
+func toolSettings(opts Options) map[string]any {
+	s := map[string]any{
+		// One source of feeds: disclose writes RSS, Atom and JSON Feed itself.
+		"disableKinds":               []string{"taxonomy", "term", "rss"},
+		"buildDrafts":                false,
+		"buildFuture":                false,
+		"buildExpired":               false,
+		"disableHugoGeneratorInject": true,
+		"enableRobotsTXT":            false,
+		"enableEmoji":                false,
+		"enableGitInfo":              false,
+		"capitalizeListTitles":       false,
+		"pluralizeListTitles":        false,
+		"relativeURLs":               false,
+		"canonifyURLs":               false,
+		"outputs": map[string]any{
+			"home": []string{"html"}, "section": []string{"html"}, "page": []string{"html"},
+		},
+		"pagination": map[string]any{"pagerSize": PagerSize},
+		// Hugo renders no Markdown of ours (bodies arrive as HTML from
+		// package render), but should a generated page ever carry some,
+		// it is rendered with raw HTML left out.
+		"markup": map[string]any{
+			"goldmark": map[string]any{"renderer": map[string]any{"unsafe": false}},
+		},
+		"minify": map[string]any{"minifyOutput": false},
+		// Templates may run no programs, read no environment and fetch
+		// nothing from another host.
+		"security": map[string]any{
+			"exec":  map[string]any{"allow": []string{"^$"}, "osEnv": []string{"^$"}},
+			"funcs": map[string]any{"getenv": []string{"^$"}},
+			"http":  map[string]any{"methods": []string{"^$"}, "urls": []string{"^$"}},
+		},
+	}
+	if opts.Preview {
+		// disclose serve only. Hugo gives a section without dates of its
+		// own the dates of its newest page, and on every rebuild it counts
+		// each such section (and the home page) as changed, even when its
+		// dates come out the same: one saved update would then send every
+		// page that shows its incident through Hugo's dependency search
+		// (about 2 s at 10,000 updates; BENCHMARKS.md). An expiry date far
+		// away gives them a date of their own without changing what they
+		// show: templates take an incident's order and "last updated" from
+		// its newest update (incidents-newest-first.html).
+		s["cascade"] = []map[string]any{{
+			"expiryDate": "9999-12-31T00:00:00Z",
+			"target":     map[string]any{"kind": "{home,section}"},
+		}}
+	}
+	return s
+}
+
+// params are the templates' site.Params: the owner's validated settings,
+// and the tool's own under "disclose".
+func params(opts Options) map[string]any {
+	cfg := opts.Config
+	var never []map[string]string
+	for _, t := range cfg.WeWillNever {
+		never = append(never, map[string]string{"text": t})
+	}
+	var support []map[string]string
+	for _, s := range cfg.Support {
+		m := map[string]string{"name": s.Name}
+		for k, v := range map[string]string{"url": s.URL, "phone": s.Phone, "about": s.About} {
+			if v != "" {
+				m[k] = v
+			}
+		}
+		support = append(support, m)
+	}
+	status := map[string]any{}
+	for i, s := range content.Statuses {
+		status[string(s)] = map[string]any{"rank": i, "meaning": s.Meaning()}
+	}
+	p := map[string]any{
+		"organisation":  cfg.Organisation,
+		"known_as":      cfg.KnownAs,
+		"jurisdictions": append([]string{}, cfg.Jurisdictions...),
+		"contact":       cfg.Contact,
+		"disclose": map[string]any{
+			// The zone every time is shown in, with its abbreviation.
+			"timeZone": cfg.Location.String(),
+			// The minisign public key that signs this build's manifest,
+			// and its ID; empty when the build is not signed.
+			"publicKey": opts.PublicKey,
+			"keyID":     opts.KeyID,
+			// The status words with what each means in plain words.
+			"status": status,
+			// The Content-Security-Policy every page also carries in a
+			// <meta> element, for hosts that cannot send headers.
+			"csp": publish.MetaContentSecurityPolicy,
+		},
+	}
+	if never != nil {
+		p["we_will_never"] = never
+	}
+	if support != nil {
+		p["support"] = support
+	}
+	return p
+}

@@ -1,0 +1,218 @@
+// Package pages writes what Hugo lays out: one generated content file per
+// page, carrying only fields the loader validated and the body the
+// renderer made from the tree the checker read. Hugo never reads a file
+// the author wrote; it reads these, whose front matter is JSON written
+// here, and whose Markdown body is empty (the HTML is a parameter, so Hugo's
+// Markdown, shortcodes and summaries never touch it).
+package pages
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/history"
+	"github.com/disclose-dev/disclose/internal/render"
+)
+
+// ContentDir is where, below the directory Write is given, the generated
+// content lives: Hugo's contentDir.
+const ContentDir = "content"
+
+// Options says which pages to write.
+type Options struct {
+	// Drafts writes draft updates too, marked as drafts (disclose serve).
+	Drafts bool
+	// Versions are the earlier published texts of revised updates, by
+	// update (history.Find); each is rendered once, by render.Source.
+	Versions map[*content.Update][]history.Version
+}
+
+// Files returns every generated content file of site, by its slash path
+// below ContentDir. A body the checker did not render, but that has text,
+// is an error: nothing unchecked reaches a page.
+func Files(site *content.Site, bodies *render.Bodies, opts Options) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	add := func(name string, fm any) error {
+		b, err := encode(fm)
+		if err != nil {
+			return fmt.Errorf("pages: %s: %w", name, err)
+		}
+		files[name] = b
+		return nil
+	}
+	for _, inc := range site.Incidents {
+		dir := path.Join("incidents", inc.Slug)
+		html, err := body(bodies, inc.File, inc.Body)
+		if err != nil {
+			return nil, err
+		}
+		if err := add(path.Join(dir, "_index.md"), incidentPage(inc, html)); err != nil {
+			return nil, err
+		}
+		for _, lang := range sortedKeys(inc.Translations) {
+			t := inc.Translations[lang]
+			html, err := body(bodies, t.File, t.Body)
+			if err != nil {
+				return nil, err
+			}
+			if err := add(path.Join(dir, "_index."+lang+".md"), incidentPage(t, html)); err != nil {
+				return nil, err
+			}
+		}
+		for _, u := range inc.Updates {
+			if u.Draft && !opts.Drafts {
+				continue
+			}
+			name := path.Join(dir, u.Date.Format(content.PermalinkLayout))
+			vs := opts.Versions[u]
+			if err := addUpdate(add, bodies, name+".md", u, u, vs); err != nil {
+				return nil, err
+			}
+			for _, lang := range sortedKeys(u.Translations) {
+				if err := addUpdate(add, bodies, name+"."+lang+".md", u.Translations[lang], u, nil); err != nil {
+					return nil, err
+				}
+			}
+			for _, v := range vs {
+				html, err := render.Source(v.Body)
+				if err != nil {
+					return nil, fmt.Errorf("pages: %s, version %d: %w", u.File, v.N, err)
+				}
+				if err := add(fmt.Sprintf("%s--version-%d.md", name, v.N), versionPage(u, v, html)); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return files, nil
+}
+
+func addUpdate(add func(string, any) error, bodies *render.Bodies, name string, u, src *content.Update, vs []history.Version) error {
+	var html []byte
+	if u.Withdrawn == nil {
+		var err error
+		if html, err = body(bodies, u.File, u.Body); err != nil {
+			return err
+		}
+	}
+	return add(name, updatePage(u, src, bodies, html, vs))
+}
+
+// body is the rendered HTML of a file's body, refusing a body with text
+// that the checker did not hand to the renderer.
+func body(bodies *render.Bodies, file string, b content.Body) ([]byte, error) {
+	html := bodies.HTML(file)
+	if html == nil && len(bytes.TrimSpace(b.Source)) > 0 {
+		return nil, fmt.Errorf("pages: %s: the text was not checked, so it is not published", file)
+	}
+	return html, nil
+}
+
+// Write makes dir/content hold exactly Files(site, bodies, opts): a file
+// whose bytes are already there is left alone (so that Hugo's server
+// rebuilds only what changed), and a generated file no longer wanted is
+// removed. dir is the tool's own; nothing else may live in it.
+func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) error {
+	files, err := Files(site, bodies, opts)
+	if err != nil {
+		return err
+	}
+	root := filepath.Join(dir, ContentDir)
+	for _, name := range sortedKeys(files) {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, files[name]) {
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fmt.Errorf("pages: %w", err)
+		}
+		// Written beside and renamed, so Hugo's watcher never reads half a page.
+		tmp := p + ".tmp"
+		if err := os.WriteFile(tmp, files[name], 0o644); err != nil {
+			return fmt.Errorf("pages: %w", err)
+		}
+		if err := os.Rename(tmp, p); err != nil {
+			return fmt.Errorf("pages: %w", err)
+		}
+	}
+	var stale []string
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		if _, ok := files[filepath.ToSlash(rel)]; !ok {
+			stale = append(stale, p)
+		}
+		return nil
+	})
+	if err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("pages: %w", err)
+	}
+	for _, p := range stale {
+		if err := os.Remove(p); err != nil {
+			return fmt.Errorf("pages: %w", err)
+		}
+	}
+	return nil
+}
+
+// encode writes fm as a content file Hugo reads: JSON front matter and an
+// empty body. Go's encoder escapes <, > and & in strings, and Hugo's JSON
+// front matter reader follows quotes and escapes, so no value can end the
+// front matter early.
+func encode(fm any) ([]byte, error) {
+	b, err := json.MarshalIndent(fm, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// when is how a time is written for Hugo: RFC 3339 with its own offset,
+// to the second, as the writer wrote it.
+func when(t time.Time) string { return t.Format(time.RFC3339) }
+
+// date is a front-matter date for the templates: a bare date stays a bare
+// "2006-01-02" (partial date.html shows it as written), a time is a time.
+func date(d content.Date) string {
+	if d.DateOnly {
+		return d.Time.Format(time.DateOnly)
+	}
+	return when(d.Time)
+}
+
+func dateRange(r *content.Range) any {
+	if r == nil {
+		return nil
+	}
+	m := map[string]string{"from": date(r.From)}
+	if !r.To.IsZero() {
+		m["to"] = date(r.To)
+	}
+	return m
+}
+
+// trimmed is s without the spaces a writer left around it.
+func trimmed(s string) string { return strings.TrimSpace(s) }

@@ -1,0 +1,92 @@
+// Package render turns each body the checker parsed into the HTML that
+// every output carries: the page Hugo lays out and the feed entry a reader
+// subscribes to are made from one render of one parse, so their text and
+// heading ids are the same by construction. Nothing here parses Markdown
+// that the checker has not parsed.
+package render
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/markdown"
+)
+
+// Bodies holds the rendered HTML of every body of a site, keyed by the
+// file it is the body of (content.Update.File, content.Incident.File). Its
+// methods may be called from several goroutines at once.
+type Bodies struct {
+	mu   sync.Mutex
+	html map[string][]byte
+	errs []error
+}
+
+// New returns an empty Bodies.
+func New() *Bodies { return &Bodies{html: map[string][]byte{}} }
+
+// Add renders the body of file from doc, the tree markdown.Parse made of
+// src. It is the checker's callback (check.SiteParsed): the checker hands
+// over each tree once its rules have read it, and the tree is not kept.
+func (r *Bodies) Add(file string, src []byte, doc ast.Node) {
+	html, err := markdown.RenderPage(src, doc)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err != nil {
+		r.errs = append(r.errs, fmt.Errorf("%s: %w", file, err))
+		return
+	}
+	r.html[file] = html
+}
+
+// Err is the first body that failed to render, if any.
+func (r *Bodies) Err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.errs) > 0 {
+		return fmt.Errorf("render: %w", r.errs[0])
+	}
+	return nil
+}
+
+// HTML is the body of file as a page shows it: addresses as the writer
+// wrote them. An empty body, which the checker does not parse, has none.
+func (r *Bodies) HTML(file string) []byte {
+	if r == nil {
+		return nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.html[file]
+}
+
+// Feed is the body of file as a feed entry carries it, published at
+// pageURL on the site at baseURL: the page's HTML with every address made
+// absolute and no ARIA roles (the W3C feed validator calls them a risk,
+// and readers strip them). Only attributes change; the text is the page's.
+func (r *Bodies) Feed(file, pageURL, baseURL string) ([]byte, error) {
+	return markdown.ForFeed(r.HTML(file), pageURL, baseURL)
+}
+
+// Summary is what lists and feeds say of an update: its summary, else the
+// first paragraph of its text, else its title, on one line.
+func (r *Bodies) Summary(u *content.Update) string {
+	s := u.Summary
+	if strings.TrimSpace(s) == "" {
+		s = markdown.FirstParagraphOf(r.HTML(u.File))
+	}
+	if strings.TrimSpace(s) == "" {
+		s = u.Title
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Source renders a body that is published but not checked again: the
+// earlier text of a revised update, as it was published then (package
+// history). It is parsed once, here, and rendered as any other body.
+func Source(src []byte) ([]byte, error) {
+	return markdown.RenderPage(src, markdown.Parse(src))
+}
