@@ -221,10 +221,14 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			}
 			renderErr := hugo.Build(ho)
 			<-done
+			wanted := expectedPages(site)
 			site, bodies = nil, nil // from here on, the build needs only cfg and updates
 			res.Steps = append(res.Steps, Step{Name: "feeds", Duration: fed, Beside: true})
 			if renderErr != nil {
 				return renderErr
+			}
+			if err := checkRendered(stage, wanted); err != nil {
+				return err
 			}
 			if feedErr != nil {
 				return feedErr

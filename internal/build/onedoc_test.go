@@ -1,0 +1,322 @@
+package build_test
+
+import (
+	"encoding/json"
+	"errors"
+	"html"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/disclose-dev/disclose/internal/build"
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/markdown"
+	"github.com/disclose-dev/disclose/internal/sitetest"
+)
+
+// oneDocBase is a valid site with one incident and one update; each case
+// of TestOneDocument adds or replaces files.
+const oneDocBase = `
+-- content/incidents/x/_index.md --
+---
+title: "Cyber security incident"
+discovered: 2024-05-06T14:20:00+10:00
+---
+## What happened
+
+We found that someone had reached our systems.
+
+## What information was involved
+
+Names and addresses.
+
+## What we are doing
+
+We closed the access.
+
+## What you can do
+
+Be careful with messages that mention us.
+
+## For more information
+
+Call our helpline.
+-- content/incidents/x/2024-05-08-first.md --
+---
+title: "We are looking into an incident"
+date: 2024-05-08T17:30:00+10:00
+status: investigating
+---
+We found a problem on 6 May and closed the access the same day.
+`
+
+// update is an update file of incident x with the given front matter lines
+// (between the delimiters) and body.
+func oneDocUpdate(name, fm, body string) string {
+	return "-- content/incidents/x/" + name + " --\n---\n" + fm + "---\n" + body
+}
+
+const fmThird = "title: \"Third\"\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n"
+
+// TestOneDocument is each gap the red team found between what disclose
+// checked and what Hugo published, and its variants. Each is refused by
+// the build with its file and line, or published harmlessly; and on every
+// site that builds, each update's page, its entries in the three feeds and
+// its hash in the manifest are made from one and the same text.
+func TestOneDocument(t *testing.T) {
+	u3 := regexp.QuoteMeta("content/incidents/x/2024-06-01-third.md")
+	tests := []struct {
+		name    string
+		files   string
+		setup   func(t *testing.T, dir string)
+		refused string // a regexp a diagnostic starts with ("file:line:"); "" means it publishes
+		// absent must not appear in any published page or feed.
+		absent []string
+	}{
+		{name: "front matter closed by --- #", files: oneDocUpdate("2024-06-01-third.md", fmThird+"--- #\nCall 1900 654 321 now.\n", "Text.\n"), refused: u3 + ":5:"},
+		{name: "TOML front matter closed by +++ #", files: "-- content/incidents/x/2024-06-01-third.md --\n+++\ntitle = \"Third\"\ndate = 2024-06-01T09:00:00+10:00\nstatus = \"contained\"\n+++ #\nCall 1900 654 321.\n+++\nText.\n", refused: u3 + ":5:"},
+		{name: "draft: True", files: oneDocUpdate("2024-06-01-third.md", fmThird+"draft: True\n", "Embargoed.\n"), refused: u3 + ":5:"},
+		{name: "draft: TRUE", files: oneDocUpdate("2024-06-01-third.md", fmThird+"draft: TRUE\n", "Embargoed.\n"), refused: u3 + ":5:"},
+		{name: "merge key", files: oneDocUpdate("2024-06-01-third.md", "base: &b\n  draft: true\n"+fmThird+"<<: *b\n", "Embargoed.\n"), refused: u3 + ":"},
+		{name: "binary tag", files: oneDocUpdate("2024-06-01-third.md", "title: !!binary SGVsbG8=\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n"), refused: u3 + ":2:"},
+		{name: "markup override under languages", files: "-- config.toml --\n" + sitetest.Config + "\n[languages.en.markup.goldmark.renderer]\nunsafe = true\n", refused: `config\.toml:\d+:`},
+		{name: "contact override under languages", files: "-- config.toml --\n" + sitetest.Config + "\n[languages.en.params.contact]\nphone = \"1900 654 321\"\n", refused: `config\.toml:\d+:`, absent: []string{"1900 654 321"}},
+		{name: "script after an HTML comment block", files: oneDocUpdate("2024-06-01-third.md", fmThird, "<!-- note -->\n<script>alert(1)</script>\n"), refused: u3 + ":[67]:"},
+		{name: "script after an inline comment", files: oneDocUpdate("2024-06-01-third.md", fmThird, "<!-- x --><script>alert(1)</script>\n"), refused: u3 + ":[67]:"},
+		{name: "raw HTML in a heading", files: oneDocUpdate("2024-06-01-third.md", fmThird, "## Call <helpline> now\n\nText.\n"), refused: u3 + ":[67]:"},
+		{name: "shortcode in text", files: oneDocUpdate("2024-06-01-third.md", fmThird, "{{< figure src=\"https://cdn.example.net/x.png\" >}}\n"), refused: u3 + ":[67]:"},
+		{name: "shortcode in a code span", files: oneDocUpdate("2024-06-01-third.md", fmThird, "Write `{{< figure src=\"https://cdn.example.net/x.png\" >}}` to show a figure.\n"), absent: []string{`src="https://cdn.example.net`}},
+		{name: "attribute syntax on a heading", files: oneDocUpdate("2024-06-01-third.md", fmThird, "## Heading {style=\"background:url(https://cdn.example.net/x)\" contenteditable}\n\nText.\n"), absent: []string{`style="`, "contenteditable="}},
+		{name: "an update saved as .markdown", files: oneDocUpdate("2024-06-01-third.markdown", "title: \"Resolved\"\ndate: 2024-06-01T09:00:00+10:00\nstatus: resolved\n", "All done.\n"), refused: regexp.QuoteMeta("content/incidents/x/2024-06-01-third.markdown:")},
+		{name: "a page beside the incidents", files: "-- content/about.md --\n---\ntitle: About\n---\nCall 1900 654 321.\n", refused: regexp.QuoteMeta("content/about.md:")},
+		{name: "an upper-case slug", files: strings.ReplaceAll(oneDocBase, "content/incidents/x/", "content/incidents/X-2024/"), refused: regexp.QuoteMeta("content/incidents/X-2024:")},
+		{name: "a symlink to a file outside the site", setup: func(t *testing.T, dir string) {
+			outside := filepath.Join(t.TempDir(), "secret.md")
+			os.WriteFile(outside, []byte("---\n"+fmThird+"---\nNot ours.\n"), 0o644)
+			if err := os.Symlink(outside, filepath.Join(dir, "content/incidents/x/2024-06-01-third.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, refused: u3 + ":"},
+		{name: "a FIFO named like an update", setup: func(t *testing.T, dir string) {
+			if err := syscall.Mkfifo(filepath.Join(dir, "content/incidents/x/2024-06-01-third.md"), 0o644); err != nil {
+				t.Skip("no FIFOs here:", err)
+			}
+		}, refused: u3 + ":"},
+		{name: "bidi override in the text", files: oneDocUpdate("2024-06-01-third.md", fmThird, "Call 1800 \u202e123 654\u202c now.\n"), refused: u3 + ":[67]:"},
+		{name: "bidi override in the title", files: oneDocUpdate("2024-06-01-third.md", "title: \"Third \u202eetadpu\"\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n"), refused: u3 + ":2:"},
+		{name: "invalid UTF-8 in the text", files: oneDocUpdate("2024-06-01-third.md", fmThird, "Caf\xe9 opens at 9.\n"), refused: u3 + ":[67]:"},
+		{name: "Hugo's config environment", setup: func(t *testing.T, dir string) {
+			t.Setenv("HUGO_PARAMS_CONTACT_PHONE", "1900 654 321")
+			t.Setenv("HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE", "true")
+		}, absent: []string{"1900 654 321"}},
+		{name: "a config folder Hugo would merge", files: "-- config/_default/params.toml --\n[contact]\nphone = \"1900 654 321\"\n-- hugo.toml --\n[params.contact]\nphone = \"1900 654 321\"\n", absent: []string{"1900 654 321"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.Write(t, oneDocBase+tt.files)
+			sitetest.CopyTheme(t, dir)
+			if tt.setup != nil {
+				tt.setup(t, dir)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			res, err := buildSite(t, dir, out)
+			if tt.refused != "" {
+				var ce *build.ContentError
+				if !errors.As(err, &ce) {
+					t.Fatalf("built (err %v); want it refused with %s", err, tt.refused)
+				}
+				if !regexp.MustCompile(`(?m)^` + tt.refused).MatchString(res.Diags.Error()) {
+					t.Fatalf("refused, but no diagnostic starts with %q:\n%s", tt.refused, res.Diags.Error())
+				}
+				if _, err := os.Stat(out); !os.IsNotExist(err) {
+					t.Fatalf("a refused build left %s behind", out)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("build: %v", err)
+			}
+			published := publishedText(t, out)
+			for _, s := range tt.absent {
+				if strings.Contains(published, s) {
+					t.Errorf("%q is published", s)
+				}
+			}
+			sameText(t, dir, out)
+		})
+	}
+}
+
+// publishedText is every page and feed of a built site, joined.
+func publishedText(t *testing.T, out string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".json")) {
+			b.WriteString(read(t, p))
+		}
+		return nil
+	})
+	return b.String()
+}
+
+var (
+	pageBody  = regexp.MustCompile(`(?s)<div class="body">\n(.*)\n</div>\n</article>`)
+	pageTitle = regexp.MustCompile(`(?s)<h1>(.*?)</h1>`)
+)
+
+// sameText asserts that every published update's page, its entries in the
+// site's RSS, Atom and JSON feeds, and its hash in the manifest come from
+// the text the loader read: the page's body is that text rendered, each
+// feed entry is the page's body with its addresses made absolute, and the
+// manifest's hash is of that text.
+func sameText(t *testing.T, dir, out string) {
+	t.Helper()
+	site, diags := content.Load(dir)
+	if diags.Errors() > 0 {
+		t.Fatal(diags.Error())
+	}
+	var m manifest.Manifest
+	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, manifest.Name))), &m); err != nil {
+		t.Fatal(err)
+	}
+	hashes := map[string]string{}
+	for _, u := range m.Updates {
+		hashes[u.ID] = u.SourceSHA256
+	}
+	feeds := map[string]*gofeed.Feed{}
+	for _, f := range []string{"feed.xml", "atom.xml", "feed.json"} {
+		parsed, err := gofeed.NewParser().ParseString(read(t, filepath.Join(out, f)))
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		feeds[f] = parsed
+	}
+	pubs := site.AllPublished()
+	if len(pubs) == 0 {
+		t.Fatal("nothing published")
+	}
+	for _, u := range pubs {
+		id := site.URL(u.Path())
+		page := read(t, filepath.Join(out, filepath.FromSlash(u.Path()), "index.html"))
+		m := pageBody.FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("%s: no body on the page", u.Path())
+		}
+		want, err := markdown.RenderPage(u.Body.Source, markdown.Parse(u.Body.Source))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m[1] != string(want) {
+			t.Errorf("%s: the page's body is not the text the loader read:\npage: %s\nread: %s", u.Path(), m[1], want)
+		}
+		if h := pageTitle.FindStringSubmatch(page); h == nil || html.UnescapeString(h[1]) != u.Title {
+			t.Errorf("%s: the page's title is not %q: %v", u.Path(), u.Title, h)
+		}
+		entry, err := markdown.ForFeed([]byte(m[1]), id, site.Config.BaseURL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, f := range feeds {
+			var got *gofeed.Item
+			for _, it := range f.Items {
+				if it.GUID == id || it.Link == id {
+					got = it
+				}
+			}
+			if got == nil {
+				t.Errorf("%s: no entry for %s", name, id)
+				continue
+			}
+			text := got.Content
+			if text == "" {
+				text = got.Description
+			}
+			if strings.TrimSpace(text) != strings.TrimSpace(string(entry)) {
+				t.Errorf("%s: the entry for %s is not the page's body:\nfeed: %s\npage: %s", name, id, text, entry)
+			}
+			if !strings.HasSuffix(html.UnescapeString(got.Title), u.Title) {
+				t.Errorf("%s: the entry's title %q is not the page's %q", name, got.Title, u.Title)
+			}
+		}
+		if hashes[id] != manifest.SourceHash(u.Title, u.Summary, string(u.Body.Source)) {
+			t.Errorf("%s: the manifest's hash is not of the text the loader read", id)
+		}
+		if _, err := url.Parse(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestHeadingIDsAreTheSameInPagesAndFeeds: a reader who follows a link to
+// a heading from a feed entry lands on the same heading on the page.
+func TestHeadingIDsAreTheSameInPagesAndFeeds(t *testing.T) {
+	body := "## What happened?\n\nText.\n\n## What happened?\n\nMore.\n\n## Kōrero mō te whānau\n\n## Costs: $5 (or less) & more!\n\n## What happened?\n\n## 2024–25 “results”\n"
+	dir := sitetest.Write(t, oneDocBase+oneDocUpdate("2024-06-01-third.md", fmThird, body))
+	sitetest.CopyTheme(t, dir)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := buildSite(t, dir, out); err != nil {
+		t.Fatal(err)
+	}
+	ids := regexp.MustCompile(`<h2 id="([^"]*)"`)
+	all := func(s string) []string {
+		var l []string
+		for _, m := range ids.FindAllStringSubmatch(s, -1) {
+			l = append(l, m[1])
+		}
+		return l
+	}
+	page := pageBody.FindStringSubmatch(read(t, filepath.Join(out, "incidents/x/2024-06-01-0900/index.html")))
+	if page == nil {
+		t.Fatal("no body on the page")
+	}
+	got := all(page[1])
+	want := []string{"what-happened", "what-happened-1", "kōrero-mō-te-whānau", "costs-5-or-less--more", "what-happened-2", "202425-results"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("page ids %q, want %q", got, want)
+	}
+	for _, f := range []string{"feed.xml", "atom.xml", "feed.json", "incidents/x/feed.xml", "incidents/x/atom.xml", "incidents/x/feed.json"} {
+		parsed, err := gofeed.NewParser().ParseString(read(t, filepath.Join(out, f)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, it := range parsed.Items {
+			if !strings.HasSuffix(it.Link, "/2024-06-01-0900/") {
+				continue
+			}
+			found = true
+			text := it.Content
+			if text == "" {
+				text = it.Description
+			}
+			if e := all(text); strings.Join(e, " ") != strings.Join(got, " ") {
+				t.Errorf("%s: entry ids %q, page ids %q", f, e, got)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no entry for the update", f)
+		}
+	}
+}
+
+// TestRefusesASiteWithoutPages: a site whose templates make no pages is
+// not published as a site of feeds with nothing to read.
+func TestRefusesASiteWithoutPages(t *testing.T) {
+	dir := sitetest.Write(t, oneDocBase)
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := buildSite(t, dir, out)
+	if err == nil || !strings.Contains(err.Error(), "the templates made no page for /, /404.html, /incidents/, /incidents/x/, /incidents/x/2024-05-08-1730/;") {
+		t.Fatalf("err = %v; want the pages that were not made named", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("published anyway")
+	}
+}
