@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/check"
+	"github.com/disclose-dev/disclose/internal/diag"
 )
 
 func init() {
@@ -30,7 +31,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("%w: %s is not a site directory (one holding config.toml and content/)", ErrUsage, dir)
 	}
-	_, diags := check.CheckSite(dir, time.Now())
+	// The check writes nothing, so when it is interrupted it stops at once.
+	done := make(chan diag.List, 1)
+	go func() {
+		_, diags := check.CheckSite(dir, time.Now())
+		done <- diags
+	}()
+	var diags diag.List
+	select {
+	case diags = <-done:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	diags.Print(stdout)
 	fmt.Fprintln(stderr, check.Summary(diags))
 	if diags.Fails(*strict) {

@@ -51,6 +51,10 @@ func ExitCode(err error) int {
 	return 2
 }
 
+// ErrInterrupted is a command stopped by Ctrl+C or SIGTERM (exit 2). A
+// build stopped this way published nothing and removed what it had made.
+var ErrInterrupted = errors.New("interrupted: stopped before it finished; nothing was published or changed")
+
 // FailedError is a check that ran and found a problem (exit 1), such as a
 // file that does not match its signed hash. Its message has been printed.
 type FailedError struct{ Msg string }
@@ -78,7 +82,11 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		usage(stderr)
 		return fmt.Errorf("%w: unknown command %q", ErrUsage, name)
 	}
-	return c.run(ctx, args[1:], stdout, stderr)
+	err := c.run(ctx, args[1:], stdout, stderr)
+	if err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return ErrInterrupted
+	}
+	return err
 }
 
 func usage(w io.Writer) {
