@@ -60,14 +60,17 @@ type Site struct {
 
 // Config is what an owner sets in config.toml.
 type Config struct {
-	File          string // "config.toml"
-	BaseURL       string // always ends in "/"
-	Title         string
-	Locale        string // "en-AU"
-	TimeZone      string
-	Location      *time.Location
-	DefaultLang   string // defaultContentLanguage, "en" unless set
-	Languages     []string
+	File        string // "config.toml"
+	BaseURL     string // always ends in "/"
+	Title       string
+	Locale      string // "en-AU"
+	TimeZone    string
+	Location    *time.Location
+	DefaultLang string   // defaultContentLanguage, "en" unless set
+	Languages   []string // the codes of the [languages] tables, sorted; none when there are none
+	// Langs are the site's languages in the site's order, the default
+	// language among them even when config.toml declares no languages.
+	Langs         []Language
 	Organisation  string
 	KnownAs       string
 	Jurisdictions []string

@@ -78,7 +78,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		return nil
 	}
 	d := newDecoder(ConfigFile, diags, time.UTC)
-	d.fold, d.lineOffset = true, -1
+	d.fold, d.oneLine, d.lineOffset = true, true, -1
 	top := diag.Pos{File: ConfigFile, Line: 1, Col: 1}
 	d.walk(doc.Root, configFields, "", top)
 
@@ -119,15 +119,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 	if v, ok := d.vals["params.readability_grade"].(int64); ok {
 		cfg.Readability = float64(v)
 	}
-	if cfg.Locale == "" {
-		cfg.Locale = d.str("languageCode")
-	}
-	if cfg.Locale == "" {
-		cfg.Locale = "en"
-	}
-	if cfg.DefaultLang == "" {
-		cfg.DefaultLang = "en"
-	}
+	d.siteLanguage(cfg)
 	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
 		cfg.BaseURL += "/"
 	}
@@ -140,12 +132,6 @@ func loadConfig(dir string, diags *diag.List) *Config {
 	for i := 0; i < d.count("params.support"); i++ {
 		p := fmt.Sprintf("params.support[%d].", i)
 		cfg.Support = append(cfg.Support, Support{Name: d.str(p + "name"), URL: d.str(p + "url"), Phone: d.str(p + "phone"), About: d.str(p + "about")})
-	}
-	if langs := doc.Root.Get("languages"); langs != nil {
-		for _, l := range langs.Children {
-			cfg.Languages = append(cfg.Languages, strings.ToLower(l.Key))
-		}
-		sort.Strings(cfg.Languages)
 	}
 	cfg.Location = time.UTC
 	if cfg.TimeZone != "" {
