@@ -77,7 +77,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		}
 		return nil
 	}
-	d := newDecoder(ConfigFile, diags, time.UTC)
+	d := newDecoder(ConfigFile, diags, siteZone(doc.Root))
 	d.fold, d.oneLine, d.lineOffset = true, true, -1
 	top := diag.Pos{File: ConfigFile, Line: 1, Col: 1}
 	d.walk(doc.Root, configFields, "", top)
@@ -143,6 +143,20 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		}
 	}
 	return cfg
+}
+
+// siteZone is the zone config.toml names, for suggesting offsets in its
+// own times (params.security.expires); UTC if it names none it knows. The
+// zone itself is checked with the rest of the config.
+func siteZone(root *frontmatter.Node) *time.Location {
+	for _, c := range root.Children {
+		if strings.EqualFold(c.Key, "timeZone") && c.Kind == frontmatter.Scalar && c.Value != "Local" {
+			if loc, err := time.LoadLocation(c.Value); err == nil {
+				return loc
+			}
+		}
+	}
+	return time.UTC
 }
 
 // isLang reports whether code is one of the site's languages other than the
