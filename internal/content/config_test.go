@@ -71,6 +71,9 @@ func TestConfigRefusesWhatItDoesNotRead(t *testing.T) {
 			`config.toml:23:1: languages.ar.languageCode: disclose calls this locale; write locale instead, like locale = "mi-NZ"`,
 			"config.toml:24:1: languages.ar.colour: unknown field; the fields here are: languageName, weight, title, locale, direction",
 		}},
+		{"negative weight", "", "[languages.en]\nweight = -1\n", "", "", []string{
+			"config.toml:18:10: languages.en.weight: should be a whole number, 0 or more, like 2",
+		}},
 		{"default language not declared", "", "[languages.mi]\nweight = 1\n", "", "", []string{
 			"config.toml:17:2: languages: the default language is en (defaultContentLanguage, en when not set), which is not among these (mi); add [languages.en], or set defaultContentLanguage to one of them",
 		}},
@@ -101,6 +104,25 @@ func TestConfigRefusesWhatItDoesNotRead(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestOtherConfigFiles: Hugo reads hugo.toml and config/ as well as
+// config.toml; what they hold would reach the site unread.
+func TestOtherConfigFiles(t *testing.T) {
+	dir := sitetest.Write(t, "-- hugo.toml --\n[markup.goldmark.renderer]\nunsafe = true\n-- config/_default/params.toml --\n[contact]\nphone = \"1900 654 321\"\n")
+	_, diags := content.LoadConfig(dir)
+	diags.Sort()
+	want := []string{
+		"config: Hugo would read its settings as well as config.toml's; disclose reads only config.toml: move what you need into it and remove this folder",
+		"hugo.toml: Hugo would read its settings as well as config.toml's; disclose reads only config.toml: move what you need into it and remove this file",
+	}
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

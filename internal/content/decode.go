@@ -137,7 +137,7 @@ func (d *decoder) value(n *frontmatter.Node, f field, path string) {
 		}
 		d.vals[path] = n.Value == "true"
 	case kInt:
-		d.integer(n, path, pos)
+		d.integer(n, path, pos, f.example)
 	case kTime:
 		if t, ok := d.parseTime(n, path, pos, false); ok {
 			d.vals[path] = t.Time
@@ -258,7 +258,9 @@ func fieldNames(fs []field) string {
 	return strings.Join(names, ", ")
 }
 
-func (d *decoder) integer(n *frontmatter.Node, path string, pos diag.Pos) {
+// integer reads a whole number; like is an example for the message, or ""
+// for a count like 12900000.
+func (d *decoder) integer(n *frontmatter.Node, path string, pos diag.Pos, like string) {
 	if n.Kind == frontmatter.Scalar && n.Type == frontmatter.Int {
 		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
 		if err == nil && v >= 0 {
@@ -278,7 +280,10 @@ func (d *decoder) integer(n *frontmatter.Node, path string, pos diag.Pos) {
 			return
 		}
 	}
-	d.diags.Add(pos, path, "should be a whole number, 0 or more, like 12900000")
+	if like == "" {
+		like = "12900000"
+	}
+	d.diags.Add(pos, path, "should be a whole number, 0 or more, like %s", like)
 }
 
 var (

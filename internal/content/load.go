@@ -59,7 +59,21 @@ func LoadConfig(dir string) (*Config, diag.List) {
 	return loadConfig(dir, &diags), diags
 }
 
+// otherConfigs are the files and the folder Hugo reads a site's settings
+// from besides config.toml. A setting in one of them would reach the site
+// unread, so each is refused.
+var otherConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.yaml", "config.yml", "config.json", "config"}
+
 func loadConfig(dir string, diags *diag.List) *Config {
+	for _, name := range otherConfigs {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			what := "this file"
+			if fi.IsDir() {
+				what = "this folder"
+			}
+			diags.Add(diag.Pos{File: name}, "", "Hugo would read its settings as well as config.toml's; disclose reads only config.toml: move what you need into it and remove %s", what)
+		}
+	}
 	src, err := os.ReadFile(filepath.Join(dir, ConfigFile))
 	if err != nil {
 		diags.Add(diag.Pos{File: ConfigFile}, "", "cannot read the site's config: %v", err)

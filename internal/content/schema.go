@@ -110,7 +110,7 @@ var paramsFields = []field{
 // services and security contacts are the same in every language.
 var langFields = []field{
 	{name: "languageName", kind: kText},
-	{name: "weight", kind: kInt},
+	{name: "weight", kind: kInt, example: "2"},
 	{name: "title", kind: kText},
 	{name: "locale", kind: kText},
 	{name: "direction", kind: kText},
