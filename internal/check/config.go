@@ -162,7 +162,9 @@ func (c *checker) phone(key, number string) {
 	}
 	for _, r := range number {
 		if !strings.ContainsRune("0123456789 +-()", r) {
-			c.diags.Add(c.cfg.PosOf(key), key, "%q has %q, which cannot be dialled; write the number with digits, spaces, +, -, ( and ) only, like 1800 975 707", number, string(r))
+			// O for 0 and l for 1 look alike in most fonts.
+			slip := map[rune]string{'O': " (the letter O, not the digit 0)", 'o': " (the letter o, not the digit 0)", 'l': " (the letter l, not the digit 1)", 'I': " (the letter I, not the digit 1)"}[r]
+			c.diags.Add(c.cfg.PosOf(key), key, "%q has %q%s, which cannot be dialled; write the number with digits, spaces, +, -, ( and ) only, like 1800 975 707", number, string(r), slip)
 			return
 		}
 	}

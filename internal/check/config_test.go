@@ -55,6 +55,9 @@ func TestConfigValues(t *testing.T) {
 		{"international number with a dot", `international = "+61 3 0000 0000"`, `international = "+61.3.0000.0000"`, "", []string{
 			`config.toml:14:17: params.contact.international: "+61.3.0000.0000" has ".", which cannot be dialled; write the number with digits, spaces, +, -, ( and ) only, like 1800 975 707`,
 		}},
+		{"letter O for zero", `international = "+61 3 0000 0000"`, `international = "+61 3 0000 OOOO"`, "", []string{
+			`config.toml:14:17: params.contact.international: "+61 3 0000 OOOO" has "O" (the letter O, not the digit 0), which cannot be dialled; write the number with digits, spaces, +, -, ( and ) only, like 1800 975 707`,
+		}},
 		{"support phone with a line break", "", "", "[[params.support]]\nname = \"Helpline\"\nphone = \"13 00\\n00\"\n", []string{
 			`config.toml:19:9: params.support[0].phone: has a line break (U+000A) at character 6 of the value, after "13 00"; write the value on one line without it`,
 		}},
