@@ -71,6 +71,12 @@ func TestConfigRefusesWhatItDoesNotRead(t *testing.T) {
 			`config.toml:23:1: languages.ar.languageCode: disclose calls this locale; write locale instead, like locale = "mi-NZ"`,
 			"config.toml:24:1: languages.ar.colour: unknown field; the fields here are: languageName, weight, title, locale, direction",
 		}},
+		{"a language's locale in another language", "", "[languages.en]\n[languages.mi]\nlocale = \"en-NZ\"\n", "", "", []string{
+			`config.toml:19:10: languages.mi.locale: "en-NZ" is not a locale of mi; write a locale that starts with mi, like mi`,
+		}},
+		{"the default language's locale in two places", "", "[languages.en]\nlocale = \"en-NZ\"\n", "", "", []string{
+			`config.toml:18:10: languages.en.locale: "en-NZ" differs from the top-level locale "en-AU"; the default language has one locale: keep one of them`,
+		}},
 		{"negative weight", "", "[languages.en]\nweight = -1\n", "", "", []string{
 			"config.toml:18:10: languages.en.weight: should be a whole number, 0 or more, like 2",
 		}},

@@ -106,6 +106,10 @@ func (d *decoder) langs(cfg *Config) []Language {
 			l.Weight = int(v)
 		}
 		l.Locale = d.checkLocale(l.Locale, p+"locale")
+		if l.Locale != "" && primary(l.Locale) != primary(code) {
+			d.diags.Add(d.pos[p+"locale"], p+"locale", "%q is not a locale of %s; write a locale that starts with %s, like %s", l.Locale, code, primary(code), code)
+			l.Locale = ""
+		}
 		if l.Direction != "" && l.Direction != "ltr" && l.Direction != "rtl" {
 			msg := fmt.Sprintf("%q is not a direction; write ltr (left to right) or rtl (right to left)", l.Direction)
 			if low := strings.ToLower(strings.TrimSpace(l.Direction)); low == "ltr" || low == "rtl" {
@@ -142,7 +146,7 @@ func (d *decoder) langs(cfg *Config) []Language {
 		}
 		if l.Direction == "" {
 			l.Direction = "ltr"
-			if rtlLanguages[strings.SplitN(l.Code, "-", 2)[0]] {
+			if rtlLanguages[primary(l.Code)] {
 				l.Direction = "rtl"
 			}
 		}
@@ -162,24 +166,32 @@ func (d *decoder) langs(cfg *Config) []Language {
 // neither is. The top-level locale is what every page and feed says its
 // language is, so it must name the default language.
 func (d *decoder) defaultLocale(cfg *Config, l *Language, multilingual bool) {
+	top := cfg.Locale // locale, or languageCode, at the top
 	switch {
-	case cfg.Locale != "" && l.Locale != "" && !strings.EqualFold(cfg.Locale, l.Locale):
-		d.diags.Add(d.pos["languages."+l.Code+".locale"], "languages."+l.Code+".locale", "%q differs from the top-level locale %q; the default language has one locale: keep one of them", l.Locale, cfg.Locale)
-	case cfg.Locale != "":
-		l.Locale = cfg.Locale
+	case top != "" && l.Locale != "" && !strings.EqualFold(top, l.Locale):
+		d.diags.Add(d.pos["languages."+l.Code+".locale"], "languages."+l.Code+".locale", "%q differs from the top-level locale %q; the default language has one locale: keep one of them", l.Locale, top)
+	case top != "":
+		l.Locale = top
 	case l.Locale != "":
 		cfg.Locale = l.Locale
 	default:
 		cfg.Locale, l.Locale = l.Code, l.Code
 	}
-	primary := strings.ToLower(strings.SplitN(cfg.Locale, "-", 2)[0])
-	if _, set := d.pos["defaultContentLanguage"]; (set || multilingual) && reLocale.MatchString(cfg.Locale) && primary != strings.SplitN(l.Code, "-", 2)[0] {
+	// A site that names no language is English unless its locale says
+	// otherwise; one that names its languages must agree with itself.
+	if _, set := d.pos["defaultContentLanguage"]; top != "" && (set || multilingual) && primary(top) != primary(l.Code) {
 		key := "locale"
 		if _, ok := d.pos[key]; !ok {
 			key = "languageCode"
 		}
-		d.diags.Add(d.pos[key], key, "%q is not a locale of the default language, %s; write a locale that starts with %s, like %s", cfg.Locale, l.Code, l.Code, l.Code)
+		d.diags.Add(d.pos[key], key, "%q is not a locale of the default language, %s; write a locale that starts with %s, like %s", top, l.Code, primary(l.Code), l.Code)
 	}
+}
+
+// primary is a tag's language, its first part in lower case: "mi" for
+// "mi-NZ".
+func primary(tag string) string {
+	return strings.ToLower(strings.SplitN(tag, "-", 2)[0])
 }
 
 // checkLocale reports a locale that is not a language tag, and gives it
