@@ -93,27 +93,25 @@ func isLoopback(host string) bool {
 func (c *checker) contact() {
 	cfg := c.cfg
 	ct := cfg.Contact
-	_, phoneWritten := cfg.Pos["params.contact.phone"]
-	_, emailWritten := cfg.Pos["params.contact.email"]
-	// A value the loader refused is written but empty: it has said why.
-	if strings.TrimSpace(ct.Phone) == "" && !phoneWritten {
+	// A value the loader refused is empty here, and the loader has said why.
+	if strings.TrimSpace(ct.Phone) == "" && !cfg.Refused("params.contact.phone") {
 		c.diags.Add(cfg.PosOf("params.contact"), "params.contact.phone", "missing; people need a number to call, shown on every page: add phone = \"1800 000 000\" under [params.contact]")
 	}
-	if strings.TrimSpace(ct.Email) == "" && !emailWritten {
+	if strings.TrimSpace(ct.Email) == "" && !cfg.Refused("params.contact.email") {
 		c.diags.Add(cfg.PosOf("params.contact"), "params.contact.email", "missing; people need an address to write to, shown on every page: add email = \"incident@example.org\" under [params.contact]")
 	}
 	c.email("params.contact.email", ct.Email, "incident@example.org")
 	c.email("params.contact.media", ct.Media, "media@example.org")
 	c.phone("params.contact.phone", ct.Phone)
 	c.phone("params.contact.international", ct.International)
-	if _, written := cfg.Pos["params.contact.phone_hours"]; ct.Phone != "" && strings.TrimSpace(ct.PhoneHours) == "" && !written {
+	if ct.Phone != "" && strings.TrimSpace(ct.PhoneHours) == "" && !cfg.Refused("params.contact.phone_hours") {
 		c.diags.Warn(cfg.PosOf("params.contact.phone"), "params.contact.phone_hours", "say when the phone line is answered: add phone_hours = \"8am to 8pm AEST, 7 days\" under [params.contact]")
 	}
 }
 
 // email reports an address people could not write to.
 func (c *checker) email(key, addr, example string) {
-	if addr == "" {
+	if strings.TrimSpace(addr) == "" {
 		return
 	}
 	if why := emailProblem(addr); why != "" {
@@ -157,7 +155,7 @@ func emailProblem(s string) string {
 // phone reports a number that cannot be dialled as written: people copy it
 // into their phone, and a letter or a stray character stops the call.
 func (c *checker) phone(key, number string) {
-	if number == "" {
+	if strings.TrimSpace(number) == "" {
 		return
 	}
 	for _, r := range number {

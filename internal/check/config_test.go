@@ -48,6 +48,13 @@ func TestConfigValues(t *testing.T) {
 			`config.toml:15:9: params.contact.email: has a line break (U+000A) at character 21 of the value, after "incident@example.org"; write the value on one line without it`,
 		}},
 
+		{"email and phone written empty", `email = "incident@example.org"`, `email = " "`, "", []string{
+			`config.toml:11:9: params.contact.email: missing; people need an address to write to, shown on every page: add email = "incident@example.org" under [params.contact]`,
+		}},
+		{"phone with a line break", `phone = "1800 000 000"`, `phone = "1800 000\n000"`, "", []string{
+			`config.toml:12:9: params.contact.phone: has a line break (U+000A) at character 9 of the value, after "1800 000"; write the value on one line without it`,
+		}},
+
 		// Phone numbers.
 		{"phone with letters", `phone = "1800 000 000"`, `phone = "1800 CALL US"`, "", []string{
 			`config.toml:12:9: params.contact.phone: "1800 CALL US" has "C", which cannot be dialled; write the number with digits, spaces, +, -, ( and ) only, like 1800 975 707`,

@@ -83,7 +83,15 @@ type Config struct {
 	Deployment    Deployment
 	// Pos maps a dotted key ("params.contact.phone") to where it is written.
 	Pos map[string]diag.Pos
+	// refused holds the keys whose values the loader refused (and said so),
+	// leaving them empty here.
+	refused map[string]bool
 }
+
+// Refused reports whether the loader refused the value written at key (a
+// line break in it, say) and has reported it: the value is empty here,
+// but it was not left out.
+func (c *Config) Refused(key string) bool { return c.refused[key] }
 
 // Contact is how the public reaches the organisation, shown on every page.
 type Contact struct {

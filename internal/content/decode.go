@@ -23,6 +23,7 @@ type decoder struct {
 	// character (config.toml: its values go into headers and files line
 	// by line).
 	oneLine bool
+	refused map[string]bool // keys whose text plain refused
 	pos     map[string]diag.Pos
 	vals    map[string]any
 	// lineOffset is added to every line (config.toml is parsed as front
@@ -31,7 +32,7 @@ type decoder struct {
 }
 
 func newDecoder(file string, diags *diag.List, loc *time.Location) *decoder {
-	return &decoder{file: file, diags: diags, loc: loc, pos: map[string]diag.Pos{}, vals: map[string]any{}}
+	return &decoder{file: file, diags: diags, loc: loc, pos: map[string]diag.Pos{}, vals: map[string]any{}, refused: map[string]bool{}}
 }
 
 func (d *decoder) at(line, col int) diag.Pos {
@@ -212,6 +213,7 @@ func (d *decoder) plain(s, path string, pos diag.Pos) bool {
 		i++
 		if name := unsafeRune(r); name != "" {
 			d.diags.Add(pos, path, "has %s (U+%04X) at character %d of the value%s; write the value on one line without it", name, r, i, after(s, r))
+			d.refused[path] = true
 			return false
 		}
 	}

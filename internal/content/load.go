@@ -123,6 +123,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		},
 		Deployment: Deployment{URL: d.str("deployment.url")},
 		Pos:        d.pos,
+		refused:    d.refused,
 	}
 	if t := d.tm("params.security.expires"); !t.IsZero() {
 		cfg.Security.Expires = t.Format(time.RFC3339)
