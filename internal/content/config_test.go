@@ -87,6 +87,9 @@ func TestConfigRefusesWhatItDoesNotRead(t *testing.T) {
 			`config.toml:1:26: defaultContentLanguage: "fr" is not one of the site's languages (en, mi); write one of them, or add [languages.fr]`,
 			`config.toml:4:10: locale: "en-AU" is not a locale of the default language, fr; write a locale that starts with fr, like fr`,
 		}},
+		{"defaultContentLanguage not a code", "defaultContentLanguage = \"te reo\"\n", "", "", "", []string{
+			`config.toml:1:26: defaultContentLanguage: "te reo" is not a language code; write a code like en, mi or zh-hans (BCP 47, lower case)`,
+		}},
 		{"defaultContentLanguage in capitals", "defaultContentLanguage = \"MI\"\nlanguageCode = \"mi-NZ\"\n", "", "", "", []string{
 			`config.toml:1:26: defaultContentLanguage: language codes are lower case, with - between parts; write defaultContentLanguage = "mi"`,
 			`config.toml:2:16: languageCode: "mi-NZ" differs from locale "en-AU"; languageCode is Hugo's old name for locale, so keep only locale`,

@@ -226,8 +226,9 @@ func (d *decoder) siteLanguage(cfg *Config) {
 			d.diags.Add(d.pos["defaultContentLanguage"], "defaultContentLanguage", "%s", msg)
 		}
 		cfg.DefaultLang = strings.ToLower(strings.ReplaceAll(cfg.DefaultLang, "_", "-"))
-	} else {
-		cfg.DefaultLang = "en"
+	}
+	if !reLangCode.MatchString(cfg.DefaultLang) {
+		cfg.DefaultLang = "en" // Hugo's default; a code that is none was reported above
 	}
 	cfg.Langs = d.langs(cfg)
 	if codes, _ := d.vals["languages"].([]string); len(codes) > 0 {
