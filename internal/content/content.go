@@ -60,14 +60,17 @@ type Site struct {
 
 // Config is what an owner sets in config.toml.
 type Config struct {
-	File          string // "config.toml"
-	BaseURL       string // always ends in "/"
-	Title         string
-	Locale        string // "en-AU"
-	TimeZone      string
-	Location      *time.Location
-	DefaultLang   string // defaultContentLanguage, "en" unless set
-	Languages     []string
+	File        string // "config.toml"
+	BaseURL     string // always ends in "/"
+	Title       string
+	Locale      string // "en-AU"
+	TimeZone    string
+	Location    *time.Location
+	DefaultLang string   // defaultContentLanguage, "en" unless set
+	Languages   []string // the codes of the [languages] tables, sorted; none when there are none
+	// Langs are the site's languages in the site's order, the default
+	// language among them even when config.toml declares no languages.
+	Langs         []Language
 	Organisation  string
 	KnownAs       string
 	Jurisdictions []string
@@ -80,7 +83,15 @@ type Config struct {
 	Deployment    Deployment
 	// Pos maps a dotted key ("params.contact.phone") to where it is written.
 	Pos map[string]diag.Pos
+	// refused holds the keys whose values the loader refused (and said so),
+	// leaving them empty here.
+	refused map[string]bool
 }
+
+// Refused reports whether the loader refused the value written at key (a
+// line break in it, say) and has reported it: the value is empty here,
+// but it was not left out.
+func (c *Config) Refused(key string) bool { return c.refused[key] }
 
 // Contact is how the public reaches the organisation, shown on every page.
 type Contact struct {

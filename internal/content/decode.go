@@ -19,15 +19,20 @@ type decoder struct {
 	diags *diag.List
 	loc   *time.Location // the site's zone, for suggesting an offset
 	fold  bool           // keys match without regard to case (Hugo's config)
-	pos   map[string]diag.Pos
-	vals  map[string]any
+	// oneLine refuses text holding a control or direction-override
+	// character (config.toml: its values go into headers and files line
+	// by line).
+	oneLine bool
+	refused map[string]bool // keys whose text plain refused
+	pos     map[string]diag.Pos
+	vals    map[string]any
 	// lineOffset is added to every line (config.toml is parsed as front
 	// matter, one line below where it stands).
 	lineOffset int
 }
 
 func newDecoder(file string, diags *diag.List, loc *time.Location) *decoder {
-	return &decoder{file: file, diags: diags, loc: loc, pos: map[string]diag.Pos{}, vals: map[string]any{}}
+	return &decoder{file: file, diags: diags, loc: loc, pos: map[string]diag.Pos{}, vals: map[string]any{}, refused: map[string]bool{}}
 }
 
 func (d *decoder) at(line, col int) diag.Pos {
@@ -52,16 +57,21 @@ func join(prefix, name string) string {
 
 // walk checks the map n against spec, under the dotted path prefix.
 func (d *decoder) walk(n *frontmatter.Node, spec []field, prefix string, where diag.Pos) {
-	seen := map[string]bool{}
+	seen := map[string]*frontmatter.Node{}
 	for _, c := range n.Children {
 		f, ok := d.lookup(spec, c.Key)
-		path := join(prefix, c.Key)
 		if !ok {
 			d.unknown(c, spec, prefix)
 			continue
 		}
-		path = join(prefix, f.name)
-		seen[f.name] = true
+		path := join(prefix, f.name)
+		if prev := seen[f.name]; prev != nil && d.fold && f.kind != kRefused {
+			// Only where keys fold: the parser refuses a key written twice
+			// alike, but Title and title are one key to Hugo.
+			d.diags.Add(d.keyPos(c), join(prefix, c.Key), "is %s again (line %d); Hugo reads keys without regard to case, so keep one", join(prefix, prev.Key), d.keyPos(prev).Line)
+			continue
+		}
+		seen[f.name] = c
 		// A scalar's problems are in its value, where an editor's cursor
 		// should go; a group's or list's start at its key.
 		d.pos[path] = d.keyPos(c)
@@ -71,7 +81,7 @@ func (d *decoder) walk(n *frontmatter.Node, spec []field, prefix string, where d
 		d.value(c, f, path)
 	}
 	for _, f := range spec {
-		if f.required && !seen[f.name] {
+		if f.required && seen[f.name] == nil {
 			msg := "missing; this field is required"
 			if f.example != "" {
 				msg = fmt.Sprintf("missing; add a line like %s", f.example)
@@ -91,9 +101,11 @@ func (d *decoder) lookup(spec []field, key string) (field, bool) {
 }
 
 func (d *decoder) unknown(c *frontmatter.Node, spec []field, prefix string) {
-	names := make([]string, len(spec))
-	for i, f := range spec {
-		names[i] = f.name
+	var names []string
+	for _, f := range spec {
+		if f.kind != kRefused {
+			names = append(names, f.name)
+		}
 	}
 	path := join(prefix, c.Key)
 	if s := suggest(c.Key, names); s != "" {
@@ -106,10 +118,16 @@ func (d *decoder) unknown(c *frontmatter.Node, spec []field, prefix string) {
 func (d *decoder) value(n *frontmatter.Node, f field, path string) {
 	pos := d.valuePos(n)
 	switch f.kind {
-	case kAny:
+	case kRefused:
+		d.diags.Add(d.keyPos(n), path, "%s", f.refuse)
+	case kLanguages:
+		d.languages(n, f, path)
 	case kText:
 		if n.Kind != frontmatter.Scalar || n.Type == frontmatter.Null {
 			d.diags.Add(pos, path, "should be text, written on the same line")
+			return
+		}
+		if !d.plain(n.Value, path, pos) {
 			return
 		}
 		d.vals[path] = n.Value
@@ -120,7 +138,7 @@ func (d *decoder) value(n *frontmatter.Node, f field, path string) {
 		}
 		d.vals[path] = n.Value == "true"
 	case kInt:
-		d.integer(n, path, pos)
+		d.integer(n, path, pos, f.example)
 	case kTime:
 		if t, ok := d.parseTime(n, path, pos, false); ok {
 			d.vals[path] = t.Time
@@ -150,6 +168,9 @@ func (d *decoder) value(n *frontmatter.Node, f field, path string) {
 				continue
 			}
 			d.pos[fmt.Sprintf("%s[%d]", path, i)] = d.valuePos(c)
+			if !d.plain(c.Value, fmt.Sprintf("%s[%d]", path, i), d.valuePos(c)) {
+				continue
+			}
 			items = append(items, c.Value)
 		}
 		d.vals[path] = items
@@ -178,15 +199,70 @@ func (d *decoder) value(n *frontmatter.Node, f field, path string) {
 	}
 }
 
+// plain reports whether s may stand in the config as it is, and reports
+// the first control or direction-override character in it otherwise: a
+// line break would start a new line of security.txt or a header, and an
+// override makes text read otherwise than it is stored (a number or an
+// address shown reversed).
+func (d *decoder) plain(s, path string, pos diag.Pos) bool {
+	if !d.oneLine {
+		return true
+	}
+	i := 0
+	for _, r := range s {
+		i++
+		if name := unsafeRune(r); name != "" {
+			d.diags.Add(pos, path, "has %s (U+%04X) at character %d of the value%s; write the value on one line without it", name, r, i, after(s, r))
+			d.refused[path] = true
+			return false
+		}
+	}
+	return true
+}
+
+// after quotes up to 20 characters before the first r in s, so the writer
+// can find an invisible character: ` after "PO Box 7010,"`.
+func after(s string, r rune) string {
+	before := []rune(s[:strings.IndexRune(s, r)])
+	if len(before) == 0 {
+		return ", at its start"
+	}
+	if len(before) > 20 {
+		before = before[len(before)-20:]
+	}
+	return fmt.Sprintf(", after %q", string(before))
+}
+
+// unsafeRune names r when it may not stand in a config value, or is "".
+func unsafeRune(r rune) string {
+	switch {
+	case r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029:
+		return "a line break"
+	case r == '\t':
+		return "a tab"
+	case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+		return "a control character"
+	case r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069:
+		return "an invisible direction override"
+	case r == 0xfeff:
+		return "an invisible character"
+	}
+	return ""
+}
+
 func fieldNames(fs []field) string {
 	var names []string
 	for _, f := range fs {
-		names = append(names, f.name)
+		if f.kind != kRefused {
+			names = append(names, f.name)
+		}
 	}
 	return strings.Join(names, ", ")
 }
 
-func (d *decoder) integer(n *frontmatter.Node, path string, pos diag.Pos) {
+// integer reads a whole number; like is an example for the message, or ""
+// for a count like 12900000.
+func (d *decoder) integer(n *frontmatter.Node, path string, pos diag.Pos, like string) {
 	if n.Kind == frontmatter.Scalar && n.Type == frontmatter.Int {
 		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
 		if err == nil && v >= 0 {
@@ -206,7 +282,10 @@ func (d *decoder) integer(n *frontmatter.Node, path string, pos diag.Pos) {
 			return
 		}
 	}
-	d.diags.Add(pos, path, "should be a whole number, 0 or more, like 12900000")
+	if like == "" {
+		like = "12900000"
+	}
+	d.diags.Add(pos, path, "should be a whole number, 0 or more, like %s", like)
 }
 
 var (

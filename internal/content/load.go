@@ -60,7 +60,21 @@ func LoadConfig(dir string) (*Config, diag.List) {
 	return loadConfig(dir, &diags), diags
 }
 
+// otherConfigs are the files and the folder Hugo reads a site's settings
+// from besides config.toml. A setting in one of them would reach the site
+// unread, so each is refused.
+var otherConfigs = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.yaml", "config.yml", "config.json", "config"}
+
 func loadConfig(dir string, diags *diag.List) *Config {
+	for _, name := range otherConfigs {
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil {
+			what := "this file"
+			if fi.IsDir() {
+				what = "this folder"
+			}
+			diags.Add(diag.Pos{File: name}, "", "Hugo would read its settings as well as config.toml's; disclose reads only config.toml: move what you need into it and remove %s", what)
+		}
+	}
 	src, err := os.ReadFile(filepath.Join(dir, ConfigFile))
 	if err != nil {
 		diags.Add(diag.Pos{File: ConfigFile}, "", "cannot read the site's config: %v", err)
@@ -78,8 +92,8 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		}
 		return nil
 	}
-	d := newDecoder(ConfigFile, diags, time.UTC)
-	d.fold, d.lineOffset = true, -1
+	d := newDecoder(ConfigFile, diags, siteZone(doc.Root))
+	d.fold, d.oneLine, d.lineOffset = true, true, -1
 	top := diag.Pos{File: ConfigFile, Line: 1, Col: 1}
 	d.walk(doc.Root, configFields, "", top)
 
@@ -110,6 +124,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		},
 		Deployment: Deployment{URL: d.str("deployment.url")},
 		Pos:        d.pos,
+		refused:    d.refused,
 	}
 	if t := d.tm("params.security.expires"); !t.IsZero() {
 		cfg.Security.Expires = t.Format(time.RFC3339)
@@ -120,15 +135,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 	if v, ok := d.vals["params.readability_grade"].(int64); ok {
 		cfg.Readability = float64(v)
 	}
-	if cfg.Locale == "" {
-		cfg.Locale = d.str("languageCode")
-	}
-	if cfg.Locale == "" {
-		cfg.Locale = "en"
-	}
-	if cfg.DefaultLang == "" {
-		cfg.DefaultLang = "en"
-	}
+	d.siteLanguage(cfg)
 	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
 		cfg.BaseURL += "/"
 	}
@@ -142,12 +149,6 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		p := fmt.Sprintf("params.support[%d].", i)
 		cfg.Support = append(cfg.Support, Support{Name: d.str(p + "name"), URL: d.str(p + "url"), Phone: d.str(p + "phone"), About: d.str(p + "about")})
 	}
-	if langs := doc.Root.Get("languages"); langs != nil {
-		for _, l := range langs.Children {
-			cfg.Languages = append(cfg.Languages, strings.ToLower(l.Key))
-		}
-		sort.Strings(cfg.Languages)
-	}
 	cfg.Location = time.UTC
 	if cfg.TimeZone != "" {
 		loc, err := time.LoadLocation(cfg.TimeZone)
@@ -158,6 +159,20 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		}
 	}
 	return cfg
+}
+
+// siteZone is the zone config.toml names, for suggesting offsets in its
+// own times (params.security.expires); UTC if it names none it knows. The
+// zone itself is checked with the rest of the config.
+func siteZone(root *frontmatter.Node) *time.Location {
+	for _, c := range root.Children {
+		if strings.EqualFold(c.Key, "timeZone") && c.Kind == frontmatter.Scalar && c.Value != "Local" {
+			if loc, err := time.LoadLocation(c.Value); err == nil {
+				return loc
+			}
+		}
+	}
+	return time.UTC
 }
 
 // isLang reports whether code is one of the site's languages other than the

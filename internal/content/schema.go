@@ -9,11 +9,12 @@ const (
 	kDate                  // a date, or a time with an offset
 	kDateRange             // {from: date, to: date}, or a single date
 	kBool
-	kInt      // a whole number, 0 or more
-	kTextList // a list of text
-	kObject   // a map with its own fields
-	kList     // a list of maps with their own fields
-	kAny      // anything: Hugo's own settings that disclose does not read
+	kInt       // a whole number, 0 or more
+	kTextList  // a list of text
+	kObject    // a map with its own fields
+	kList      // a list of maps with their own fields
+	kLanguages // [languages.<code>]: a map from language code to fields
+	kRefused   // a setting the owner may not make; refuse says why and what to do
 )
 
 // field describes one key of a front matter or config map.
@@ -22,7 +23,8 @@ type field struct {
 	kind     kind
 	required bool
 	example  string  // shown in "missing" messages: `date: 2024-05-16T09:00:00+10:00`
-	fields   []field // for kObject, kList, kDateRange
+	fields   []field // for kObject, kList, kDateRange, kLanguages
+	refuse   string  // for kRefused: the message, naming where the setting lives now
 }
 
 var rangeFields = []field{{name: "from", kind: kDate, required: true}, {name: "to", kind: kDate}}
@@ -100,21 +102,74 @@ var paramsFields = []field{
 		{name: "policy", kind: kText},
 		{name: "language", kind: kText},
 	}},
+	{name: "disclose", kind: kRefused, refuse: "params.disclose is what the tool tells its own templates (the time zone, the signing key), not a setting; remove this"},
+}
+
+// langFields are the keys of one [languages.<code>] table. A language
+// differs from the default in its words only: contact details, support
+// services and security contacts are the same in every language.
+var langFields = []field{
+	{name: "languageName", kind: kText},
+	{name: "weight", kind: kInt, example: "2"},
+	{name: "title", kind: kText},
+	{name: "locale", kind: kText},
+	{name: "direction", kind: kText},
+	{name: "languageCode", kind: kRefused, refuse: `disclose calls this locale; write locale instead, like locale = "mi-NZ"`},
+	{name: "languageDirection", kind: kRefused, refuse: `disclose calls this direction; write direction instead, like direction = "rtl"`},
+	{name: "label", kind: kRefused, refuse: `disclose calls this languageName; write languageName instead, the language's name in itself, like languageName = "Te reo Māori"`},
+	{name: "params", kind: kRefused, refuse: "per-language params are not supported; contact details, support services and security contacts are the same in every language; set them once under [params]"},
+	{name: "markup", kind: kRefused, refuse: "markup settings are the tool's own and the same in every language; remove this"},
+	{name: "menus", kind: kRefused, refuse: "the site's navigation is the tool's own; remove this"},
+	{name: "menu", kind: kRefused, refuse: "the site's navigation is the tool's own; remove this"},
+	{name: "contentDir", kind: kRefused, refuse: "translations sit beside their source, named like 2024-05-16-first.mi.md; remove this"},
+	{name: "disabled", kind: kRefused, refuse: "a language is on while its [languages.<code>] table is there; to take a language off the site, remove its table and its translated files"},
+	{name: "timeZone", kind: kRefused, refuse: "the site has one time zone, the top-level timeZone; remove this"},
+	{name: "baseURL", kind: kRefused, refuse: "the site has one address, the top-level baseURL; remove this"},
+	{name: "copyright", kind: kRefused, refuse: "the site shows no copyright line; remove this"},
+}
+
+// hugoOwned are Hugo settings that are the tool's, not the owner's: how
+// pages are made, which files a build writes, where pages live. disclose
+// sets them itself (internal/hugo), so an owner's config holds only what an
+// owner decides, and no Hugo setting reaches the site unread.
+var hugoOwned = []struct {
+	msg  string
+	keys []string
+}{
+	{"markup settings are the tool's own (raw HTML is never published); remove this", []string{"markup"}},
+	{"which files a build writes is the tool's own (disclose writes the feeds itself); remove this", []string{"outputs", "outputFormats", "mediaTypes", "disableKinds", "disableRSS", "disableSitemap", "disable404", "enableRobotsTXT", "sitemap", "rssLimit"}},
+	{"addresses are the tool's own (an update's address comes from its incident and its date); remove this", []string{"permalinks", "uglyURLs", "canonifyURLs", "relativeURLs", "removePathAccents", "disablePathToLower", "defaultContentLanguageInSubdir", "disableDefaultLanguageRedirect", "disableAliases"}},
+	{"what is published is the tool's own (drafts never are; every update is published at its date); remove this", []string{"buildDrafts", "buildFuture", "buildExpired", "disableLanguages", "cascade", "frontmatter", "segments"}},
+	{"how pages are listed and shown is the tool's own; remove this", []string{"taxonomies", "related", "pagination", "paginate", "paginatePath", "summaryLength", "pluralizeListTitles", "capitalizeListTitles", "titleCaseStyle", "menus", "menu", "enableEmoji", "enableInlineShortcodes", "hasCJKLanguage", "disableHugoGeneratorInject", "minify", "imaging", "enableGitInfo"}},
+	{"the site's templates and folders are the tool's own; remove this", []string{"theme", "themesDir", "module", "contentDir", "layoutDir", "publishDir", "staticDir", "dataDir", "i18nDir", "assetDir", "archetypeDir", "resourceDir", "cacheDir", "workingDir", "ignoreFiles", "cleanDestinationDir", "build", "caches"}},
+	{"the site loads nothing from other sites (no analytics, comments or embeds); remove this", []string{"services", "privacy", "googleAnalytics", "disqusShortname"}},
+	{"Hugo's security policy is the tool's own (the site's own security contacts go under [params.security]); remove this", []string{"security"}},
+	{"the site shows no copyright line or author; remove this", []string{"copyright", "author"}},
+	{"the tool runs Hugo itself; remove this", []string{"server", "timeout", "ignoreLogs", "printI18nWarnings", "printPathWarnings", "printUnusedTemplates", "enableMissingTranslationPlaceholders", "refLinksErrorLevel", "refLinksNotFoundURL", "newContentEditor", "environment"}},
+	{"a language's own settings go under [languages.<code>], like [languages.en]; move this there", []string{"languageName", "languageDirection", "direction", "label", "weight"}},
+}
+
+func refusedFields() []field {
+	var out []field
+	for _, g := range hugoOwned {
+		for _, k := range g.keys {
+			out = append(out, field{name: k, kind: kRefused, refuse: g.msg})
+		}
+	}
+	return out
 }
 
 // configFields are the keys of config.toml. Hugo's keys are matched without
-// regard to case, as Hugo does; keys Hugo knows that disclose does not read
-// are allowed as kAny.
-var configFields = []field{
+// regard to case, as Hugo does. Every key is named: those disclose reads,
+// and Hugo's own settings, refused with where each lives now.
+var configFields = append([]field{
 	{name: "baseURL", kind: kText, required: true, example: `baseURL = "https://updates.example-health.org/"`},
 	{name: "title", kind: kText, required: true, example: `title = "Example Health: cyber incident updates"`},
 	{name: "locale", kind: kText},
 	{name: "languageCode", kind: kText},
 	{name: "timeZone", kind: kText, required: true, example: `timeZone = "Australia/Melbourne"`},
 	{name: "defaultContentLanguage", kind: kText},
-	{name: "defaultContentLanguageInSubdir", kind: kBool},
-	{name: "languages", kind: kAny},
-	{name: "copyright", kind: kText},
+	{name: "languages", kind: kLanguages, fields: langFields},
 	{name: "params", kind: kObject, fields: paramsFields},
 	{name: "deployment", kind: kObject, fields: []field{{name: "url", kind: kText}}},
-}
+}, refusedFields()...)
