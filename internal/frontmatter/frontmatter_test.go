@@ -182,6 +182,10 @@ func TestScalarTypes(t *testing.T) {
 		{"yaml quoted int", "---\nv: '12'\n---\n", String, "12"},
 		{"yaml plain text", "---\nv: We are sorry.\n---\n", String, "We are sorry."},
 		{"yaml block text", "---\nv: |\n  Line one\n  Line two\n---\n", String, "Line one\nLine two\n"},
+		{"yaml right-to-left mark", "---\nv: \u200fשלום 2024\n---\n", String, "\u200fשלום 2024"},
+		{"yaml tab after colon", "---\nv:\tx\n---\n", String, "x"},
+		{"yaml tab inside block text", "---\nv: |\n  a\tb\n  c\n---\n", String, "a\tb\nc\n"},
+		{"yaml dashes inside a value", "---\nv: |\n  ---\n  ----\n---\n", String, "---\n----\n"},
 
 		{"toml offset datetime", "+++\nv = 2024-05-16T09:00:00+10:00\n+++\n", Time, "2024-05-16T09:00:00+10:00"},
 		{"toml offset datetime with space", "+++\nv = 2024-05-16 09:00:00Z\n+++\n", Time, "2024-05-16 09:00:00Z"},
@@ -196,6 +200,8 @@ func TestScalarTypes(t *testing.T) {
 		{"toml bool", "+++\nv = true\n+++\n", Bool, "true"},
 		{"toml escaped string", "+++\nv = \"tab\\there \\u00e9\"\n+++\n", String, "tab\there é"},
 		{"toml literal string", "+++\nv = 'C:\\path'\n+++\n", String, `C:\path`},
+		{"toml tab indent", "+++\n\tv = 1\n+++\n", Int, "1"},
+		{"toml dashes inside a string", "+++\nv = \"\"\"\n--- #\n\"\"\"\n+++\n", String, "--- #\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -233,6 +239,10 @@ func TestBody(t *testing.T) {
 		{"closing at end of file", "---\ntitle: x\n---", YAML, "", 3, []string{"title"}},
 		{"bom and yaml", "\xEF\xBB\xBF---\ntitle: x\n---\nBody\n", YAML, "Body\n", 4, []string{"title"}},
 		{"dashes in body", "---\ntitle: x\n---\nA\n---\nB\n", YAML, "A\n---\nB\n", 4, []string{"title"}},
+		{"delimiters with tabs and crlf", "---\t\r\ntitle: x\r\n--- \t\r\nBody\r\n", YAML, "Body\r\n", 4, []string{"title"}},
+		{"dashes later after blank line", "\nText\n---\n", None, "\nText\n---\n", 1, nil},
+		{"blank lines only", "\n \n", None, "\n \n", 1, nil},
+		{"control characters in body", "---\ntitle: x\n---\n\x00\u202e\n", YAML, "\x00\u202e\n", 4, []string{"title"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -270,7 +280,6 @@ func TestSyntaxErrors(t *testing.T) {
 		{"yaml bad indent", "---\ntitle: x\n  date: 2024-05-16\n---\n", 3, 0, "front matter: mapping values are not allowed in this context"},
 		{"yaml unclosed list", "---\ntitle: x\ntags: [a, b\nother: 3\n---\n", 3, 0, "front matter: did not find expected ',' or ']'"},
 		{"yaml list in map", "---\ntitle: x\ndate: y\n- z\n---\n", 4, 0, "front matter: did not find expected key"},
-		{"yaml tab", "---\ntitle: x\n\tdate: y\n---\n", 3, 0, "front matter: found a tab character that violates indentation"},
 		{"yaml unterminated quote", "---\ntitle: \"x\ndate: y\n---\n", 3, 0, "front matter: found unexpected end of stream"},
 		{"yaml duplicate key", "---\ntitle: a\nsummary: b\ntitle: c\n---\n", 4, 1, `front matter: duplicate key "title"; it is already set on line 2`},
 		{"yaml nested duplicate key", "---\naffected:\n  count: 1\n  count: 2\n---\n", 4, 3, `front matter: duplicate key "count"; it is already set on line 3`},
@@ -283,6 +292,48 @@ func TestSyntaxErrors(t *testing.T) {
 		{"yaml not utf-8", "---\ntitle: caf\xe9\n---\n", 2, 11, "front matter: text is not UTF-8; save the file as UTF-8"},
 		{"yaml bom error line", "\xEF\xBB\xBF---\ntitle: a\ntitle: b\n---\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
 		{"yaml crlf error line", "---\r\ntitle: a\r\ntitle: b\r\n---\r\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
+
+		// The front matter starts at the first line and ends at a line that
+		// is exactly its delimiter.
+		{"yaml closing with comment", "---\ntitle: x\n--- #\ndraft: true\n---\n", 3, 5, "front matter: a line starting with --- must be exactly ---; remove the rest of the line, or start the line differently"},
+		{"yaml closing with text", "---\ntitle: x\n---x\n---\n", 3, 4, "front matter: a line starting with --- must be exactly ---; remove the rest of the line, or start the line differently"},
+		{"yaml four dashes", "---\ntitle: x\n----\n---\n", 3, 4, "front matter: a line starting with --- must be exactly ---; remove the rest of the line, or start the line differently"},
+		{"yaml unclosed four dashes", "---\ntitle: x\n----\nBody\n", 3, 4, "front matter: a line starting with --- must be exactly ---; remove the rest of the line, or start the line differently"},
+		{"toml closing with comment", "+++\ntitle = 'x'\n+++ # comment\n+++\n", 3, 5, "front matter: a line starting with +++ must be exactly +++; remove the rest of the line, or start the line differently"},
+		{"toml closing with cr inside", "+++\ntitle = 'x'\n+++\r \r\n+++\n", 3, 4, "front matter: a carriage return (U+000D) in the middle of a line; save the file with ordinary line endings (LF or CRLF)"},
+		{"old mac line endings", "---\rtitle: x\r---\r", 1, 4, "front matter: a carriage return (U+000D) in the middle of a line; save the file with ordinary line endings (LF or CRLF)"},
+		{"opening with no-break space", "---\u00a0\ntitle: x\n---\n", 1, 4, "front matter: a line starting with --- must be exactly ---; remove the rest of the line, or start the line differently"},
+		{"yaml document end", "---\ntitle: x\n...\ndraft: true\n---\n", 3, 1, "front matter: a line starting with ... ends YAML early and the fields after it would be lost; remove it (the front matter ends at ---)"},
+		{"opening with comment", "--- #\ntitle: x\n---\n", 1, 5, "front matter: a line starting with --- must be exactly ---; remove the rest of the line, or start the line differently"},
+		{"opening with a word", "---yaml\ntitle: x\n---\n", 1, 4, "front matter: a line starting with --- must be exactly ---; remove the rest of the line, or start the line differently"},
+		{"opening four dashes", "----\ntitle: x\n----\n", 1, 4, "front matter: a line starting with --- must be exactly ---; remove the rest of the line, or start the line differently"},
+		{"opening toml with a word", "+++ toml\ntitle = 'x'\n+++\n", 1, 5, "front matter: a line starting with +++ must be exactly +++; remove the rest of the line, or start the line differently"},
+		{"opening after blank lines", "\n \t\r\n---\ntitle: x\n---\n", 3, 1, "front matter: the --- line must be the first line of the file; remove the blank lines above it"},
+		{"opening after bom and blank line", "\xEF\xBB\xBF\n+++\ntitle = 'x'\n+++\n", 2, 1, "front matter: the +++ line must be the first line of the file; remove the blank lines above it"},
+		{"opening indented", "  ---\ntitle: x\n---\n", 1, 3, "front matter: the --- line must start at the beginning of the line; remove the spaces before it"},
+
+		// Characters that show differently from how they are read, or not at all.
+		{"yaml bidi override in value", "---\ntitle: abc\u202edef\n---\n", 2, 11, "front matter: invisible text-direction character U+202E is not allowed, because it makes text show in another order than it is written; delete it"},
+		{"yaml bidi isolate in key", "---\nti\u2066tle: x\n---\n", 2, 3, "front matter: invisible text-direction character U+2066 is not allowed, because it makes text show in another order than it is written; delete it"},
+		{"yaml bidi embedding in comment", "---\n# note \u202a\ntitle: x\n---\n", 2, 8, "front matter: invisible text-direction character U+202A is not allowed, because it makes text show in another order than it is written; delete it"},
+		{"yaml bidi in quoted value", "---\ntitle: \"a\u2069\"\n---\n", 2, 10, "front matter: invisible text-direction character U+2069 is not allowed, because it makes text show in another order than it is written; delete it"},
+		{"toml bidi override in value", "+++\ntitle = \"ab\u202d\"\n+++\n", 2, 12, "front matter: invisible text-direction character U+202D is not allowed, because it makes text show in another order than it is written; delete it"},
+		{"yaml nul", "---\ntitle: a\x00b\n---\n", 2, 9, "front matter: invisible control character U+0000 is not allowed; delete it"},
+		{"yaml escape", "---\ntitle: a\x1b[31m\n---\n", 2, 9, "front matter: invisible control character U+001B is not allowed; delete it"},
+		{"yaml delete", "---\ntitle: a\x7f\n---\n", 2, 9, "front matter: invisible control character U+007F is not allowed; delete it"},
+		{"yaml next line", "---\ntitle: a\u0085draft: true\n---\n", 2, 9, "front matter: invisible control character U+0085 is not allowed; delete it"},
+		{"toml form feed", "+++\ntitle = 'a'\f\n+++\n", 2, 12, "front matter: invisible control character U+000C is not allowed; delete it"},
+		{"yaml lone carriage return", "---\ntitle: a\rdraft: true\n---\n", 2, 9, "front matter: a carriage return (U+000D) in the middle of a line; save the file with ordinary line endings (LF or CRLF)"},
+		{"yaml line separator", "---\ntitle: a\u2028draft: true\n---\n", 2, 9, "front matter: invisible line separator U+2028 is not allowed; delete it, or use an ordinary line break"},
+		{"yaml byte order mark inside", "---\ntitle: \ufeffa\n---\n", 2, 8, "front matter: invisible byte order mark U+FEFF is only allowed at the very start of the file; delete it"},
+		{"toml not utf-8", "+++\ntitle = 'caf\xe9'\n+++\n", 2, 13, "front matter: text is not UTF-8; save the file as UTF-8"},
+		{"first problem on the line wins", "---\nti\x00tle: a\u202e\n---\n", 2, 3, "front matter: invisible control character U+0000 is not allowed; delete it"},
+		{"earlier line wins over no closing line", "---\ntitle: a\x00\n", 2, 9, "front matter: invisible control character U+0000 is not allowed; delete it"},
+
+		{"yaml tab indent", "---\naffected:\n\tcount: 1\n---\n", 3, 1, "front matter: a tab indents this line (column 1); YAML needs spaces, so replace the tab with spaces"},
+		{"yaml tab after spaces", "---\naffected:\n  \tcount: 1\n---\n", 3, 3, "front matter: a tab indents this line (column 3); YAML needs spaces, so replace the tab with spaces"},
+		{"yaml tab indents a list item", "---\ntags:\n\t- a\n---\n", 3, 1, "front matter: a tab indents this line (column 1); YAML needs spaces, so replace the tab with spaces"},
+		{"yaml tab in a flow list", "---\ntags: [\n\ta]\n---\n", 3, 1, "front matter: a tab indents this line (column 1); YAML needs spaces, so replace the tab with spaces"},
 
 		{"toml missing equals", "+++\ntitle = 'x'\ndate 2024-05-16\n+++\n", 3, 6, "front matter: expected '=' after key"},
 		{"toml unclosed string", "+++\ntitle = 'x'\nsummary = \"abc\n+++\n", 3, 15, "front matter: basic strings cannot have new lines"},
