@@ -122,6 +122,15 @@ status: [investigating
 ---
 Text.
 `, []string{"content/incidents/x/2024-05-16-a.md:"}},
+		{"draft in capitals", `-- content/incidents/x/2024-05-16-a.md --
+---
+title: A
+date: 2024-05-16T09:00:00+10:00
+status: investigating
+draft: True
+---
+Text.
+`, []string{`content/incidents/x/2024-05-16-a.md:5:8: front matter: True is not a boolean here; write true or false (lower case), or put "True" in quotes if it is text`}},
 		{"file name and date disagree", `-- content/incidents/x/2024-05-23-a.md --
 ---
 title: A

@@ -168,3 +168,11 @@ func (p *positioner) at(off int) (line, col int) {
 	i := sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > off }) - 1
 	return i + 1, utf8.RuneCount(p.src[p.lineStarts[i]:off]) + 1
 }
+
+// lineStart returns the byte offset in the file of the start of line.
+func (p *positioner) lineStart(line int) int {
+	if line < 1 || line > len(p.lineStarts) {
+		return len(p.src)
+	}
+	return p.lineStarts[line-1]
+}

@@ -4,8 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
 )
 
 // lookup follows path through a tree: a string is a map key, an int a list
@@ -114,10 +119,6 @@ func TestPositions(t *testing.T) {
 		{"yaml unicode quoted key", "---\nnäme: ü ü\n\"ключ\": 1\n---\n", []any{"ключ"}, 3, 1, 3, 9, Scalar, Int, "1"},
 		{"yaml crlf", strings.ReplaceAll(yamlUpdate, "\n", "\r\n"), []any{"revisions", 1, "summary"}, 9, 5, 9, 14, Scalar, String, "Second notice"},
 		{"yaml bom", "\xEF\xBB\xBF---\ntitle: Hello\n---\nBody\n", []any{"title"}, 2, 1, 2, 8, Scalar, String, "Hello"},
-		{"yaml alias", "---\nbase: &b {x: 1}\ncopy: *b\n---\n", []any{"copy"}, 3, 1, 3, 7, Map, 0, ""},
-		{"yaml alias content", "---\nbase: &b {x: 1}\ncopy: *b\n---\n", []any{"copy", "x"}, 2, 11, 2, 14, Scalar, Int, "1"},
-		{"yaml merge key", "---\nbase: &b {x: 1, y: 2}\ncopy:\n  <<: *b\n  y: 3\n---\n", []any{"copy", "y"}, 5, 3, 5, 6, Scalar, Int, "3"},
-		{"yaml merged entry", "---\nbase: &b {x: 1, y: 2}\ncopy:\n  <<: *b\n  y: 3\n---\n", []any{"copy", "x"}, 2, 11, 2, 14, Scalar, Int, "1"},
 
 		{"toml top-level key", tomlUpdate, []any{"title"}, 2, 1, 2, 9, Scalar, String, "Data posted online"},
 		{"toml array", tomlUpdate, []any{"tags"}, 4, 1, 4, 8, List, 0, ""},
@@ -170,7 +171,6 @@ func TestScalarTypes(t *testing.T) {
 		{"yaml local datetime", "---\nv: 2024-05-16T09:00:00\n---\n", Time, "2024-05-16T09:00:00"},
 		{"yaml local datetime with space", "---\nv: 2024-05-16 09:00:00\n---\n", Time, "2024-05-16 09:00:00"},
 		{"yaml datetime with fraction", "---\nv: 2024-05-16t09:00:00.5Z\n---\n", Time, "2024-05-16t09:00:00.5Z"},
-		{"yaml tagged datetime", "---\nv: !!str 2024-05-16T09:00:00\n---\n", String, "2024-05-16T09:00:00"},
 		{"yaml impossible date is left to the loader", "---\nv: 2024-13-45\n---\n", Time, "2024-13-45"},
 		{"yaml quoted datetime", "---\nv: \"2024-05-16T09:00:00\"\n---\n", String, "2024-05-16T09:00:00"},
 		{"yaml date", "---\nv: 2024-05-16\n---\n", Time, "2024-05-16"},
@@ -182,9 +182,22 @@ func TestScalarTypes(t *testing.T) {
 		{"yaml quoted int", "---\nv: '12'\n---\n", String, "12"},
 		{"yaml plain text", "---\nv: We are sorry.\n---\n", String, "We are sorry."},
 		{"yaml block text", "---\nv: |\n  Line one\n  Line two\n---\n", String, "Line one\nLine two\n"},
+		{"yaml quoted True is text", "---\nv: \"True\"\n---\n", String, "True"},
+		{"yaml quoted yes is text", "---\nv: 'yes'\n---\n", String, "yes"},
+		{"yaml false", "---\nv: false\n---\n", Bool, "false"},
+		{"yaml word that is not a boolean", "---\nv: yesterday\n---\n", String, "yesterday"},
+		{"yaml curly quotes inside text", "---\nv: Our “response” to ‘it’\n---\n", String, "Our “response” to ‘it’"},
+		{"yaml quoted curly quote", "---\nv: \"“Hello”\"\n---\n", String, "“Hello”"},
 		{"yaml right-to-left mark", "---\nv: \u200fשלום 2024\n---\n", String, "\u200fשלום 2024"},
 		{"yaml tab after colon", "---\nv:\tx\n---\n", String, "x"},
 		{"yaml tab inside block text", "---\nv: |\n  a\tb\n  c\n---\n", String, "a\tb\nc\n"},
+		{"yaml tab on blank line", "---\na: 1\n \t\nv: x\n---\n", String, "x"},
+		{"yaml zero", "---\nv: 0\n---\n", Int, "0"},
+		{"yaml fraction under one", "---\nv: 0.5\n---\n", Float, "0.5"},
+		{"yaml signed int", "---\nv: +12\n---\n", Int, "+12"},
+		{"yaml underscores", "---\nv: 12_900_000\n---\n", Int, "12_900_000"},
+		{"yaml quoted leading zero", "---\nv: '0777'\n---\n", String, "0777"},
+		{"yaml quoted << key", "---\n'<<': x\nv: 1\n---\n", Int, "1"},
 		{"yaml dashes inside a value", "---\nv: |\n  ---\n  ----\n---\n", String, "---\n----\n"},
 
 		{"toml offset datetime", "+++\nv = 2024-05-16T09:00:00+10:00\n+++\n", Time, "2024-05-16T09:00:00+10:00"},
@@ -202,6 +215,7 @@ func TestScalarTypes(t *testing.T) {
 		{"toml literal string", "+++\nv = 'C:\\path'\n+++\n", String, `C:\path`},
 		{"toml tab indent", "+++\n\tv = 1\n+++\n", Int, "1"},
 		{"toml dashes inside a string", "+++\nv = \"\"\"\n--- #\n\"\"\"\n+++\n", String, "--- #\n"},
+		{"toml string True", "+++\nv = \"True\"\n+++\n", String, "True"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -285,13 +299,72 @@ func TestSyntaxErrors(t *testing.T) {
 		{"yaml nested duplicate key", "---\naffected:\n  count: 1\n  count: 2\n---\n", 4, 3, `front matter: duplicate key "count"; it is already set on line 3`},
 		{"yaml list root", "---\n- a\n- b\n---\n", 2, 1, "front matter: expected `key: value` lines"},
 		{"yaml text root", "---\nHello there\n---\n", 2, 1, "front matter: expected `key: value` lines"},
-		{"yaml unknown alias", "---\na: 1\nb: *nope\n---\n", 3, 4, "front matter: alias *nope has no anchor &nope before it"},
-		{"yaml alias inside itself", "---\na: &x [1, *x]\n---\n", 2, 11, "front matter: alias *x is used inside the value it names"},
-		{"yaml aliases of aliases", billionLaughs(), 6, 45, "front matter: too many values; check that aliases (*name) do not repeat each other"},
 		{"yaml map key", "---\n? [a]\n: b\n---\n", 2, 3, "front matter: a key must be a single word, not a list or a map"},
 		{"yaml not utf-8", "---\ntitle: caf\xe9\n---\n", 2, 11, "front matter: text is not UTF-8; save the file as UTF-8"},
 		{"yaml bom error line", "\xEF\xBB\xBF---\ntitle: a\ntitle: b\n---\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
 		{"yaml crlf error line", "---\r\ntitle: a\r\ntitle: b\r\n---\r\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
+
+		// Booleans are true or false; other words that some YAML reads as
+		// booleans are refused, in YAML and (where TOML refuses them too) TOML.
+		{"yaml True", "---\ndraft: True\n---\n", 2, 8, `front matter: True is not a boolean here; write true or false (lower case), or put "True" in quotes if it is text`},
+		{"yaml TRUE", "---\ndraft: TRUE\n---\n", 2, 8, `front matter: TRUE is not a boolean here; write true or false (lower case), or put "TRUE" in quotes if it is text`},
+		{"yaml False", "---\ndraft: False\n---\n", 2, 8, `front matter: False is not a boolean here; write true or false (lower case), or put "False" in quotes if it is text`},
+		{"yaml tRuE", "---\ndraft: tRuE\n---\n", 2, 8, `front matter: tRuE is not a boolean here; write true or false (lower case), or put "tRuE" in quotes if it is text`},
+		{"yaml yes", "---\ndraft: yes\n---\n", 2, 8, `front matter: yes is not a boolean here; write true or false, or put "yes" in quotes if it is text`},
+		{"yaml No", "---\ndraft: No\n---\n", 2, 8, `front matter: No is not a boolean here; write true or false, or put "No" in quotes if it is text`},
+		{"yaml on", "---\ndraft: on\n---\n", 2, 8, `front matter: on is not a boolean here; write true or false, or put "on" in quotes if it is text`},
+		{"yaml OFF", "---\ndraft: OFF\n---\n", 2, 8, `front matter: OFF is not a boolean here; write true or false, or put "OFF" in quotes if it is text`},
+		{"yaml y", "---\ndraft: y\n---\n", 2, 8, `front matter: y is not a boolean here; write true or false, or put "y" in quotes if it is text`},
+		{"yaml N", "---\ndraft: N\n---\n", 2, 8, `front matter: N is not a boolean here; write true or false, or put "N" in quotes if it is text`},
+		{"yaml yes in a list", "---\ntags: [a, Yes]\n---\n", 2, 11, `front matter: Yes is not a boolean here; write true or false, or put "Yes" in quotes if it is text`},
+		{"yaml True nested", "---\naffected:\n  notified: True\n---\n", 3, 13, `front matter: True is not a boolean here; write true or false (lower case), or put "True" in quotes if it is text`},
+		{"toml True", "+++\ndraft = True\n+++\n", 2, 9, `front matter: True is not a boolean here; write true or false (lower case), or put "True" in quotes if it is text`},
+		{"toml yes in array", "+++\ntags = [1, yes]\n+++\n", 2, 12, `front matter: yes is not a boolean here; write true or false, or put "yes" in quotes if it is text`},
+		{"toml word after a value", "+++\na = 1 yes\n+++\n", 2, 7, "front matter: expected newline but got U+0079 'y'"},
+		{"toml word that starts like a boolean", "+++\na = True2\n+++\n", 2, 5, "front matter: unexpected character U+0054 'T' at start of value"},
+		{"toml Off in inline table", "+++\np = { a = Off }\n+++\n", 2, 11, `front matter: Off is not a boolean here; write true or false, or put "Off" in quotes if it is text`},
+
+		// Numbers that YAML 1.1 and 1.2 read differently.
+		{"yaml leading zero", "---\ncount: 0777\n---\n", 2, 8, "front matter: 0777 starts with 0, which YAML may read as an octal number; write 777"},
+		{"yaml leading zeros only", "---\ncount: -00\n---\n", 2, 8, "front matter: -00 starts with 0, which YAML may read as an octal number; write -0"},
+		{"yaml hex", "---\ncount: 0x1F\n---\n", 2, 8, "front matter: 0x1F is not a decimal number; write the number with the digits 0 to 9"},
+		{"yaml octal", "---\ncount: 0o17\n---\n", 2, 8, "front matter: 0o17 is not a decimal number; write the number with the digits 0 to 9"},
+		{"yaml leading zero read as a fraction", "---\ncount: 08\n---\n", 2, 8, "front matter: 08 starts with 0, which YAML may read as an octal number; write 8"},
+		{"yaml binary", "---\ncount: 0b101\n---\n", 2, 8, "front matter: 0b101 is not a decimal number; write the number with the digits 0 to 9"},
+
+		// No merge keys, anchors, aliases, tags or directives.
+		{"yaml merge key", "---\ncopy:\n  <<: {x: 1}\n  y: 3\n---\n", 3, 3, "front matter: YAML merge keys (<<) are not allowed; write the fields out in full"},
+		{"yaml merge key with alias", "---\nbase: &b {x: 1}\ncopy:\n  <<: *b\n---\n", 2, 7, "front matter: YAML anchors are not allowed; remove &b and write each value out in full"},
+		{"yaml anchor", "---\ntitle: &t Hello\n---\n", 2, 8, "front matter: YAML anchors are not allowed; remove &t and write each value out in full"},
+		{"yaml anchor on a map", "---\naffected: &a\n  count: 1\n---\n", 2, 11, "front matter: YAML anchors are not allowed; remove &a and write each value out in full"},
+		{"yaml anchor on a key", "---\n&k title: x\n---\n", 2, 1, "front matter: YAML anchors are not allowed; remove &k and write each value out in full"},
+		{"yaml anchor in a list", "---\ntags:\n  - a\n  - &t b\n---\n", 4, 5, "front matter: YAML anchors are not allowed; remove &t and write each value out in full"},
+		{"yaml anchor before a tag", "---\nv: &a !!str x\n---\n", 2, 4, "front matter: YAML anchors are not allowed; remove &a and write each value out in full"},
+		{"yaml alias", "---\na: 1\nb: *nope\n---\n", 3, 4, "front matter: YAML aliases are not allowed; write the value out in full"},
+		{"yaml alias after its anchor", "---\na: &x [1, *x]\n---\n", 2, 4, "front matter: YAML anchors are not allowed; remove &x and write each value out in full"},
+		{"yaml aliases of aliases", billionLaughs(), 2, 5, "front matter: YAML anchors are not allowed; remove &a0 and write each value out in full"},
+		{"yaml tag binary", "---\nv: !!binary aGVsbG8=\n---\n", 2, 4, "front matter: YAML tags are not allowed; remove !!binary, and put the value in quotes if it is text"},
+		{"yaml tag str", "---\nv: !!str 2024-05-16T09:00:00\n---\n", 2, 4, "front matter: YAML tags are not allowed; remove !!str, and put the value in quotes if it is text"},
+		{"yaml custom tag", "---\nv: !custom x\n---\n", 2, 4, "front matter: YAML tags are not allowed; remove !custom, and put the value in quotes if it is text"},
+		{"yaml non-specific tag", "---\nv: ! 12\n---\n", 2, 4, "front matter: YAML tags are not allowed; remove !, and put the value in quotes if it is text"},
+		{"yaml verbatim tag", "---\nv: !<tag:example.org,2024:x> 1\n---\n", 2, 4, "front matter: YAML tags are not allowed; remove !<tag:example.org,2024:x>, and put the value in quotes if it is text"},
+		{"yaml tag on a map", "---\nv: !!map\n  x: 1\n---\n", 2, 4, "front matter: YAML tags are not allowed; remove !!map, and put the value in quotes if it is text"},
+		{"yaml tag on a key", "---\n!!str title: x\n---\n", 2, 1, "front matter: YAML tags are not allowed; remove !!str, and put the value in quotes if it is text"},
+		{"yaml undefined tag handle", "---\ntitle: x\nv: !e!x 1\n---\n", 3, 0, "front matter: YAML tags are not allowed; remove the tag, and put the value in quotes if it is text"},
+		{"yaml TAG directive", "---\n%TAG ! tag:example.org,2024:\ntitle: !x y\n---\n", 2, 1, "front matter: YAML directives (%YAML, %TAG) are not allowed; remove this line"},
+		{"yaml YAML directive", "---\ntitle: x\n%YAML 1.1\n---\n", 3, 1, "front matter: YAML directives (%YAML, %TAG) are not allowed; remove this line"},
+
+		// Duplicate keys, however they are spelt.
+		{"yaml duplicate quoted key", "---\ntitle: a\n\"title\": b\n---\n", 3, 1, `front matter: duplicate key "title"; it is already set on line 2`},
+		{"yaml duplicate key in a case", "---\ntitle: a\nTitle: b\n---\n", 3, 1, `front matter: duplicate key "Title"; "title" is already set on line 2`},
+		{"yaml duplicate key in list item", "---\nr:\n  - date: 1\n    date: 2\n---\n", 4, 5, `front matter: duplicate key "date"; it is already set on line 3`},
+		{"yaml duplicate key in flow map", "---\np: {x: 1, x: 2}\n---\n", 2, 11, `front matter: duplicate key "x"; it is already set on line 2`},
+		{"toml duplicate dotted key", "+++\na.b = 1\na.b = 2\n+++\n", 3, 3, `front matter: duplicate key "b"; it is already set on line 2`},
+		{"toml duplicate table in a case", "+++\n[affected]\n[Affected]\n+++\n", 3, 2, `front matter: duplicate key "Affected"; "affected" is already set on line 2`},
+		{"toml duplicate key in a case", "+++\ntitle = 'a'\nTITLE = 'b'\n+++\n", 3, 1, `front matter: duplicate key "TITLE"; "title" is already set on line 2`},
+		{"toml dotted key in a case", "+++\na.b = 1\nA.c = 2\n+++\n", 3, 1, `front matter: duplicate key "A"; "a" is already set on line 2`},
+		{"toml array table in a case", "+++\n[[r]]\n[[R]]\n+++\n", 3, 3, `front matter: duplicate key "R"; "r" is already set on line 2`},
+		{"toml header part in a case", "+++\n[a.b]\n[A.c]\n+++\n", 3, 2, `front matter: duplicate key "A"; "a" is already set on line 2`},
 
 		// The front matter starts at the first line and ends at a line that
 		// is exactly its delimiter.
@@ -330,9 +403,18 @@ func TestSyntaxErrors(t *testing.T) {
 		{"first problem on the line wins", "---\nti\x00tle: a\u202e\n---\n", 2, 3, "front matter: invisible control character U+0000 is not allowed; delete it"},
 		{"earlier line wins over no closing line", "---\ntitle: a\x00\n", 2, 9, "front matter: invisible control character U+0000 is not allowed; delete it"},
 
+		// Word processors' habits.
+		{"yaml curly double quotes", "---\ntitle: “Hello”\n---\n", 2, 8, `front matter: value starts with a typographic quote “; use straight quotes (" or ') instead of “ ”`},
+		{"yaml curly single quotes", "---\ntitle: ‘Hello’\n---\n", 2, 8, `front matter: value starts with a typographic quote ‘; use straight quotes (" or ') instead of ‘ ’`},
+		{"yaml low double quote", "---\ntitle: „Hallo“\n---\n", 2, 8, `front matter: value starts with a typographic quote „; use straight quotes (" or ') instead of “ ”`},
+		{"yaml curly quote in list", "---\ntags: [”a”]\n---\n", 2, 8, `front matter: value starts with a typographic quote ”; use straight quotes (" or ') instead of “ ”`},
+		{"yaml curly quoted key", "---\n“title”: x\n---\n", 2, 1, `front matter: key starts with a typographic quote “; use straight quotes (" or ') instead of “ ”`},
+		{"toml curly quotes", "+++\ntitle = “Hello”\n+++\n", 2, 9, `front matter: value starts with a typographic quote “; use straight quotes (" or ') instead of “ ”`},
+		{"toml curly quoted key", "+++\n’title’ = 'x'\n+++\n", 2, 1, `front matter: key starts with a typographic quote ’; use straight quotes (" or ') instead of ‘ ’`},
 		{"yaml tab indent", "---\naffected:\n\tcount: 1\n---\n", 3, 1, "front matter: a tab indents this line (column 1); YAML needs spaces, so replace the tab with spaces"},
 		{"yaml tab after spaces", "---\naffected:\n  \tcount: 1\n---\n", 3, 3, "front matter: a tab indents this line (column 3); YAML needs spaces, so replace the tab with spaces"},
 		{"yaml tab indents a list item", "---\ntags:\n\t- a\n---\n", 3, 1, "front matter: a tab indents this line (column 1); YAML needs spaces, so replace the tab with spaces"},
+		{"yaml tab on blank line in block text", "---\nv: |\n  a\n \t\n  b\n---\n", 4, 2, "front matter: a tab on this line (column 2) where YAML needs spaces; replace it with spaces"},
 		{"yaml tab in a flow list", "---\ntags: [\n\ta]\n---\n", 3, 1, "front matter: a tab indents this line (column 1); YAML needs spaces, so replace the tab with spaces"},
 
 		{"toml missing equals", "+++\ntitle = 'x'\ndate 2024-05-16\n+++\n", 3, 6, "front matter: expected '=' after key"},
@@ -444,6 +526,26 @@ func checkTree(t *testing.T, n *Node, lines int) {
 	}
 }
 
+// BenchmarkParse measures an ordinary update and a long one-line list,
+// which must take time in proportion to its length.
+func BenchmarkParse(b *testing.B) {
+	long := "---\ntags: [" + strings.Repeat("ü, x, ", 5000) + "x]\n---\n"
+	for _, bm := range []struct{ name, src string }{
+		{"yaml", yamlUpdate},
+		{"toml", tomlUpdate},
+		{"yaml long line", long},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.SetBytes(int64(len(bm.src)))
+			for b.Loop() {
+				if _, err := Parse([]byte(bm.src)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		yamlUpdate,
@@ -454,6 +556,22 @@ func FuzzParse(f *testing.F) {
 		"+++\nm = [ {a = 1}, [2, 3], \"x\" ] # note\n[t.u]\nv.w = 2024-05-16\n[[x]]\n+++\nBody",
 		"\xEF\xBB\xBF---\nnäme: ü\n---\n",
 		"No front matter\n",
+		"---\ndraft: True\nlive: yes\ntags: [on, N]\n---\n",
+		"+++\ndraft = TRUE\n+++\n",
+		"---\nv: !!binary aGVsbG8=\nw: !!str 1\nx: ! 2\n---\n",
+		"---\n%TAG ! tag:example.org,2024:\n%YAML 1.1\n---\n",
+		"---\ntitle: x\n--- #\ndraft: true\n---\n",
+		"+++\ntitle = 'x'\n+++ # comment\n+++\n",
+		"---\ntitle: x\n----\n...\n---\n",
+		"--- #\ntitle: x\n---\n",
+		"\n\n---\ntitle: x\n---\n",
+		"---\na:\n  b: 1\n  B: 2\n---\n",
+		"+++\n[a]\n[a]\n[A.b]\n+++\n",
+		"---\ntitle: a\u202eb\n\u2066key: x\n---\n",
+		"---\ntitle: a\rdraft: true\u2028x: \x00\n---\n",
+		"---\ntitle: “Hello”\nsummary: ‘Hi’\n---\n",
+		"+++\ntitle = “Hello”\n+++\n",
+		"---\naffected:\n\tcount: 0777\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
@@ -470,8 +588,66 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		checkBody(t, src, doc)
-		if doc.Root != nil {
-			checkTree(t, doc.Root, bytes.Count(src, []byte("\n"))+1)
+		if doc.Root == nil {
+			return
+		}
+		checkTree(t, doc.Root, bytes.Count(src, []byte("\n"))+1)
+		checkBools(t, doc.Root)
+		fm := frontMatterText(src, doc)
+		checkText(t, fm)
+		if doc.Format == YAML {
+			checkOneDocument(t, fm)
 		}
 	})
+}
+
+// frontMatterText returns the text between a document's delimiter lines.
+func frontMatterText(src []byte, doc *Document) []byte {
+	head := bytes.TrimPrefix(src[:doc.BodyOffset], bom)
+	head = head[bytes.IndexByte(head, '\n')+1:] // the opening line
+	if i := bytes.LastIndexByte(bytes.TrimSuffix(head, []byte("\n")), '\n'); i >= 0 {
+		return head[:i+1] // without the closing line
+	}
+	return nil
+}
+
+// checkBools asserts that every boolean reads as what it says.
+func checkBools(t *testing.T, n *Node) {
+	t.Helper()
+	if n.Kind == Scalar && n.Type == Bool && n.Value != "true" && n.Value != "false" {
+		t.Fatalf("boolean %q at %d:%d", n.Value, n.Line, n.Col)
+	}
+	for _, c := range n.Children {
+		checkBools(t, c)
+	}
+}
+
+// checkText asserts that accepted front matter has no character that
+// shows differently from how it is read.
+func checkText(t *testing.T, fm []byte) {
+	t.Helper()
+	for i, r := range string(fm) {
+		switch {
+		case r == '\r' && !bytes.HasPrefix(fm[i:], []byte("\r\n")):
+			t.Fatalf("lone carriage return at byte %d of %q", i, fm)
+		case unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r',
+			unicode.Is(unicode.Bidi_Control, r) && r != '\u200e' && r != '\u200f' && r != '\u061c',
+			r == '\u2028' || r == '\u2029' || r == '\ufeff' || r == utf8.RuneError:
+			t.Fatalf("%U at byte %d of %q", r, i, fm)
+		}
+	}
+}
+
+// checkOneDocument asserts that the YAML library sees one document in
+// accepted front matter: nothing after a document end it would ignore.
+func checkOneDocument(t *testing.T, fm []byte) {
+	t.Helper()
+	dec := yaml.NewDecoder(bytes.NewReader(fm))
+	var first, second yaml.Node
+	if err := dec.Decode(&first); err != nil && err != io.EOF {
+		t.Fatalf("accepted front matter %q does not decode: %v", fm, err)
+	}
+	if err := dec.Decode(&second); err != io.EOF {
+		t.Fatalf("accepted front matter %q holds a second YAML document (%v)", fm, err)
+	}
 }
