@@ -3,6 +3,7 @@ package frontmatter
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -24,9 +25,22 @@ func parseYAML(fm []byte, pos *positioner, base int) (root *Node, err error) {
 			root, err = nil, &SyntaxError{Line: firstLine, Msg: "front matter: cannot be read as YAML"}
 		}
 	}()
+	// yaml.Unmarshal reads the first value and ignores what follows it:
+	// fields after {title: x} would be lost. A second Decode must find
+	// the end.
+	dec := yaml.NewDecoder(bytes.NewReader(fm))
 	var doc yaml.Node
-	if err := yaml.Unmarshal(fm, &doc); err != nil {
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
 		return nil, c.syntaxError(err, fm)
+	}
+	if err := dec.Decode(new(yaml.Node)); err != io.EOF {
+		// Not a second document, whose start the text checks refuse,
+		// but text after the first value.
+		line := firstLine
+		if err != nil {
+			line = c.syntaxError(err, fm).Line
+		}
+		return nil, &SyntaxError{Line: line, Msg: "front matter: text after a complete value, which YAML would ignore; write every field as `key: value` on its own line"}
 	}
 
 	var top *yaml.Node
