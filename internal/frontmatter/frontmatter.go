@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -67,6 +68,35 @@ func Parse(src []byte) (*Document, error) {
 	}
 	return nil, &SyntaxError{Line: 1, Col: 1, Msg: fmt.Sprintf(
 		"front matter: no closing %s line; add a line with only %s after the last field", delim, delim)}
+}
+
+// ParseTOML parses src, a whole TOML file such as a site's config.toml,
+// with the checks of TOML front matter. Errors are *SyntaxError values
+// whose position counts in src after any byte order mark, and whose Msg,
+// not being about front matter, does not start with "front matter: ".
+func ParseTOML(src []byte) (*Node, error) {
+	start := 0
+	if bytes.HasPrefix(src, bom) {
+		start = len(bom)
+	}
+	pos := newPositioner(src, start)
+	var err error
+	for off := start; off < len(src) && err == nil; {
+		line, end := nextLine(src, off)
+		if i, msg := badChar(line); msg != "" {
+			err = errorAt(pos, off+i, "%s", msg)
+		}
+		off = end
+	}
+	var root *Node
+	if err == nil {
+		root, err = parseTOML(src[start:], pos, start)
+	}
+	if se, ok := err.(*SyntaxError); ok {
+		se.Msg = strings.TrimPrefix(se.Msg, "front matter: ")
+		return nil, se
+	}
+	return root, err
 }
 
 // errorAt returns a *SyntaxError at byte offset off in the file.

@@ -458,6 +458,49 @@ func TestSyntaxErrors(t *testing.T) {
 	}
 }
 
+func TestParseTOML(t *testing.T) {
+	const config = "title = 'Updates'\n[params]\norganisation = 'Example Health'\n"
+	tests := []struct {
+		name      string
+		src       string
+		path      []any
+		line, col int    // of the value, or of the error
+		want      string // the value, or the error's message
+	}{
+		{"value", config, []any{"params", "organisation"}, 3, 16, "Example Health"},
+		{"crlf", strings.ReplaceAll(config, "\n", "\r\n"), []any{"params", "organisation"}, 3, 16, "Example Health"},
+		{"bom", "\xEF\xBB\xBF" + config, []any{"title"}, 1, 9, "Updates"},
+		{"empty", "", nil, 1, 1, ""},
+		{"delimiter line", "title = 'x'\n+++\nbaseURL = 'https://example.org/'\n", nil, 2, 1, "invalid character at start of key: U+002B '+'"},
+		{"duplicate key in a case", "baseURL = 'a'\nbaseurl = 'b'\n", nil, 2, 1, `duplicate key "baseurl"; "baseURL" is already set on line 1`},
+		{"bidi override", "title = 'a\u202eb'\n", nil, 1, 11, "invisible text-direction character U+202E is not allowed, because it makes text show in another order than it is written; delete it"},
+		{"byte order mark later", "title = 'a'\n\xEF\xBB\xBF", nil, 2, 1, "invisible byte order mark U+FEFF is only allowed at the very start of the file; delete it"},
+		{"capital boolean", "[params]\nbeta = True\n", nil, 2, 8, `True is not a boolean here; write true or false (lower case), or put "True" in quotes if it is text`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := ParseTOML([]byte(tt.src))
+			if err != nil {
+				var se *SyntaxError
+				if !errors.As(err, &se) {
+					t.Fatalf("error %T %v is not a *SyntaxError", err, err)
+				}
+				if se.Line != tt.line || se.Col != tt.col || se.Msg != tt.want {
+					t.Errorf("got %d:%d: %s\nwant %d:%d: %s", se.Line, se.Col, se.Msg, tt.line, tt.col, tt.want)
+				}
+				return
+			}
+			n := lookup(root, tt.path...)
+			if n == nil {
+				t.Fatalf("no node at %v", tt.path)
+			}
+			if n.Line != tt.line || n.Col != tt.col || n.Value != tt.want {
+				t.Errorf("got %q at %d:%d, want %q at %d:%d", n.Value, n.Line, n.Col, tt.want, tt.line, tt.col)
+			}
+		})
+	}
+}
+
 // TestTOMLTables checks that ways TOML allows to build up tables are not
 // taken for duplicate keys.
 func TestTOMLTables(t *testing.T) {
@@ -574,27 +617,29 @@ func FuzzParse(f *testing.F) {
 		"---\ntitle: a\rdraft: true\u2028x: \x00\n---\n",
 		"---\ntitle: “Hello”\nsummary: ‘Hi’\n---\n",
 		"+++\ntitle = “Hello”\n+++\n",
+		"title = 'x'\n[params]\nbeta = True\n+++\n",
 		"---\naffected:\n\tcount: 0777\n---\n",
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
+		lines := bytes.Count(src, []byte("\n")) + 1
+		if root, err := ParseTOML(src); err != nil {
+			checkSyntaxError(t, err, lines)
+		} else {
+			checkTree(t, root, lines)
+			checkBools(t, root)
+		}
 		doc, err := Parse(src)
 		if err != nil {
-			var se *SyntaxError
-			if !errors.As(err, &se) {
-				t.Fatalf("error %T %v is not a *SyntaxError", err, err)
-			}
-			if se.Line < 1 || se.Line > bytes.Count(src, []byte("\n"))+1 || se.Col < 0 {
-				t.Fatalf("error at %d:%d outside the file: %v", se.Line, se.Col, se)
-			}
+			checkSyntaxError(t, err, lines)
 			return
 		}
 		checkBody(t, src, doc)
 		if doc.Root == nil {
 			return
 		}
-		checkTree(t, doc.Root, bytes.Count(src, []byte("\n"))+1)
+		checkTree(t, doc.Root, lines)
 		checkBools(t, doc.Root)
 		fm := frontMatterText(src, doc)
 		checkText(t, fm)
@@ -602,6 +647,18 @@ func FuzzParse(f *testing.F) {
 			checkOneDocument(t, fm)
 		}
 	})
+}
+
+// checkSyntaxError asserts that err is a *SyntaxError inside the file.
+func checkSyntaxError(t *testing.T, err error, lines int) {
+	t.Helper()
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		t.Fatalf("error %T %v is not a *SyntaxError", err, err)
+	}
+	if se.Line < 1 || se.Line > lines || se.Col < 0 {
+		t.Fatalf("error at %d:%d outside the file: %v", se.Line, se.Col, se)
+	}
 }
 
 // frontMatterText returns the text between a document's delimiter lines.
