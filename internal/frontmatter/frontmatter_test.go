@@ -344,6 +344,8 @@ func TestSyntaxErrors(t *testing.T) {
 		{"yaml anchor in a list", "---\ntags:\n  - a\n  - &t b\n---\n", 4, 5, "front matter: YAML anchors are not allowed; remove &t and write each value out in full"},
 		{"yaml anchor before a tag", "---\nv: &a !!str x\n---\n", 2, 4, "front matter: YAML anchors are not allowed; remove &a and write each value out in full"},
 		{"yaml alias", "---\na: 1\nb: *nope\n---\n", 3, 4, "front matter: YAML aliases are not allowed; write the value out in full"},
+		{"yaml alias named in text before", "---\ntitle: \"see *x.\" # or *x\nb: [1, *x]\n---\n", 3, 8, "front matter: YAML aliases are not allowed; write the value out in full"},
+		{"yaml alias as a key", "---\n*k : x\n---\n", 2, 1, "front matter: YAML aliases are not allowed; write the value out in full"},
 		{"yaml alias after its anchor", "---\na: &x [1, *x]\n---\n", 2, 4, "front matter: YAML anchors are not allowed; remove &x and write each value out in full"},
 		{"yaml aliases of aliases", billionLaughs(), 2, 5, "front matter: YAML anchors are not allowed; remove &a0 and write each value out in full"},
 		{"yaml tag binary", "---\nv: !!binary aGVsbG8=\n---\n", 2, 4, "front matter: YAML tags are not allowed; remove !!binary, and put the value in quotes if it is text"},

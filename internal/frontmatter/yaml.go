@@ -271,10 +271,18 @@ func (c *yamlConverter) syntaxError(err error, fm []byte) *SyntaxError {
 		}
 	}
 	if m := unknownAnchorRE.FindStringSubmatch(msg); m != nil {
-		// The library does not say where; the first use is a good guess.
-		if i := bytes.Index(fm, []byte("*"+m[1])); i >= 0 {
+		// The library does not say where; the first *name that stands
+		// as a value, not inside text or a comment, is a good guess.
+		use := regexp.MustCompile(`(?:^|[\s\[{,:])(\*` + regexp.QuoteMeta(m[1]) + `)(?:$|[\s\]},])`)
+		for _, loc := range use.FindAllSubmatchIndex(fm, -1) {
+			i := loc[2]
+			before := fm[bytes.LastIndexByte(fm[:i], '\n')+1 : i]
+			if bytes.HasPrefix(before, []byte("#")) || bytes.Contains(before, []byte(" #")) {
+				continue
+			}
 			line = bytes.Count(fm[:i], []byte("\n")) + 1
-			col = utf8.RuneCount(fm[bytes.LastIndexByte(fm[:i], '\n')+1:i]) + 1
+			col = utf8.RuneCount(before) + 1
+			break
 		}
 		msg = "YAML aliases are not allowed; write the value out in full"
 	}
