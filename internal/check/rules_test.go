@@ -108,7 +108,7 @@ func TestRules(t *testing.T) {
 		{"regulator told in the future", strings.Replace(base, "affected:", "notified:\n  - body: Office of the Australian Information Commissioner\n    date: 2025-05-01\naffected:", 1), []string{
 			"content/incidents/x/_index.md:12:11: notified[0].date: 2025-05-01 is in the future; list a regulator only once it has been told",
 		}},
-		{"every update a draft", "-- content/incidents/y/_index.md --\n---\ntitle: Y\ndiscovered: 2024-05-06T10:00:00+10:00\ndata_involved: [names]\n---\n\n## What happened\n\nText.\n\n## What you can do\n\nText.\n" +
+		{"every update a draft", "-- content/incidents/y/_index.md --\n---\ntitle: \"Y\"\ndiscovered: 2024-05-06T10:00:00+10:00\ndata_involved: [names]\n---\n\n## What happened\n\nText.\n\n## What you can do\n\nText.\n" +
 			"-- content/incidents/y/2024-05-08-a.md --\n---\ntitle: A\ndate: 2024-05-08T09:00:00+10:00\nstatus: investigating\ndraft: true\n---\nText.\n", []string{
 			"content/incidents/y/_index.md:1:1: warning: updates: every update of this incident is a draft, so its page shows no status; publish the first update by removing draft: true",
 		}},

@@ -35,7 +35,7 @@ Text.
 		}},
 		{"misspelt nested field", `-- content/incidents/y/_index.md --
 ---
-title: Y
+title: "Y"
 discovered: 2024-05-06T14:20:00+10:00
 affected:
   cout: 12
@@ -83,7 +83,7 @@ Text.
 `, []string{`content/incidents/x/2024-05-16-a.md:4:9: status: "contianed" is not a status word; did you mean contained?`}},
 		{"count with commas", `-- content/incidents/y/_index.md --
 ---
-title: Y
+title: "Y"
 discovered: 2024-05-06T14:20:00+10:00
 affected:
   count: 12,900,000
@@ -91,7 +91,7 @@ affected:
 `, []string{"content/incidents/y/_index.md:5:10: affected.count: should be a whole number without commas or spaces; write 12900000"}},
 		{"list written as text", `-- content/incidents/y/_index.md --
 ---
-title: Y
+title: "Y"
 discovered: 2024-05-06T14:20:00+10:00
 data_involved: names and addresses
 ---
@@ -122,6 +122,15 @@ status: [investigating
 ---
 Text.
 `, []string{"content/incidents/x/2024-05-16-a.md:"}},
+		{"draft in capitals", `-- content/incidents/x/2024-05-16-a.md --
+---
+title: A
+date: 2024-05-16T09:00:00+10:00
+status: investigating
+draft: True
+---
+Text.
+`, []string{`content/incidents/x/2024-05-16-a.md:5:8: front matter: True is not a boolean here; write true or false (lower case), or put "True" in quotes if it is text`}},
 		{"file name and date disagree", `-- content/incidents/x/2024-05-23-a.md --
 ---
 title: A

@@ -9,6 +9,24 @@
 //
 // Positions count lines and columns from 1 in the whole file as its author
 // sees it, front matter delimiters included; columns count runes.
+//
+// There is one reading of a file, and Parse refuses what a writer, a
+// reader or another parser could take to mean something else:
+//
+//   - The front matter starts on the first line (after a byte order mark)
+//     and ends at the first line that is exactly its delimiter, with
+//     nothing after it but blanks; any other line starting with the
+//     delimiter, or one after blank lines or spaces, is an error.
+//   - No text that is not UTF-8, no control characters other than tab and
+//     line endings, no carriage return within a line, and no invisible
+//     text-direction controls or line separators.
+//   - Booleans are true and false: True, yes, on, y and their kin are
+//     errors, quoted they are text. YAML numbers with a leading 0 or a
+//     0x, 0o or 0b prefix are errors.
+//   - No YAML anchors, aliases, merge keys, tags, directives or document
+//     ends (...), no tabs in YAML indentation, and no key set twice, not
+//     even in another case.
+//   - A value or key starting with a typographic quote is an error.
 package frontmatter
 
 // Format is the front matter's language.
@@ -46,7 +64,7 @@ const (
 	Int
 	// Float is a number with a fraction or exponent.
 	Float
-	// Bool is true or false.
+	// Bool is true or false; Value is "true" or "false", written so.
 	Bool
 	// Null is YAML's null, ~ or an empty value.
 	Null

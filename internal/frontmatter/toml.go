@@ -92,7 +92,25 @@ func (b *tomlBuilder) errorAt(off int, format string, args ...any) *SyntaxError 
 }
 
 func (b *tomlBuilder) duplicate(k tomlKey, prev *Node) *SyntaxError {
+	if prev.Key != k.name {
+		return b.errorAt(k.off, "duplicate key %q; %q is already set on line %d", k.name, prev.Key, prev.KeyLine)
+	}
 	return b.errorAt(k.off, "duplicate key %q; it is already set on line %d", k.name, prev.KeyLine)
+}
+
+// get returns the entry of table named k. An entry whose name differs
+// only in case is an error: the content loader folds the case of some
+// keys, and a writer does not see Title and title as two fields.
+func (b *tomlBuilder) get(table *Node, k tomlKey) (*Node, error) {
+	if n := table.Get(k.name); n != nil {
+		return n, nil
+	}
+	for _, c := range table.Children {
+		if strings.EqualFold(c.Key, k.name) {
+			return nil, b.duplicate(k, c)
+		}
+	}
+	return nil, nil
 }
 
 // parserError gives an error of the TOML parser the position of the bytes
@@ -107,6 +125,9 @@ func (b *tomlBuilder) parserError(err error) *SyntaxError {
 		defer func() { _ = recover() }() // a highlight outside fm: use the end
 		off = int(b.p.Range(pe.Highlight).Offset)
 	}()
+	if msg := b.wordProblem(off, pe.Message); msg != "" {
+		return b.errorAt(off, "%s", msg)
+	}
 	msg := pe.Message
 	if off < len(b.fm) && b.fm[off] >= utf8.RuneSelf {
 		// The parser names the first byte of a character as if it were
@@ -115,6 +136,34 @@ func (b *tomlBuilder) parserError(err error) *SyntaxError {
 		msg = strings.ReplaceAll(msg, fmt.Sprintf("%#U", rune(b.fm[off])), fmt.Sprintf("%#U", r))
 	}
 	return b.errorAt(off, "%s", msg)
+}
+
+// wordProblem explains a parser error at off that a writer's habit from
+// YAML or a word processor causes: a bare yes or True, a curly quote.
+func (b *tomlBuilder) wordProblem(off int, parserMsg string) string {
+	what := ""
+	switch {
+	case off >= len(b.fm):
+		return ""
+	case strings.Contains(parserMsg, "at start of value"):
+		what = "value"
+	case strings.Contains(parserMsg, "at start of key"):
+		what = "key"
+	default:
+		return ""
+	}
+	if msg := curlyQuoteProblem(string(b.fm[off:]), what); msg != "" || what == "key" {
+		return msg
+	}
+	end := off
+	for end < len(b.fm) && isWordByte(b.fm[end]) {
+		end++
+	}
+	return boolWordProblem(string(b.fm[off:end]))
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
 func (b *tomlBuilder) keys(e *unstable.Node) []tomlKey {
@@ -144,8 +193,10 @@ func (b *tomlBuilder) keyValue(table *Node, e *unstable.Node) (int, error) {
 		return 0, b.errorAt(int(e.Raw.Offset), "key missing")
 	}
 	for _, k := range keys[:len(keys)-1] {
-		child := table.Get(k.name)
+		child, err := b.get(table, k)
 		switch {
+		case err != nil:
+			return 0, err
 		case child == nil:
 			child = b.newEntry(table, Map, k, fromDotted)
 		case child.Kind != Map || b.origins[child] != fromDotted:
@@ -154,7 +205,11 @@ func (b *tomlBuilder) keyValue(table *Node, e *unstable.Node) (int, error) {
 		table = child
 	}
 	last := keys[len(keys)-1]
-	if prev := table.Get(last.name); prev != nil {
+	prev, err := b.get(table, last)
+	if err != nil {
+		return 0, err
+	}
+	if prev != nil {
 		return 0, b.duplicate(last, prev)
 	}
 	// The value starts after the key, the = and the blanks around it.
@@ -177,8 +232,10 @@ func (b *tomlBuilder) keyValue(table *Node, e *unstable.Node) (int, error) {
 func (b *tomlBuilder) headerParent(root *Node, keys []tomlKey) (*Node, error) {
 	table := root
 	for _, k := range keys {
-		child := table.Get(k.name)
+		child, err := b.get(table, k)
 		switch {
+		case err != nil:
+			return nil, err
 		case child == nil:
 			child = b.newEntry(table, Map, k, fromImplicit)
 		case child.Kind == Map && b.origins[child] != fromValue:
@@ -221,8 +278,10 @@ func (b *tomlBuilder) table(root *Node, e *unstable.Node) (*Node, error) {
 		return nil, err
 	}
 	last := keys[len(keys)-1]
-	t := parent.Get(last.name)
+	t, err := b.get(parent, last)
 	switch {
+	case err != nil:
+		return nil, err
 	case t == nil:
 		t = b.newEntry(parent, Map, last, fromHeader)
 	case t.Kind == Map && b.origins[t] == fromImplicit:
@@ -243,8 +302,10 @@ func (b *tomlBuilder) arrayTable(root *Node, e *unstable.Node) (*Node, error) {
 	}
 	last := keys[len(keys)-1]
 	start := b.headerStart(keys[0].off)
-	list := parent.Get(last.name)
+	list, err := b.get(parent, last)
 	switch {
+	case err != nil:
+		return nil, err
 	case list == nil:
 		list = b.newEntry(parent, List, last, fromArrayTable)
 		list.Line, list.Col = b.at(start)
