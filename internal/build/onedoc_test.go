@@ -116,7 +116,8 @@ func TestOneDocument(t *testing.T) {
 			t.Setenv("HUGO_PARAMS_CONTACT_PHONE", "1900 654 321")
 			t.Setenv("HUGO_MARKUP_GOLDMARK_RENDERER_UNSAFE", "true")
 		}, absent: []string{"1900 654 321"}},
-		{name: "a config folder Hugo would merge", files: "-- config/_default/params.toml --\n[contact]\nphone = \"1900 654 321\"\n-- hugo.toml --\n[params.contact]\nphone = \"1900 654 321\"\n", absent: []string{"1900 654 321"}},
+		{name: "a config folder Hugo would merge", files: "-- config/_default/params.toml --\n[contact]\nphone = \"1900 654 321\"\n", refused: `config:`},
+		{name: "a hugo.toml Hugo would read", files: "-- hugo.toml --\n[params.contact]\nphone = \"1900 654 321\"\n", refused: `hugo\.toml:`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

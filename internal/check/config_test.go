@@ -115,7 +115,7 @@ func TestConfigValues(t *testing.T) {
 		{"security fine", "", "", "[params.security]\ncontact = [\"mailto:security@example.org\", \"https://example.org/report\"]\npolicy = \"https://example.org/policy\"\nlanguage = \"en, mi\"\nexpires = \"2027-06-30T00:00:00+10:00\"\n", nil},
 
 		// Text shown on every page.
-		{"phone hours with a direction override", `phone_hours = "8am to 8pm, 7 days"`, "phone_hours = \"8am to 8pm, 7 days\u202e\"", "", []string{
+		{"phone hours with a direction override", `phone_hours = "8am to 8pm, 7 days"`, "phone_hours = \"8am to 8pm, 7 days\\u202e\"", "", []string{
 			`config.toml:13:15: params.contact.phone_hours: has an invisible direction override (U+202E) at character 19 of the value, after "8am to 8pm, 7 days"; write the value on one line without it`,
 		}},
 	}

@@ -44,18 +44,18 @@ func TestConfigRefusesWhatItDoesNotRead(t *testing.T) {
 			"config.toml:1:1: timeZome: unknown field; did you mean timeZone?",
 		}},
 		{"one key in two cases", "BaseURL = \"https://evil.example/\"\n", "", "", "", []string{
-			"config.toml:2:1: baseURL: is BaseURL again (line 1); Hugo reads keys without regard to case, so keep one",
+			`config.toml:2:1: duplicate key "baseURL"; "BaseURL" is already set on line 1`,
 		}},
 		{"security contact with a line break", "", "[params.security]\ncontact = [\"mailto:security@example.org\\nExpires: 2099-01-01T00:00:00Z\"]\nexpires = \"2027-06-30T00:00:00+10:00\"\n", "", "", []string{
 			`config.toml:18:12: params.security.contact[0]: has a line break (U+000A) at character 28 of the value, after "security@example.org"; write the value on one line without it`,
 		}},
-		{"organisation with a direction override", "", "", `"Example Pty Ltd"`, "\"Example \u202eDTL ytP\u202c\"", []string{
+		{"organisation with a direction override", "", "", `"Example Pty Ltd"`, "\"Example \\u202eDTL ytP\\u202c\"", []string{
 			`config.toml:7:16: params.organisation: has an invisible direction override (U+202E) at character 9 of the value, after "Example "; write the value on one line without it`,
 		}},
 		{"postal address with a tab", "", "postal = \"PO Box 1,\\tMelbourne\"\n", "", "", []string{
 			`config.toml:17:10: params.contact.postal: has a tab (U+0009) at character 10 of the value, after "PO Box 1,"; write the value on one line without it`,
 		}},
-		{"support name with a direction isolate", "", "[[params.support]]\nname = \"Help\u2067line\"\n", "", "", []string{
+		{"support name with a direction isolate", "", "[[params.support]]\nname = \"Help\\u2067line\"\n", "", "", []string{
 			`config.toml:18:8: params.support[0].name: has an invisible direction override (U+2067) at character 5 of the value, after "Help"; write the value on one line without it`,
 		}},
 		{"upper-case language code", "", "[languages.EN]\nweight = 1\n", "", "", []string{

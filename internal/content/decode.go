@@ -26,9 +26,6 @@ type decoder struct {
 	refused map[string]bool // keys whose text plain refused
 	pos     map[string]diag.Pos
 	vals    map[string]any
-	// lineOffset is added to every line (config.toml is parsed as front
-	// matter, one line below where it stands).
-	lineOffset int
 }
 
 func newDecoder(file string, diags *diag.List, loc *time.Location) *decoder {
@@ -36,7 +33,7 @@ func newDecoder(file string, diags *diag.List, loc *time.Location) *decoder {
 }
 
 func (d *decoder) at(line, col int) diag.Pos {
-	return diag.Pos{File: d.file, Line: line + d.lineOffset, Col: col}
+	return diag.Pos{File: d.file, Line: line, Col: col}
 }
 
 func (d *decoder) valuePos(n *frontmatter.Node) diag.Pos { return d.at(n.Line, n.Col) }

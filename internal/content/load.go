@@ -82,20 +82,20 @@ func loadConfig(dir string, diags *diag.List) *Config {
 	}
 	// config.toml is TOML front matter without its delimiters: parse it as
 	// such, one line down, and move every position back up.
-	doc, err := frontmatter.Parse(append([]byte("+++\n"), append(src, []byte("\n+++\n")...)...))
+	root, err := frontmatter.ParseTOML(src)
 	if err != nil {
 		var se *frontmatter.SyntaxError
 		if errors.As(err, &se) {
-			diags.Add(diag.Pos{File: ConfigFile, Line: max(se.Line-1, 1), Col: se.Col}, "", "%s", strings.TrimPrefix(se.Msg, "front matter: "))
+			diags.Add(diag.Pos{File: ConfigFile, Line: max(se.Line, 1), Col: se.Col}, "", "%s", se.Msg)
 		} else {
 			diags.Add(diag.Pos{File: ConfigFile}, "", "%v", err)
 		}
 		return nil
 	}
-	d := newDecoder(ConfigFile, diags, siteZone(doc.Root))
-	d.fold, d.oneLine, d.lineOffset = true, true, -1
+	d := newDecoder(ConfigFile, diags, siteZone(root))
+	d.fold, d.oneLine = true, true
 	top := diag.Pos{File: ConfigFile, Line: 1, Col: 1}
-	d.walk(doc.Root, configFields, "", top)
+	d.walk(root, configFields, "", top)
 
 	cfg := &Config{
 		File:          ConfigFile,

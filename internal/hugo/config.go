@@ -51,9 +51,15 @@ func Config(opts Options) ([]byte, error) {
 		c["locale"] = cfg.Locale
 	}
 	if len(cfg.Languages) > 0 {
+		// Only what the loader read under [languages.<code>]; the order
+		// is the loader's (content.Config.Langs), given to Hugo as weights.
 		langs := map[string]any{}
-		for i, l := range cfg.Languages {
-			langs[l] = map[string]any{"weight": i + 1}
+		for i, l := range cfg.Langs {
+			m := map[string]any{"weight": i + 1, "title": l.Title, "locale": l.Locale, "direction": l.Direction}
+			if l.Name != "" {
+				m["label"] = l.Name
+			}
+			langs[l.Code] = m
 		}
 		c["languages"] = langs
 	}
