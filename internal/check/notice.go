@@ -466,7 +466,7 @@ func dateOfBreach(ifKnown bool) test {
 }
 
 // unknownWords are how a statement says something is not known yet.
-var unknownWords = []string{"not known", "not yet known", "unknown", "do not know", "don't know", "not sure", "cannot yet say", "can't yet say", "still finding out"}
+var unknownWords = []string{"not known", "not yet known", "unknown", "do not yet know", "don't yet know", "not sure", "cannot yet say", "can't yet say", "still finding out"}
 
 func anyOf(tests ...test) test {
 	return func(n *noticeText) result {

@@ -66,17 +66,16 @@ func (n *noticeText) firstNotice() (day string, at diag.Pos, ok bool) {
 	return day, at, ok
 }
 
-// delayWords are how a statement says why something came late.
-var delayWords = []string{"delay", "late", "later than"}
-
 // late is the result for a deadline missed: a warning, unless the
-// statement says why (a sentence with "delay" or "late"), which is what
-// the laws that allow a delay ask for.
+// statement says why, in a sentence with "delay" (or "late") and
+// "because", "asked", "reason" or "request": what the laws that allow a
+// delay ask for. "This notice was not delayed by the police" says no why,
+// and does not count.
 func late(n *noticeText, at diag.Pos, fix string) result {
-	if r := says(delayWords)(n); r.ok {
+	if r := says([]string{"delay", "late"}, []string{"because", "asked", "reason", "request"})(n); r.ok {
 		return result{ok: true, at: r.at}
 	}
-	return result{at: at, fix: fix + "; if there was a reason (such as a police request to wait), say so in the statement, in a sentence with the word \"delay\""}
+	return result{at: at, fix: fix + "; if there was a reason (such as a police request to wait), say why in the statement, in a sentence with \"delay\" and \"because\" or \"asked\""}
 }
 
 // noticedWithin is met when people were given notice (as firstNotice

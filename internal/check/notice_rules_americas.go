@@ -213,7 +213,7 @@ var usMARules = []noticeRule{
 	{Set: "us-ma", Law: "Mass. Gen. Laws c. 93H s 3(b)", Text: "ma-93h",
 		Quote: "any fees required to be paid to any of the consumer reporting agencies",
 		Needs: "a statement that a security freeze is free",
-		Fix:   `say "There is no charge for a security freeze"`, Test: says([]string{"freeze"}, []string{"free", "no charge", "no fee", "no cost", "not charge"})},
+		Fix:   `say "There is no charge for a security freeze"`, Test: says([]string{"freeze"}, []string{"is free", "are free", "for free", "free of charge", "no charge", "no fee", "no cost", "not charge", "costs nothing"})},
 	{Set: "us-ma", Law: "Mass. Gen. Laws c. 93H s 3(b)", Text: "ma-93h", Kind: mustNotHave,
 		Quote: "shall not include the nature of the breach or unauthorized acquisition or use or the number of residents of the commonwealth affected",
 		Needs: "the notice to Massachusetts residents to include the nature of the breach or the number of residents affected",
