@@ -280,7 +280,7 @@ var hipaaRules = []noticeRule{
 	{Set: "hipaa", Law: "45 CFR 164.404(d)(2)(ii)(A)", Text: "hipaa-404d", Modes: []string{"substitute"}, Kind: byHand,
 		Quote: "on the home page of the Web site of the covered entity involved",
 		Needs: "the posting on the home page of the entity's own web site (a conspicuous link there to this page)"},
-	{Set: "hipaa", Law: "45 CFR 164.404(d)(2)(ii)(B)", Text: "hipaa-404d", Modes: []string{"substitute"},
+	{Set: "hipaa", Law: "45 CFR 164.404(d)(2)(ii)(B)", Text: "hipaa-404d-b", Modes: []string{"substitute"},
 		Quote: "include a toll-free phone number that remains active for at least 90 days where an individual can learn whether the individual's unsecured protected health information may be included in the breach",
 		Needs: "a toll-free number, active for at least 90 days, where people can learn whether their information was involved",
 		Fix:   "set params.contact.phone to a US toll-free number (800, 833, 844, 855, 866, 877 or 888) and keep it answered for 90 days", Test: tollFree()},
