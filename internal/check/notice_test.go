@@ -522,3 +522,51 @@ func TestNoticeRules(t *testing.T) {
 		})
 	}
 }
+
+// TestNoticeFieldsAndRuleSetNames checks what every rule reads before it
+// applies: notice.mode and notice.posted, and the names of the rule sets.
+func TestNoticeFieldsAndRuleSetNames(t *testing.T) {
+	tests := []struct {
+		name         string
+		set          string
+		config, stmt []string
+		want         []string
+	}{
+		{name: "mode in capitals", set: "au", stmt: []string{"mode: direct", "mode: Direct"}, want: []string{
+			"content/incidents/x/_index.md:21:9: notice.mode: \"Direct\" is not a way of giving notice; write direct, in lower case",
+		}},
+		{name: "mode not a mode", set: "au", stmt: []string{"mode: direct", "mode: by letter"}, want: []string{
+			"content/incidents/x/_index.md:21:9: notice.mode: \"by letter\" is not a way of giving notice; write direct (people are also told one by one), substitute (this page stands in for notices that could not be sent) or public (a public notice instead of telling each person)",
+		}},
+		{name: "posted in the future", set: "au", stmt: []string{"posted: 2024-05-08", "posted: 2025-05-08"}, want: []string{
+			"content/incidents/x/_index.md:22:11: notice.posted: 2025-05-08 is in the future; write the day the notice was first posted",
+		}},
+		{name: "posted before discovery", set: "au", stmt: []string{"posted: 2024-05-08", "posted: 2024-05-01"}, want: []string{
+			"content/incidents/x/_index.md:22:11: notice.posted: 2024-05-01 is before the incident was discovered (2024-05-06); check the date",
+		}},
+		{name: "ca: Canada or California?", set: "ca", want: []string{
+			"config.toml:8:18: params.jurisdictions: \"ca\" is Canada's country code and California's postal code: Canada or California? write \"ca-federal\" (PIPEDA), \"ca-qc\" (Quebec) or \"us-ca\" (California)",
+		}},
+		{name: "uk is its own rule set", set: "uk"},
+		{name: "UK in capitals", set: "UK", want: []string{
+			"config.toml:8:18: params.jurisdictions: unknown rule set \"UK\"; write \"uk\", in lower case without spaces",
+		}},
+		{name: "canada", set: "canada", want: []string{
+			"config.toml:8:18: params.jurisdictions: unknown rule set \"canada\"; write \"ca-federal\" (known: au, ca-federal, ca-qc, gdpr, hipaa, nz, sg, uk, us-ca, us-fl, us-ma, us-ny, us-tx, us-wa)",
+		}},
+		{name: "california", set: "california", want: []string{
+			"config.toml:8:18: params.jurisdictions: unknown rule set \"california\"; write \"us-ca\" (known: au, ca-federal, ca-qc, gdpr, hipaa, nz, sg, uk, us-ca, us-fl, us-ma, us-ny, us-tx, us-wa)",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := checkNotice(t, noticeSite(tt.set, tt.config, tt.stmt, nil))
+			if *showNotice {
+				t.Logf("%q", got)
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
