@@ -99,3 +99,23 @@ func TestLawReportNoRuleSets(t *testing.T) {
 		t.Errorf("got %q", b.String())
 	}
 }
+
+// TestExampleSiteMeetsItsLaw: the example site gives its notice mode, and
+// the law report finds nothing missing under its rule set.
+func TestExampleSiteMeetsItsLaw(t *testing.T) {
+	site, _ := content.Load(sitetest.RepoRoot())
+	r := check.Law(site)
+	if strings.Join(r.Sets, ",") != "au" {
+		t.Fatalf("the example site applies %v; want au", r.Sets)
+	}
+	for _, inc := range r.Incidents {
+		if inc.Mode != "direct" || inc.Posted == "" {
+			t.Errorf("%s: notice.mode %q, notice.posted %q; the example gives both", inc.File, inc.Mode, inc.Posted)
+		}
+		for _, row := range inc.Rows {
+			if row.Status == check.LawMissing || row.Status == check.LawForbidden {
+				t.Errorf("%s: %s %s is %s", inc.File, row.Law, row.Needs, row.Status)
+			}
+		}
+	}
+}

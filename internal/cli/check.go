@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -17,8 +18,10 @@ func init() {
 // runCheck loads and checks a site, prints every problem sorted by file and
 // line, and fails on errors (and on warnings with -strict).
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("check", "check [-strict] [SITE_DIR]", "disclose check\ndisclose check path/to/site --strict", stderr)
+	fs := newFlagSet("check", "check [-strict] [-law] [-law-md FILE] [SITE_DIR]", "disclose check\ndisclose check path/to/site --strict\ndisclose check -law -law-md notice-laws.md", stderr)
 	strict := fs.Bool("strict", false, "fail on warnings too (for CI before publishing)")
+	law := fs.Bool("law", false, "print each notice law's requirements, whether the site meets them and where (problems go to stderr)")
+	lawMD := fs.String("law-md", "", "write that report as Markdown to `FILE`, for the incident's records")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -30,11 +33,40 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 		return fmt.Errorf("%w: %s is not a site directory (one holding config.toml and content/)", ErrUsage, dir)
 	}
-	_, diags := check.CheckSite(dir, time.Now())
-	diags.Print(stdout)
+	site, diags := check.CheckSite(dir, time.Now())
+	if *law || *lawMD != "" {
+		diags.Print(stderr)
+		if site != nil {
+			if err := lawReport(check.Law(site), *law, *lawMD, stdout); err != nil {
+				return err
+			}
+		}
+	} else {
+		diags.Print(stdout)
+	}
 	fmt.Fprintln(stderr, check.Summary(diags))
 	if diags.Fails(*strict) {
 		return &ContentError{Diags: diags}
+	}
+	return nil
+}
+
+// lawReport prints the law report, and writes it as Markdown to mdFile.
+func lawReport(r *check.LawReport, print bool, mdFile string, stdout io.Writer) error {
+	if print {
+		if err := r.WriteText(stdout); err != nil {
+			return fmt.Errorf("check: write the law report: %w", err)
+		}
+	}
+	if mdFile == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	if err := r.WriteMarkdown(&b); err != nil {
+		return fmt.Errorf("check: write the law report: %w", err)
+	}
+	if err := os.WriteFile(mdFile, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("check: write the law report: %w", err)
 	}
 	return nil
 }
