@@ -65,6 +65,7 @@ type noticeText struct {
 type noticeSection struct {
 	title   string   // as written
 	heading string   // normalised
+	level   int      // 2 for "##"
 	at      diag.Pos // the heading's line
 	text    string   // its paragraphs, normalised, prompts left out
 }
@@ -173,24 +174,30 @@ func (c *checker) noticeText(inc *content.Incident) *noticeText {
 	}
 	lines := newLineIndex(inc.Body)
 	doc := markdown.Parse(src)
+	var open []int // the sections a paragraph belongs to: a heading and those it is under
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch node.(type) {
+		switch node := node.(type) {
 		case *ast.Heading:
 			text := string(plainText(node, src))
 			at := lines.pos(inc.File, lineStart(src, blockStart(node)))
-			n.sections = append(n.sections, noticeSection{title: strings.TrimSpace(text), heading: normalise(text), at: at})
+			for len(open) > 0 && n.sections[open[len(open)-1]].level >= node.Level {
+				open = open[:len(open)-1]
+			}
+			open = append(open, len(n.sections))
+			n.sections = append(n.sections, noticeSection{title: strings.TrimSpace(text), heading: normalise(text), level: node.Level, at: at})
 			n.blocks = append(n.blocks, noticeBlock{at: at, sentences: sentences(text)})
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			text := plainText(node, src)
 			b := noticeBlock{at: lines.pos(inc.File, blockStart(node)), prompt: isPrompt(text), sentences: sentences(string(text))}
 			n.blocks = append(n.blocks, b)
-			if len(n.sections) > 0 && !b.prompt {
-				s := &n.sections[len(n.sections)-1]
-				s.text = strings.TrimSpace(s.text + normalise(string(text)))
+			if !b.prompt {
+				for _, i := range open {
+					n.sections[i].text = strings.TrimSpace(n.sections[i].text + normalise(string(text)))
+				}
 			}
 			return ast.WalkSkipChildren, nil
 		}
@@ -211,7 +218,8 @@ func lineStart(src []byte, off int) int {
 	return bytes.LastIndexByte(src[:max(0, min(off, len(src)))], '\n') + 1
 }
 
-// isPrompt reports a paragraph that `disclose new` wrote as a prompt.
+// isPrompt reports a paragraph that is not yet the statement: a prompt
+// `disclose new` wrote, or a placeholder a tired writer left ("TBC").
 func isPrompt(text []byte) bool {
 	text = bytes.TrimSpace(text)
 	for _, o := range promptOpenings {
@@ -219,8 +227,12 @@ func isPrompt(text []byte) bool {
 			return true
 		}
 	}
-	return false
+	w := strings.TrimSpace(normalise(string(text)))
+	return w == "" || contains(placeholders, w) || strings.HasPrefix(w, "lorem ipsum")
 }
+
+// placeholders are what a writer types for "this part is still to come".
+var placeholders = []string{"tbc", "tbd", "todo", "tba", "xxx", "to come", "to follow", "coming soon", "more to come", "placeholder", "insert text here", "text here"}
 
 // sentences splits text at full stops, question and exclamation marks that
 // end a word, and normalises each sentence.

@@ -95,21 +95,20 @@ func noticedWithin(days int) test {
 	}
 }
 
-// toldWithin is met when the first notified: entry naming one of bodies
-// (any entry, when bodies is nil) is dated within hours of discovered. It
+// toldWithin is met when the earliest-dated notified: entry naming one of
+// bodies is dated within hours of discovered. It
 // does not apply when no such body is listed: not every breach must be
 // reported, and check cannot tell which.
 func toldWithin(bodies []string, hours int) test {
 	return func(n *noticeText) result {
 		inc := n.inc
-		i := -1
+		i := -1 // the earliest-dated entry that names the body
 		for j, b := range inc.Notified {
-			if b.Date.IsZero() {
+			if b.Date.IsZero() || !bodyNamed(b.Body, bodies) {
 				continue
 			}
-			if bodyNamed(b.Body, bodies) {
+			if i < 0 || b.Date.Time.Before(inc.Notified[i].Date.Time) {
 				i = j
-				break
 			}
 		}
 		if i < 0 || inc.Discovered.IsZero() {

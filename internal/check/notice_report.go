@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
@@ -146,7 +147,7 @@ func (r *LawReport) WriteText(w io.Writer) error {
 		b.WriteString("params.jurisdictions in config.toml names no rule set, so no notice law is checked.\n")
 	}
 	for _, inc := range r.Incidents {
-		fmt.Fprintf(&b, "%s (%s)\n", inc.File, inc.Title)
+		fmt.Fprintf(&b, "%s (%s)\n", inc.File, printable(inc.Title))
 		fmt.Fprintf(&b, "notice.mode: %s; notice.posted: %s\n", orNone(inc.Mode), orNone(inc.Posted))
 		for _, set := range r.Sets {
 			fmt.Fprintf(&b, "\n%s [%s]\n", ruleSets[set], set)
@@ -236,7 +237,18 @@ func orNone(s string) string {
 
 // md escapes text for a Markdown table cell.
 func md(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "*", `\*`, "_", `\_`, "<", "&lt;").Replace(s)
+	return strings.NewReplacer("|", `\|`, "\n", " ", "*", `\*`, "_", `\_`, "<", "&lt;", "[", `\[`, "]", `\]`, "`", "\\`").Replace(printable(s))
+}
+
+// printable replaces control characters, which a title could carry to a
+// terminal (an escape sequence) or a Markdown viewer, with spaces.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 }
 
 func code(s string) string {

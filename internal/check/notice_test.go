@@ -164,6 +164,7 @@ var (
 	substitute    = []string{"mode: direct", "mode: substitute"}
 	lateUpdate    = []string{"2024-05-08T17:30:00+10:00", "2024-08-01T17:30:00+10:00"}
 	latePosted    = []string{"posted: 2024-05-08", "posted: 2024-08-01"}
+	lateDPA       = []string{"notified:\n  - body: Privacy Commissioner\n    date: 2024-05-07\n  - body: Personal Data Protection Commission\n    date: 2024-05-07\n  - body: Information Commissioner's Office\n    date: 2024-05-07\n  - body: Texas Attorney General\n    date: 2024-05-07\n", "notified:\n  - body: Police\n    date: 2024-05-07\n  - body: Data Protection Commission\n    date: 2024-05-10\n"}
 	explainsDelay = []string{"We shut the system down.\n", "We shut the system down.\nThe police asked us to delay this notice.\n"}
 	delayNoWhy    = []string{"This notice was not delayed by the police.\n", "This notice was delayed.\n"}
 )
@@ -204,6 +205,10 @@ func TestNoticeRules(t *testing.T) {
 			"content/incidents/x/_index.md:45:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; the section \"## What you can do\" says nothing yet (it is empty, or still a prompt from 'disclose new'); write it",
 			"content/incidents/x/_index.md:47:1: markdown: this is a prompt from 'disclose new', not the statement; replace it with what people need to know",
 		}},
+		{name: "au 26WK(3)(d) steps under a subheading count", set: "au", stmt: []string{"## What you can do\n\n", "## What you can do\n\n### Scams\n\n"}},
+		{name: "au 26WK(3)(d) steps, a placeholder is not a statement", set: "au", stmt: []string{"## What you can do\n\nBe careful of calls and emails that ask for your details.\n", "## What you can do\n\nTBC.\n\n## Help\n\n"}, want: []string{
+			"content/incidents/x/_index.md:45:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; the section \"## What you can do\" says nothing yet (it is empty, or still a prompt from 'disclose new'); write it",
+		}},
 		{name: "au public notice: s 26WL(2)(c)(i) is met by the page", set: "au", stmt: []string{"mode: direct", "mode: public"}},
 
 		{name: "gdpr 34(2) nature", set: "gdpr", stmt: noHappened, want: []string{
@@ -226,10 +231,11 @@ func TestNoticeRules(t *testing.T) {
 			"content/incidents/x/_index.md:24:1: warning: notice: GDPR Art. 34(1) and 34(3)(c) asks for a communication to each data subject: a web page alone is one only when telling each person would involve disproportionate effort; say how this page serves the law: add mode: direct under notice if people are also told one by one, or mode: public if this page is the public communication of Art. 34(3)(c)",
 		}},
 		{name: "gdpr public mode", set: "gdpr", stmt: []string{"mode: direct", "mode: public"}},
-		{name: "gdpr 33(1) authority told late", set: "gdpr", stmt: []string{"body: Privacy Commissioner\n    date: 2024-05-07", "body: Privacy Commissioner\n    date: 2024-05-10"}, want: []string{
-			"content/incidents/x/_index.md:12:11: warning: notice: GDPR Art. 33(1) asks for the supervisory authority told within 72 hours of becoming aware of the breach; Privacy Commissioner was told on 2024-05-10, more than 72 hours after discovered (2024-05-06T10:00:00+10:00); if there was a reason (such as a police request to wait), say why in the statement, in a sentence with \"delay\" and \"because\" or \"asked\"",
+		{name: "gdpr 33(1) authority told late", set: "gdpr", stmt: lateDPA, want: []string{
+			"content/incidents/x/_index.md:14:11: warning: notice: GDPR Art. 33(1) asks for the supervisory authority told within 72 hours of becoming aware of the breach; Data Protection Commission was told on 2024-05-10, more than 72 hours after discovered (2024-05-06T10:00:00+10:00); if there was a reason (such as a police request to wait), say why in the statement, in a sentence with \"delay\" and \"because\" or \"asked\"",
 		}},
-		{name: "gdpr 33(1) told late, the delay explained", set: "gdpr", stmt: join([]string{"body: Privacy Commissioner\n    date: 2024-05-07", "body: Privacy Commissioner\n    date: 2024-05-10"}, explainsDelay)},
+		{name: "gdpr 33(1) told late, the delay explained", set: "gdpr", stmt: join(lateDPA, explainsDelay)},
+		{name: "gdpr 33(1) the earliest authority told counts", set: "gdpr", stmt: []string{"body: Privacy Commissioner\n    date: 2024-05-07", "body: Privacy Commissioner\n    date: 2024-05-20"}},
 
 		{name: "uk 34(2) nature", set: "uk", stmt: noHappened, want: []string{
 			"content/incidents/x/_index.md:25:1: warning: notice: UK GDPR Art. 34(2) asks for the nature of the personal data breach, in clear and plain language; add a section \"## What happened\" that says what happened",
