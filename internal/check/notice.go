@@ -288,7 +288,7 @@ func section(heading string) test {
 			}
 		}
 		if empty != nil {
-			return result{at: empty.at, fix: fmt.Sprintf("the section %q says nothing yet (it is empty, or still a prompt from 'disclose new'); write it", "## "+empty.title)}
+			return result{at: empty.at, fix: fmt.Sprintf("the section %q is empty, or still holds the prompt 'disclose new' wrote; write it", "## "+empty.title)}
 		}
 		return result{}
 	}

@@ -202,12 +202,12 @@ func TestNoticeRules(t *testing.T) {
 			"content/incidents/x/_index.md:47:1: markdown: this is a prompt from 'disclose new', not the statement; replace it with what people need to know",
 		}},
 		{name: "au 26WK(3)(d) steps, section still a prompt", set: "au", stmt: emptyCanDo, want: []string{
-			"content/incidents/x/_index.md:45:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; the section \"## What you can do\" says nothing yet (it is empty, or still a prompt from 'disclose new'); write it",
+			"content/incidents/x/_index.md:45:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; the section \"## What you can do\" is empty, or still holds the prompt 'disclose new' wrote; write it",
 			"content/incidents/x/_index.md:47:1: markdown: this is a prompt from 'disclose new', not the statement; replace it with what people need to know",
 		}},
 		{name: "au 26WK(3)(d) steps under a subheading count", set: "au", stmt: []string{"## What you can do\n\n", "## What you can do\n\n### Scams\n\n"}},
 		{name: "au 26WK(3)(d) steps, a placeholder is not a statement", set: "au", stmt: []string{"## What you can do\n\nBe careful of calls and emails that ask for your details.\n", "## What you can do\n\nTBC.\n\n## Help\n\n"}, want: []string{
-			"content/incidents/x/_index.md:45:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; the section \"## What you can do\" says nothing yet (it is empty, or still a prompt from 'disclose new'); write it",
+			"content/incidents/x/_index.md:45:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; the section \"## What you can do\" is empty, or still holds the prompt 'disclose new' wrote; write it",
 		}},
 		{name: "au public notice: s 26WL(2)(c)(i) is met by the page", set: "au", stmt: []string{"mode: direct", "mode: public"}},
 
@@ -358,7 +358,7 @@ func TestNoticeRules(t *testing.T) {
 			"content/incidents/x/_index.md:25:1: warning: notice: Cal. Civ. Code 1798.82(d)(1) asks for the heading \"What We Are Doing\", with text under it; add a section \"## What we are doing\" that says what we have done and will do",
 		}},
 		{name: "us-ca (d)(1) What You Can Do", set: "us-ca", stmt: emptyCanDo, want: []string{
-			"content/incidents/x/_index.md:45:1: warning: notice: Cal. Civ. Code 1798.82(d)(1) asks for the heading \"What You Can Do\", with text under it; the section \"## What you can do\" says nothing yet (it is empty, or still a prompt from 'disclose new'); write it",
+			"content/incidents/x/_index.md:45:1: warning: notice: Cal. Civ. Code 1798.82(d)(1) asks for the heading \"What You Can Do\", with text under it; the section \"## What you can do\" is empty, or still holds the prompt 'disclose new' wrote; write it",
 			"content/incidents/x/_index.md:47:1: markdown: this is a prompt from 'disclose new', not the statement; replace it with what people need to know",
 		}},
 		{name: "us-ca (d)(1) For More Information", set: "us-ca", stmt: noMoreInfo, want: []string{
@@ -371,8 +371,8 @@ func TestNoticeRules(t *testing.T) {
 			"content/incidents/x/_index.md:57:12: warning: phone: 1800 000 000 is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
 		}},
 		{name: "us-ca (d)(2)(B) types", set: "us-ca", stmt: []string{"data_involved:\n  - names\n  - Social Security numbers\n", "", "## What information was involved\n\nNames and Social Security numbers.\n", "## What information was involved\n\nSay what kinds of personal information were involved, and what was not.\n"}, want: []string{
-			"content/incidents/x/_index.md:28:1: warning: notice: Cal. Civ. Code 1798.82(d)(1) asks for the heading \"What Information Was Involved\", with text under it; the section \"## What information was involved\" says nothing yet (it is empty, or still a prompt from 'disclose new'); write it",
-			"content/incidents/x/_index.md:28:1: warning: notice: Cal. Civ. Code 1798.82(d)(2)(B) asks for a list of the types of personal information involved; the section \"## What information was involved\" says nothing yet (it is empty, or still a prompt from 'disclose new'); write it",
+			"content/incidents/x/_index.md:28:1: warning: notice: Cal. Civ. Code 1798.82(d)(1) asks for the heading \"What Information Was Involved\", with text under it; the section \"## What information was involved\" is empty, or still holds the prompt 'disclose new' wrote; write it",
+			"content/incidents/x/_index.md:28:1: warning: notice: Cal. Civ. Code 1798.82(d)(2)(B) asks for a list of the types of personal information involved; the section \"## What information was involved\" is empty, or still holds the prompt 'disclose new' wrote; write it",
 			"content/incidents/x/_index.md:30:1: markdown: this is a prompt from 'disclose new', not the statement; replace it with what people need to know",
 		}},
 		{name: "us-ca (d)(2)(C) date of breach", set: "us-ca", stmt: noOccurred, want: []string{
