@@ -43,7 +43,7 @@ type result struct {
 	ok  bool     // the rule is met
 	na  bool     // the rule's condition does not hold ("if a Social Security number was involved")
 	at  diag.Pos // where the page meets it, or where it falls short
-	fix string   // a fix more precise than the rule's own
+	fix string   // a fix more precise than the rule's own; with na, why the rule does not apply
 }
 
 // test decides whether a notice meets a rule.
@@ -523,7 +523,7 @@ func ifInvolved(kinds []string, t test) test {
 				}
 			}
 		}
-		return result{na: true}
+		return result{na: true, fix: "data_involved names none of: " + strings.Join(kinds, ", ")}
 	}
 }
 
@@ -532,7 +532,7 @@ func ifInvolved(kinds []string, t test) test {
 func ifOfficial(t test) test {
 	return func(n *noticeText) result {
 		if n.inc.Notice == nil || !n.inc.Notice.Official {
-			return result{na: true}
+			return result{na: true, fix: "this page is not the official notice (notice.official is not true)"}
 		}
 		return t(n)
 	}

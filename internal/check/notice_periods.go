@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
@@ -85,7 +86,7 @@ func noticedWithin(days int) test {
 		inc := n.inc
 		day, at, ok := n.firstNotice()
 		if !ok || inc.Discovered.IsZero() {
-			return result{na: true}
+			return result{na: true, fix: "no published update or notice.posted to count to"}
 		}
 		due := inc.Discovered.In(n.zone).AddDate(0, 0, days).Format(dayLayout)
 		if day > due {
@@ -112,7 +113,7 @@ func toldWithin(bodies []string, hours int) test {
 			}
 		}
 		if i < 0 || inc.Discovered.IsZero() {
-			return result{na: true}
+			return result{na: true, fix: "notified: lists no dated entry naming " + strings.Join(bodies, ", ")}
 		}
 		key := fmt.Sprintf("notified[%d].date", i)
 		got := n.dayOf(inc.Notified[i].Date).Format(dayLayout)
@@ -138,7 +139,7 @@ func toldFirst(bodies []string, fix string) test {
 		inc := n.inc
 		day, _, ok := n.firstNotice()
 		if !ok {
-			return result{na: true}
+			return result{na: true, fix: "no published update or notice.posted yet"}
 		}
 		i := notifiedIndex(inc, bodies)
 		if i < 0 || inc.Notified[i].Date.IsZero() {

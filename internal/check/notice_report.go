@@ -113,7 +113,7 @@ func lawRow(rule noticeRule, n *noticeText, mode string) LawRow {
 	case rule.Kind == byHand:
 		row.Status, row.Note, row.Where = LawByHand, "the site cannot show this", ""
 	case res.na:
-		row.Status, row.Note, row.Where = LawNA, "its condition does not hold for this incident", ""
+		row.Status, row.Note, row.Where = LawNA, res.fix, ""
 	case res.ok:
 		row.Status = LawMet
 	case rule.Kind == mustNotHave:
