@@ -152,3 +152,24 @@ func toldFirst(bodies []string, fix string) test {
 		return result{ok: true, at: inc.PosOf(key)}
 	}
 }
+
+// toldAfter is met when a body named in notified: was told within days of
+// the first notice to people (California's Attorney General). It does not
+// apply when no such body is listed.
+func toldAfter(bodies []string, days int) test {
+	return func(n *noticeText) result {
+		inc := n.inc
+		day, _, ok := n.firstNotice()
+		i := notifiedIndex(inc, bodies)
+		if !ok || i < 0 || inc.Notified[i].Date.IsZero() {
+			return result{na: true, fix: "notified: lists no dated entry naming " + strings.Join(bodies, ", ")}
+		}
+		key := fmt.Sprintf("notified[%d].date", i)
+		first, _ := time.ParseInLocation(dayLayout, day, n.zone)
+		due := first.AddDate(0, 0, days).Format(dayLayout)
+		if got := n.dayOf(inc.Notified[i].Date).Format(dayLayout); got > due {
+			return late(n, inc.PosOf(key), fmt.Sprintf("%s was told on %s, more than %d days after the first notice here (%s)", inc.Notified[i].Body, got, days, day))
+		}
+		return result{ok: true, at: inc.PosOf(key)}
+	}
+}

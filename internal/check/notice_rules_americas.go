@@ -72,9 +72,9 @@ const fixCredit = `name Equifax, Experian and TransUnion, with their toll-free n
 // "Notice of Data Breach" and to present its information under five
 // headings; (d)(2) lists what it must include, several items only "if
 // possible to determine"; (j) allows substitute notice, one part of which
-// is posting on the web site for at least 30 days. The version read says
-// "the most expedient time possible and without unreasonable delay": no
-// number of days, so no deadline is checked.
+// is posting on the web site for at least 30 days. Since 1 January 2026
+// (SB 446) notice is due within 30 calendar days of discovery, and the
+// sample copy to the Attorney General within 15 days of notifying people.
 var usCARules = []noticeRule{
 	{Set: "us-ca", Law: "Cal. Civ. Code 1798.82(d)(1)", Text: "ca-1798.82",
 		Quote: `titled "Notice of Data Breach"`,
@@ -125,6 +125,13 @@ var usCARules = []noticeRule{
 	{Set: "us-ca", Law: "Cal. Civ. Code 1798.82(j)(3)(B)", Text: "ca-1798.82", Modes: []string{"substitute"},
 		Quote: "conspicuous posting, for a minimum of 30 days, of the notice on the Internet Web site page of the person or business",
 		Needs: "a substitute notice posted on the web site for at least 30 days", Test: posting(30)},
+	{Set: "us-ca", Law: "Cal. Civ. Code 1798.82(a)(2)", Text: "ca-sb446",
+		Quote: "within 30 calendar days of discovery or notification of the data breach",
+		Needs: "notice to residents within 30 days of discovery", Fix: "check the dates", Test: noticedWithin(30)},
+	{Set: "us-ca", Law: "Cal. Civ. Code 1798.82(f)", Text: "ca-sb446",
+		Quote: "within 15 calendar days of notifying affected consumers",
+		Needs: "a sample copy to the California Attorney General within 15 days of notifying people, when more than 500 residents are notified",
+		Fix:   "check the dates", Test: toldAfter([]string{"California Attorney General", "Attorney General of California", "California Department of Justice"}, 15)},
 }
 
 // New York: Gen. Bus. Law 899-aa(7) lists what the notice includes.
@@ -140,7 +147,13 @@ var usNYRules = []noticeRule{
 	{Set: "us-ny", Law: "N.Y. Gen. Bus. Law 899-aa(7)", Text: "ny-899aa",
 		Quote: "a description of the categories of information that were, or are reasonably believed to have been, accessed or acquired",
 		Needs: "the categories of information accessed or acquired", Fix: fixInvolved, Test: whatInvolved},
+	usNYDeadline,
 }
+
+// New York: the 2024 amendment's 30 days.
+var usNYDeadline = noticeRule{Set: "us-ny", Law: "N.Y. Gen. Bus. Law 899-aa(2)", Text: "ny-2024",
+	Quote: "30 days",
+	Needs: "notice to residents within 30 days of discovery", Fix: "check the dates", Test: noticedWithin(30)}
 
 // Texas: Bus. & Com. Code 521.053 sets deadlines, not contents.
 var usTXRules = []noticeRule{

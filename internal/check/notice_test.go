@@ -395,6 +395,16 @@ func TestNoticeRules(t *testing.T) {
 		}},
 		{name: "us-ca (j)(3)(B) substitute notice posted long enough", set: "us-ca", stmt: join(substitute, []string{"posted: 2024-05-08", "posted: 2024-05-08\n  display_until: 2024-06-07"})},
 
+		{name: "us-ca (a)(2) 30 days", set: "us-ca", stmt: []string{"posted: 2024-05-08", "posted: 2024-06-07"}, update: []string{"2024-05-08T17:30:00+10:00", "2024-06-07T17:30:00+10:00"}, want: []string{
+			"content/incidents/x/2024-06-07-first.md:3:7: warning: notice: Cal. Civ. Code 1798.82(a)(2) asks for notice to residents within 30 days of discovery; the first notice here is dated 2024-06-07, more than 30 days after discovered (2024-05-06); if there was a reason (such as a police request to wait), say why in the statement, in a sentence with \"delay\" and \"because\" or \"asked\"",
+		}},
+		{name: "us-ca (f) attorney general within 15 days of the notice", set: "us-ca", stmt: []string{"  - body: Texas Attorney General\n    date: 2024-05-07\n", "  - body: California Attorney General\n    date: 2024-05-30\n"}, want: []string{
+			"content/incidents/x/_index.md:18:11: warning: notice: Cal. Civ. Code 1798.82(f) asks for a sample copy to the California Attorney General within 15 days of notifying people, when more than 500 residents are notified; California Attorney General was told on 2024-05-30, more than 15 days after the first notice here (2024-05-08); if there was a reason (such as a police request to wait), say why in the statement, in a sentence with \"delay\" and \"because\" or \"asked\"",
+		}},
+		{name: "us-ca (f) attorney general on the 15th day", set: "us-ca", stmt: []string{"  - body: Texas Attorney General\n    date: 2024-05-07\n", "  - body: California Attorney General\n    date: 2024-05-23\n"}},
+		{name: "us-ny 899-aa(2) 30 days", set: "us-ny", stmt: []string{"posted: 2024-05-08", "posted: 2024-06-07"}, update: []string{"2024-05-08T17:30:00+10:00", "2024-06-07T17:30:00+10:00"}, want: []string{
+			"content/incidents/x/2024-06-07-first.md:3:7: warning: notice: N.Y. Gen. Bus. Law 899-aa(2) asks for notice to residents within 30 days of discovery; the first notice here is dated 2024-06-07, more than 30 days after discovered (2024-05-06); if there was a reason (such as a police request to wait), say why in the statement, in a sentence with \"delay\" and \"because\" or \"asked\"",
+		}},
 		{name: "us-ny 899-aa(7) contact", set: "us-ny", config: noContacts, want: []string{
 			"config.toml:10:9: params.contact.email: missing; people need an address to write to, shown on every page: add email = \"incident@example.org\" under [params.contact]",
 			"config.toml:10:9: params.contact.phone: missing; people need a number to call, shown on every page: add phone = \"1800 000 000\" under [params.contact]",
