@@ -178,7 +178,7 @@ func (r *LawReport) WriteText(w io.Writer) error {
 func (r *LawReport) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	b.WriteString("# Notice laws: how the site meets them\n\n")
-	b.WriteString("Made by `disclose check -law` from the site's files. Every requirement of every rule set in `params.jurisdictions`, whether the page meets it, and where. \"Check by hand\" rows are things the site cannot show.\n")
+	b.WriteString("Made by `disclose check -law-md FILE` from the site's files. Every requirement of every rule set in `params.jurisdictions`, whether the page meets it, and where. \"Check by hand\" rows are things the site cannot show.\n")
 	if len(r.Sets) == 0 {
 		b.WriteString("\n`params.jurisdictions` in config.toml names no rule set, so no notice law is checked.\n")
 	}

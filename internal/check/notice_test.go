@@ -209,6 +209,11 @@ func TestNoticeRules(t *testing.T) {
 		{name: "au 26WK(3)(d) steps, a placeholder is not a statement", set: "au", stmt: []string{"## What you can do\n\nBe careful of calls and emails that ask for your details.\n", "## What you can do\n\nTBC.\n\n## Help\n\n"}, want: []string{
 			"content/incidents/x/_index.md:45:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; the section \"## What you can do\" is empty, or still holds the prompt 'disclose new' wrote; write it",
 		}},
+		{name: "a tired writer: headings in capitals with a colon, and underlined", set: "au", stmt: []string{"## What happened", "## WHAT HAPPENED:", "## What you can do\n", "What you can do\n---------------\n"}},
+		{name: "a tired writer: Word's curly apostrophe", set: "nz", stmt: []string{"We do not know who has the information.", "We don’t know who has the information."}},
+		{name: "a tired writer: bold text is not a heading", set: "au", stmt: []string{"## What you can do\n", "**What you can do**\n"}, want: []string{
+			"content/incidents/x/_index.md:25:1: warning: notice: Privacy Act 1988 (Cth) s 26WK(3)(d) asks for recommendations about the steps individuals should take in response; add a section \"## What you can do\" that says what people should do now",
+		}},
 		{name: "au public notice: s 26WL(2)(c)(i) is met by the page", set: "au", stmt: []string{"mode: direct", "mode: public"}},
 
 		{name: "gdpr 34(2) nature", set: "gdpr", stmt: noHappened, want: []string{
