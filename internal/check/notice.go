@@ -152,6 +152,8 @@ func (c *checker) noticeFields(inc *content.Incident) {
 			c.diags.Add(inc.PosOf("notice.posted"), "notice.posted", "%s is in the future; write the day the notice was first posted", c.show(p))
 		case !inc.Discovered.IsZero() && c.dayBefore(p, inc.Discovered):
 			c.diags.Add(inc.PosOf("notice.posted"), "notice.posted", "%s is before the incident was discovered (%s); check the date", c.show(p), inc.Discovered.In(c.zone()).Format(dayLayout))
+		case !nt.DisplayUntil.IsZero() && c.day(nt.DisplayUntil) < c.day(p):
+			c.diags.Add(inc.PosOf("notice.display_until"), "notice.display_until", "%s is before notice.posted (%s); a notice comes down after it goes up", c.show(nt.DisplayUntil), c.show(p))
 		}
 	}
 }

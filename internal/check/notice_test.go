@@ -565,6 +565,9 @@ func TestNoticeFieldsAndRuleSetNames(t *testing.T) {
 		{name: "posted before discovery", set: "au", stmt: []string{"posted: 2024-05-08", "posted: 2024-05-01"}, want: []string{
 			"content/incidents/x/_index.md:22:11: notice.posted: 2024-05-01 is before the incident was discovered (2024-05-06); check the date",
 		}},
+		{name: "display_until before posted", set: "au", stmt: []string{"posted: 2024-05-08", "posted: 2024-05-08\n  display_until: 2024-05-07"}, want: []string{
+			"content/incidents/x/_index.md:23:18: notice.display_until: 2024-05-07 is before notice.posted (2024-05-08); a notice comes down after it goes up",
+		}},
 		{name: "ca: Canada or California?", set: "ca", want: []string{
 			"config.toml:8:18: params.jurisdictions: \"ca\" is Canada's country code and California's postal code: Canada or California? write \"ca-federal\" (PIPEDA), \"ca-qc\" (Quebec) or \"us-ca\" (California)",
 		}},
