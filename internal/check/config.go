@@ -31,10 +31,17 @@ func (c *checker) config() {
 		if pos.Line == 0 {
 			pos = cfg.PosOf(key)
 		}
-		if _, ok := ruleSets[strings.ToLower(strings.TrimSpace(j))]; ok {
+		w := strings.ToLower(strings.TrimSpace(j))
+		if _, ok := ruleSets[w]; ok && w == j {
 			continue
 		}
-		if s := ruleSetAliases[strings.ToLower(strings.TrimSpace(j))]; s != "" {
+		if w == "ca" {
+			c.diags.Add(pos, key, "%q is Canada's country code and California's postal code: Canada or California? write \"ca-federal\" (PIPEDA), \"ca-qc\" (Quebec) or \"us-ca\" (California)", j)
+			continue
+		}
+		if _, ok := ruleSets[w]; ok {
+			c.diags.Add(pos, key, "unknown rule set %q; write %q, in lower case without spaces", j, w)
+		} else if s := ruleSetAliases[w]; s != "" {
 			c.diags.Add(pos, key, "unknown rule set %q; write %q (known: %s)", j, s, strings.Join(ruleSetNames(), ", "))
 		} else if s := closest(strings.ToLower(strings.TrimSpace(j)), ruleSetNames()); s != "" {
 			c.diags.Add(pos, key, "unknown rule set %q; did you mean %q? (known: %s)", j, s, strings.Join(ruleSetNames(), ", "))
@@ -56,9 +63,15 @@ func (c *checker) config() {
 }
 
 // ruleSetAliases are names people write for a rule set.
+// "ca" is not here: it is Canada's code as well as California's, and
+// config asks which.
 var ruleSetAliases = map[string]string{
-	"eu": "gdpr", "uk": "gdpr", "australia": "au", "aus": "au", "ca": "us-ca", "california": "us-ca",
+	"eu": "gdpr", "australia": "au", "aus": "au", "california": "us-ca",
 	"us_ca": "us-ca", "usca": "us-ca", "new zealand": "nz", "nzl": "nz", "hippa": "hipaa",
+	"gb": "uk", "united kingdom": "uk", "uk gdpr": "uk", "uk-gdpr": "uk", "ico": "uk",
+	"canada": "ca-federal", "pipeda": "ca-federal", "ca-fed": "ca-federal", "quebec": "ca-qc", "qc": "ca-qc", "québec": "ca-qc",
+	"new york": "us-ny", "ny": "us-ny", "texas": "us-tx", "tx": "us-tx", "florida": "us-fl", "fl": "us-fl",
+	"washington": "us-wa", "wa": "us-wa", "massachusetts": "us-ma", "ma": "us-ma", "singapore": "sg", "pdpa": "sg",
 }
 
 // baseURL checks that the site is served over HTTPS: readers must be able to

@@ -16,6 +16,7 @@ var promptOpenings = [][]byte{
 	[]byte("Give the date of the breach"),
 	[]byte("Name each kind of health information"),
 	[]byte("If Social Security, driver's license or ID card numbers were involved, give"),
+	[]byte("Give a toll-free phone number here"),
 }
 
 // prompt reports a paragraph that is still a prompt from `disclose new`.

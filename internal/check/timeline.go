@@ -8,16 +8,11 @@ import (
 	"github.com/disclose-dev/disclose/internal/content"
 )
 
-// hipaaDisplayDays is how long a substitute notice must stay on the web
-// under 45 CFR 164.404(d)(2)(i)(A): "for a period of 90 days".
-const hipaaDisplayDays = 90
-
 // timeline checks that an incident's dates tell a story that can be true.
 func (c *checker) timeline(inc *content.Incident) {
 	c.incidentDates(inc)
 	c.updateDates(inc)
 	c.statusOrder(inc)
-	c.displayUntil(inc)
 	for _, u := range inc.Updates {
 		c.changes(u)
 		c.offset(u)
@@ -125,28 +120,6 @@ func explainsReopening(u *content.Update) bool {
 		}
 	}
 	return false
-}
-
-// displayUntil holds a HIPAA substitute notice on the web for 90 days.
-func (c *checker) displayUntil(inc *content.Incident) {
-	if !c.ruleSet("hipaa") || inc.Notice == nil {
-		return
-	}
-	pub := inc.Published()
-	if len(pub) == 0 {
-		return
-	}
-	first := pub[0].Date
-	earliest := first.In(c.zone()).AddDate(0, 0, hipaaDisplayDays)
-	d := inc.Notice.DisplayUntil
-	switch {
-	case d.IsZero() && inc.Notice.Official:
-		c.diags.Warn(inc.PosOf("notice"), "notice.display_until", "say how long this notice stays up: a HIPAA substitute notice stays on the web for 90 days (45 CFR 164.404(d)(2)); add display_until: %s or later",
-			earliest.Format("2006-01-02"))
-	case !d.IsZero() && c.day(d) < earliest.Format(dayLayout):
-		c.diags.Add(inc.PosOf("notice.display_until"), "notice.display_until", "%s is less than 90 days after the first update (%s); a HIPAA substitute notice stays on the web for 90 days (45 CFR 164.404(d)(2)); write %s or later",
-			c.show(d), first.In(c.zone()).Format("2006-01-02"), earliest.Format("2006-01-02"))
-	}
 }
 
 // changes checks an update's revisions and withdrawal against its date.

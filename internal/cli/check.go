@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/check"
+	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
 )
 
@@ -18,8 +20,10 @@ func init() {
 // runCheck loads and checks a site, prints every problem sorted by file and
 // line, and fails on errors (and on warnings with -strict).
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("check", "check [-strict] [SITE_DIR]", "disclose check\ndisclose check path/to/site --strict", stderr)
+	fs := newFlagSet("check", "check [-strict] [-law] [-law-md FILE] [SITE_DIR]", "disclose check\ndisclose check path/to/site --strict\ndisclose check -law -law-md notice-laws.md", stderr)
 	strict := fs.Bool("strict", false, "fail on warnings too (for CI before publishing)")
+	law := fs.Bool("law", false, "print each notice law's requirements, whether the site meets them and where (problems go to stderr)")
+	lawMD := fs.String("law-md", "", "write that report as Markdown to `FILE`, for the incident's records")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -32,21 +36,55 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("%w: %s is not a site directory (one holding config.toml and content/)", ErrUsage, dir)
 	}
 	// The check writes nothing, so when it is interrupted it stops at once.
-	done := make(chan diag.List, 1)
+	type result struct {
+		site  *content.Site
+		diags diag.List
+	}
+	done := make(chan result, 1)
 	go func() {
-		_, diags := check.CheckSite(dir, time.Now())
-		done <- diags
+		site, diags := check.CheckSite(dir, time.Now())
+		done <- result{site, diags}
 	}()
-	var diags diag.List
+	var r result
 	select {
-	case diags = <-done:
+	case r = <-done:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	diags.Print(stdout)
+	site, diags := r.site, r.diags
+	if *law || *lawMD != "" {
+		diags.Print(stderr)
+		if site != nil {
+			if err := lawReport(check.Law(site), *law, *lawMD, stdout); err != nil {
+				return err
+			}
+		}
+	} else {
+		diags.Print(stdout)
+	}
 	fmt.Fprintln(stderr, check.Summary(diags))
 	if diags.Fails(*strict) {
 		return &ContentError{Diags: diags}
+	}
+	return nil
+}
+
+// lawReport prints the law report, and writes it as Markdown to mdFile.
+func lawReport(r *check.LawReport, print bool, mdFile string, stdout io.Writer) error {
+	if print {
+		if err := r.WriteText(stdout); err != nil {
+			return fmt.Errorf("check: write the law report: %w", err)
+		}
+	}
+	if mdFile == "" {
+		return nil
+	}
+	var b bytes.Buffer
+	if err := r.WriteMarkdown(&b); err != nil {
+		return fmt.Errorf("check: write the law report: %w", err)
+	}
+	if err := os.WriteFile(mdFile, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("check: write the law report: %w", err)
 	}
 	return nil
 }

@@ -95,3 +95,36 @@ func TestCheckUsage(t *testing.T) {
 		t.Errorf("check -h: exit %d, want 0 and an example\n%s", code, stderr)
 	}
 }
+
+// TestCheckLawReport: -law prints the law report (problems go to stderr),
+// and -law-md writes it as Markdown; both are the golden reports.
+func TestCheckLawReport(t *testing.T) {
+	root := filepath.Join("..", "..", "testdata", "check")
+	md := filepath.Join(t.TempDir(), "notice-laws.md")
+	stdout, stderr, code := runCheckCmd(t, "-law", "-law-md", md, filepath.Join(root, "notice"))
+	want, err := os.ReadFile(filepath.Join(root, "law.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stdout != string(want) {
+		t.Errorf("stdout:\n%s\nwant (law.golden):\n%s", stdout, want)
+	}
+	diags, summary := goldenSection(t, "notice")
+	if stderr != diags+summary {
+		t.Errorf("stderr:\n%s\nwant:\n%s%s", stderr, diags, summary)
+	}
+	if code != 1 {
+		t.Errorf("exit status %d, want 1 (the notice site has an error)", code)
+	}
+	gotMD, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantMD, err := os.ReadFile(filepath.Join(root, "law.md.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(gotMD, wantMD) {
+		t.Errorf("-law-md wrote:\n%s\nwant (law.md.golden):\n%s", gotMD, wantMD)
+	}
+}

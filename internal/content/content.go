@@ -172,6 +172,12 @@ type Link struct {
 type Notice struct {
 	Official     bool
 	DisplayUntil Date
+	// Mode is how this page serves the notice laws, as written:
+	// "direct" (people are also told one by one), "substitute" (the page
+	// stands in for notices that could not be sent) or "public" (a public
+	// notice instead of telling each person); "" when not given.
+	Mode   string
+	Posted Date // when the notice was first posted on this site
 }
 
 // Incident is content/incidents/<slug>/_index.md and its updates.

@@ -367,7 +367,8 @@ func decodeIncident(doc *frontmatter.Document, file, slug string, cfg *Config, d
 		inc.OfficialAdvice = append(inc.OfficialAdvice, Link{Title: d.str(p + "title"), URL: d.str(p + "url")})
 	}
 	if d.has("notice") {
-		inc.Notice = &Notice{Official: d.flag("notice.official"), DisplayUntil: d.date("notice.display_until")}
+		inc.Notice = &Notice{Official: d.flag("notice.official"), DisplayUntil: d.date("notice.display_until"),
+			Mode: d.str("notice.mode"), Posted: d.date("notice.posted")}
 	}
 	return inc
 }

@@ -54,6 +54,8 @@ var incidentFields = []field{
 	{name: "notice", kind: kObject, fields: []field{
 		{name: "official", kind: kBool},
 		{name: "display_until", kind: kDate},
+		{name: "mode", kind: kText},
+		{name: "posted", kind: kDate},
 	}},
 	{name: "successor", kind: kText},
 }

@@ -285,7 +285,7 @@ func TestIncident(t *testing.T) {
 					t.Errorf("check: %s", d)
 				}
 			}
-			if want := strings.Count(body, "\nSay ") + strings.Count(body, "\nGive the date") + strings.Count(body, "\nName each kind") + strings.Count(body, "\nIf Social Security"); prompts != want || want == 0 {
+			if want := strings.Count(body, "\nSay ") + strings.Count(body, "\nGive the date") + strings.Count(body, "\nName each kind") + strings.Count(body, "\nIf Social Security") + strings.Count(body, "\nGive a toll-free"); prompts != want || want == 0 {
 				t.Errorf("check caught %d prompts, want %d", prompts, want)
 			}
 		})
