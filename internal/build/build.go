@@ -177,6 +177,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	defer os.RemoveAll(feedDir)
 	var hashed map[string]manifest.File // the files compress read and wrote
 	var bodies *render.Bodies
+	var sources map[string]string // the author's file of each generated page
 
 	steps := []struct {
 		name string
@@ -200,7 +201,8 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			if err != nil {
 				return err
 			}
-			return pages.Write(work, site, bodies, pages.Options{Versions: found})
+			sources, err = pages.Write(work, site, bodies, pages.Options{Versions: found})
+			return err
 		}},
 		{"render", func() error {
 			// Hugo keeps both cores busy for most of the render, but not
@@ -215,7 +217,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 				feedErr = feed.Write(site, bodies, feedDir)
 				fed = time.Since(start)
 			}()
-			ho := hugo.Options{SiteDir: opts.SiteDir, Config: cfg, PagesDir: work, OutDir: stage, CacheDir: opts.CacheDir}
+			ho := hugo.Options{SiteDir: opts.SiteDir, Config: cfg, PagesDir: work, Sources: sources, OutDir: stage, CacheDir: opts.CacheDir}
 			if opts.Key != nil {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
@@ -224,6 +226,12 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			wanted := expectedPages(site)
 			site, bodies = nil, nil // from here on, the build needs only cfg and updates
 			res.Steps = append(res.Steps, Step{Name: "feeds", Duration: fed, Beside: true})
+			var se *hugo.SiteError
+			if errors.As(renderErr, &se) {
+				res.Diags = append(res.Diags, se.Diags...)
+				res.Diags.Sort()
+				return &ContentError{res.Diags}
+			}
 			if renderErr != nil {
 				return renderErr
 			}

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/gohugoio/hugo/commands"
 	"github.com/gohugoio/hugo/common/herrors"
 )
@@ -35,6 +36,10 @@ type Options struct {
 	// manifest (its base64 line) and its ID, for the footer; empty if the
 	// build is not signed.
 	PublicKey, KeyID string
+	// Sources maps each generated page, by its slash path below the
+	// generated content, to the author's file it was made from, so that a
+	// template error names the page the writer knows.
+	Sources map[string]string
 	// ExtraArgs are passed to Hugo after ours (the server uses them).
 	ExtraArgs []string
 	// Preview is for disclose serve's Hugo server: it keeps Hugo from
@@ -69,9 +74,26 @@ func Build(opts Options) error {
 	mu.Lock()
 	defer mu.Unlock()
 	if err := commands.Execute(args); err != nil {
-		return fmt.Errorf("hugo: %w", joinErrors(err))
+		return opts.explain(err)
 	}
 	return nil
+}
+
+// explain is Hugo's error as a SiteError when every error it holds points
+// into the site's own files, else as Hugo wrote it.
+func (o Options) explain(err error) error {
+	site, _ := filepath.Abs(o.SiteDir)
+	pages, _ := filepath.Abs(o.PagesDir)
+	var diags diag.List
+	for _, e := range herrors.Errors(err) {
+		d := siteError(e.Error(), site, pages, o.Sources)
+		if d == nil {
+			return fmt.Errorf("hugo: %w", joinErrors(err))
+		}
+		diags = append(diags, *d)
+	}
+	diags.Sort()
+	return &SiteError{Diags: diags}
 }
 
 // Args is the Hugo command line for sub (build or server): Hugo's project

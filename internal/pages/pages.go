@@ -37,11 +37,13 @@ type Options struct {
 }
 
 // Files returns every generated content file of site, by its slash path
-// below ContentDir. A body the checker did not render, but that has text,
-// is an error: nothing unchecked reaches a page.
-func Files(site *content.Site, bodies *render.Bodies, opts Options) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	add := func(name string, fm any) error {
+// below ContentDir, and the author's file each was made from. A body the
+// checker did not render, but that has text, is an error: nothing
+// unchecked reaches a page.
+func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[string][]byte, sources map[string]string, err error) {
+	files, sources = map[string][]byte{}, map[string]string{}
+	add := func(name, source string, fm any) error {
+		sources[name] = source
 		b, err := encode(fm)
 		if err != nil {
 			return fmt.Errorf("pages: %s: %w", name, err)
@@ -53,19 +55,19 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (map[string]
 		dir := path.Join("incidents", inc.Slug)
 		html, err := body(bodies, inc.File, inc.Body)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if err := add(path.Join(dir, "_index.md"), incidentPage(inc, html)); err != nil {
-			return nil, err
+		if err := add(path.Join(dir, "_index.md"), inc.File, incidentPage(inc, html)); err != nil {
+			return nil, nil, err
 		}
 		for _, lang := range sortedKeys(inc.Translations) {
 			t := inc.Translations[lang]
 			html, err := body(bodies, t.File, t.Body)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			if err := add(path.Join(dir, "_index."+lang+".md"), incidentPage(t, html)); err != nil {
-				return nil, err
+			if err := add(path.Join(dir, "_index."+lang+".md"), t.File, incidentPage(t, html)); err != nil {
+				return nil, nil, err
 			}
 		}
 		for _, u := range inc.Updates {
@@ -75,28 +77,28 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (map[string]
 			name := path.Join(dir, u.Date.Format(content.PermalinkLayout))
 			vs := opts.Versions[u]
 			if err := addUpdate(add, bodies, name+".md", u, u, vs); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			for _, lang := range sortedKeys(u.Translations) {
 				if err := addUpdate(add, bodies, name+"."+lang+".md", u.Translations[lang], u, nil); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
 			for _, v := range vs {
 				html, err := render.Source(v.Body)
 				if err != nil {
-					return nil, fmt.Errorf("pages: %s, version %d: %w", u.File, v.N, err)
+					return nil, nil, fmt.Errorf("pages: %s, version %d: %w", u.File, v.N, err)
 				}
-				if err := add(fmt.Sprintf("%s--version-%d.md", name, v.N), versionPage(u, v, html)); err != nil {
-					return nil, err
+				if err := add(fmt.Sprintf("%s--version-%d.md", name, v.N), u.File, versionPage(u, v, html)); err != nil {
+					return nil, nil, err
 				}
 			}
 		}
 	}
-	return files, nil
+	return files, sources, nil
 }
 
-func addUpdate(add func(string, any) error, bodies *render.Bodies, name string, u, src *content.Update, vs []history.Version) error {
+func addUpdate(add func(string, string, any) error, bodies *render.Bodies, name string, u, src *content.Update, vs []history.Version) error {
 	var html []byte
 	if u.Withdrawn == nil {
 		var err error
@@ -104,7 +106,7 @@ func addUpdate(add func(string, any) error, bodies *render.Bodies, name string, 
 			return err
 		}
 	}
-	return add(name, updatePage(u, src, bodies, html, vs))
+	return add(name, u.File, updatePage(u, src, bodies, html, vs))
 }
 
 // body is the rendered HTML of a file's body, refusing a body with text
@@ -120,11 +122,12 @@ func body(bodies *render.Bodies, file string, b content.Body) ([]byte, error) {
 // Write makes dir/content hold exactly Files(site, bodies, opts): a file
 // whose bytes are already there is left alone (so that Hugo's server
 // rebuilds only what changed), and a generated file no longer wanted is
-// removed. dir is the tool's own; nothing else may live in it.
-func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) error {
-	files, err := Files(site, bodies, opts)
+// removed. dir is the tool's own; nothing else may live in it. It returns
+// the author's file of each generated page (Files).
+func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) (map[string]string, error) {
+	files, sources, err := Files(site, bodies, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	root := filepath.Join(dir, ContentDir)
 	for _, name := range sortedKeys(files) {
@@ -133,15 +136,15 @@ func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) 
 			continue
 		}
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("pages: %w", err)
+			return nil, fmt.Errorf("pages: %w", err)
 		}
 		// Written beside and renamed, so Hugo's watcher never reads half a page.
 		tmp := p + ".tmp"
 		if err := os.WriteFile(tmp, files[name], 0o644); err != nil {
-			return fmt.Errorf("pages: %w", err)
+			return nil, fmt.Errorf("pages: %w", err)
 		}
 		if err := os.Rename(tmp, p); err != nil {
-			return fmt.Errorf("pages: %w", err)
+			return nil, fmt.Errorf("pages: %w", err)
 		}
 	}
 	var stale []string
@@ -159,14 +162,14 @@ func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) 
 		return nil
 	})
 	if err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("pages: %w", err)
+		return nil, fmt.Errorf("pages: %w", err)
 	}
 	for _, p := range stale {
 		if err := os.Remove(p); err != nil {
-			return fmt.Errorf("pages: %w", err)
+			return nil, fmt.Errorf("pages: %w", err)
 		}
 	}
-	return nil
+	return sources, nil
 }
 
 // encode writes fm as a content file Hugo reads: JSON front matter and an

@@ -56,7 +56,7 @@ func (s *Server) refresh() *content.Site {
 		rules, bodies = check.Checked(site, s.opts.Now())
 		diags = append(diags, rules...)
 		diags.Sort()
-		if err := pages.Write(s.pagesDir, site, bodies, pages.Options{Drafts: s.opts.Drafts}); err != nil {
+		if _, err := pages.Write(s.pagesDir, site, bodies, pages.Options{Drafts: s.opts.Drafts}); err != nil {
 			fmt.Fprintf(s.opts.Log, "disclose: %v\n", err)
 		}
 	}
