@@ -11,6 +11,7 @@ import (
 	"sync"
 	"text/template"
 
+	"github.com/disclose-dev/disclose/internal/cachedir"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/gohugoio/hugo/commands"
 	"github.com/gohugoio/hugo/common/herrors"
@@ -30,6 +31,9 @@ type Options struct {
 	OutDir   string // written from empty; must not exist or be empty
 	TimeZone string // the site's timeZone, passed to templates
 	CacheDir string // Hugo's caches; default: the user's cache dir
+	// TempDir is where the overlay config is written (and removed); empty
+	// means the system's temporary directory.
+	TempDir string
 	// HistoryDir, if set, holds generated content (earlier versions of
 	// revised updates) mounted beside the site's own content.
 	HistoryDir string
@@ -69,13 +73,9 @@ func Build(opts Options) error {
 // Args is the Hugo command line for sub (build or server) with the tool's
 // overlay config written to a temporary file; cleanup removes it.
 func Args(sub string, opts Options) (args []string, cleanup func(), err error) {
-	cache := opts.CacheDir
-	if cache == "" {
-		if d, err := os.UserCacheDir(); err == nil {
-			cache = filepath.Join(d, "disclose")
-		} else {
-			cache = filepath.Join(os.TempDir(), "disclose-cache")
-		}
+	cache, err := cachedir.Dir(opts.CacheDir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("hugo: %w", err)
 	}
 	var buf bytes.Buffer
 	err = overlayTmpl.Execute(&buf, map[string]any{
@@ -91,7 +91,7 @@ func Args(sub string, opts Options) (args []string, cleanup func(), err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("hugo: overlay config: %w", err)
 	}
-	dir, err := os.MkdirTemp("", "disclose-hugo-*")
+	dir, err := os.MkdirTemp(opts.TempDir, "disclose-hugo-*")
 	if err != nil {
 		return nil, nil, fmt.Errorf("hugo: %w", err)
 	}
