@@ -116,9 +116,21 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	if err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
-	if err := safeTarget(opts.SiteDir, out); err != nil {
+	if err := checkTarget(opts.SiteDir, out); err != nil {
 		return res, err
 	}
+	// The lock is held from before the previous manifest is read until
+	// the new site is in place, so that no other build publishes between.
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	unlock, err := lockParent(filepath.Dir(out))
+	if errors.Is(err, errBusy) {
+		return res, fmt.Errorf("build: another build is publishing into %s; wait for it to finish", out)
+	} else if err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	defer unlock()
 	var updates []manifest.Update
 	if err := timed("previous", func() error {
 		var diags diag.List
@@ -132,23 +144,10 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		return res, err
 	}
 
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return res, fmt.Errorf("build: %w", err)
-	}
-	unlock, err := lockParent(filepath.Dir(out))
-	if errors.Is(err, errBusy) {
-		return res, fmt.Errorf("build: another build is publishing into %s; wait for it to finish", out)
-	} else if err != nil {
-		return res, fmt.Errorf("build: %w", err)
-	}
-	defer unlock()
-	// A build that was killed leaves its staging directory; with the lock
-	// held, no other build owns one.
-	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".new-*"))
-	for _, s := range stale {
-		os.RemoveAll(s)
-	}
-	stage, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
+	// A build that was killed leaves its staging and work directories;
+	// with the lock held, no other build owns one.
+	removeLeftovers(out)
+	stage, err := os.MkdirTemp(filepath.Dir(out), stagePrefix(out))
 	if err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
@@ -162,7 +161,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 
 	// work holds what the build generates that is not published.
-	work, err := os.MkdirTemp("", "disclose-work-")
+	work, err := os.MkdirTemp(filepath.Dir(out), workPrefix(out))
 	if err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
@@ -212,7 +211,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 				feedErr = feed.WriteWith(site, feedDir, bodies)
 				fed = time.Since(start)
 			}()
-			ho := hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: cfg.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir}
+			ho := hugo.Options{SiteDir: opts.SiteDir, OutDir: stage, TimeZone: cfg.Location.String(), CacheDir: opts.CacheDir, HistoryDir: historyDir, TempDir: work}
 			if opts.Key != nil {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
@@ -317,24 +316,6 @@ func writePublicKey(key *sign.SecretKey, stage string) error {
 }
 
 var errBusy = errors.New("busy")
-
-// safeTarget refuses an output directory that holds the site's sources or
-// anything that is not an earlier build: publishing replaces it whole.
-func safeTarget(siteDir, out string) error {
-	src, err := filepath.Abs(siteDir)
-	if err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	if rel, err := filepath.Rel(out, src); err == nil && filepath.IsLocal(rel) {
-		return fmt.Errorf("build: the output directory %s holds the site itself; choose another, like public", out)
-	}
-	for _, name := range []string{content.ConfigFile, "content", ".git", "go.mod"} {
-		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
-			return fmt.Errorf("build: %s holds %s, so it is not an earlier build; publishing would replace it whole: choose an empty or new directory", out, name)
-		}
-	}
-	return nil
-}
 
 // swap puts the staged site at out in one step and removes the old one.
 func swap(stage, out string) error {
