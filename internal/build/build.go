@@ -167,6 +167,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 	defer os.RemoveAll(work)
 	historyDir := ""
+	var earlier map[*content.Update][]history.Version // for the feeds' revision notes
 	// The feeds are written into a directory of their own beside the
 	// stage, and moved into it after the render, so that they replace a
 	// static file of the same name whatever order the writes came in.
@@ -180,6 +181,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	}{
 		{"history", func() error {
 			found, err := history.Find(ctx, site)
+			earlier = found
 			if err != nil || len(found) == 0 {
 				return err
 			}
@@ -202,6 +204,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 				start := time.Now()
 				// check's time includes rendering the feeds' bodies.
 				bodies := feed.NewBodies(site)
+				bodies.SetEarlier(earlier)
 				rules = check.SiteParsed(site, opts.Now, bodies.Add)
 				checked = time.Since(start)
 				if append(rules, res.Diags...).Fails(opts.Strict) {

@@ -18,6 +18,9 @@ type Bodies struct {
 	site *content.Site
 	mu   sync.Mutex
 	html map[*content.Update][]byte
+	// earlier holds the versions of each revised update that the build
+	// publishes (SetEarlier), by number.
+	earlier map[*content.Update]map[int]bool
 }
 
 // NewBodies returns an empty Bodies for the updates of site.

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"fmt"
+	"html"
 	"net/mail"
 	"strings"
 	"time"
@@ -47,7 +48,9 @@ func channels(site *content.Site, pre *Bodies) ([]*Channel, error) {
 	if len(all) > n {
 		all = all[:n]
 	}
+	icon, favicon := icons(site)
 	siteCh := baseChannel(cfg)
+	siteCh.Icon, siteCh.Favicon = icon, favicon
 	siteCh.Title = clean(cfg.Title)
 	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
 	siteCh.Home = cfg.BaseURL
@@ -68,6 +71,7 @@ func channels(site *content.Site, pre *Bodies) ([]*Channel, error) {
 
 	for _, inc := range site.Incidents {
 		ch := baseChannel(cfg)
+		ch.Icon, ch.Favicon = icon, favicon
 		ch.Dir = inc.Path()
 		ch.Title = clean(fmt.Sprintf("%s: %s", name(cfg), inc.Title))
 		ch.Description = clean(fmt.Sprintf("Every update from %s about “%s”, newest first.", name(cfg), inc.Title))
@@ -174,7 +178,7 @@ func newEntry(site *content.Site, u *content.Update, pre *Bodies) (*Entry, error
 			return nil, err
 		}
 	}
-	e.HTML = clean(revisionsHTML(cfg, u) + string(body))
+	e.HTML = clean(revisionsHTML(site, u, pre) + string(body))
 	e.Summary = u.Summary
 	if strings.TrimSpace(e.Summary) == "" {
 		e.Summary = markdown.FirstParagraphOf(body)
@@ -202,14 +206,20 @@ func updated(u *content.Update) time.Time {
 
 // revisionsHTML is the visible list of changes made since publication,
 // newest last as written, so a reader of the feed sees what changed.
-func revisionsHTML(cfg *content.Config, u *content.Update) string {
+// Each note links to the text it replaced, where the build publishes it.
+func revisionsHTML(site *content.Site, u *content.Update, pre *Bodies) string {
+	cfg := site.Config
 	if len(u.Revisions) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString("<ul class=\"revisions\">\n")
-	for _, r := range u.Revisions {
-		fmt.Fprintf(&b, "<li>Revised %s: %s</li>\n", textEscaper.Replace(humanTime(cfg, r.Date)), textEscaper.Replace(r.Note))
+	for i, r := range u.Revisions {
+		fmt.Fprintf(&b, "<li>Revised %s: %s", textEscaper.Replace(humanTime(cfg, r.Date)), textEscaper.Replace(r.Note))
+		if old := pre.earlierText(site, u, i+1); old != "" {
+			fmt.Fprintf(&b, " (<a href=\"%s\">read the text before this change</a>)", html.EscapeString(old))
+		}
+		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>\n")
 	return b.String()
