@@ -34,7 +34,7 @@ func TestOutputDirectoriesBuildMayNotReplace(t *testing.T) {
 		want      []string // in the error
 	}{
 		{"an unrelated folder with a document in it", unrelated, []string{unrelated, "holds no manifest.json, so no build wrote it", "deleting notes"}},
-		{"-o content/incidents", filepath.Join(site, "content", "incidents"), []string{"is inside the site's content/", "drafts included"}},
+		{"-o content/incidents", filepath.Join(site, "content", "incidents"), []string{"is inside the site's content/", "uncommitted work included"}},
 		{"-o layouts", filepath.Join(site, "layouts"), []string{"is inside the site's layouts/"}},
 		{"a new folder inside content", filepath.Join(site, "content", "new"), []string{"is inside the site's content/"}},
 		{"-o static/css", filepath.Join(site, "static", "css"), []string{"is inside the site's static/"}},

@@ -41,7 +41,7 @@ func checkTarget(siteDir, out string) error {
 		first := strings.Split(rel, string(filepath.Separator))[0]
 		for _, d := range sourceDirs {
 			if first == d || first == content.ConfigFile {
-				return fmt.Errorf("build: the output directory %s is inside the site's %s/; publishing would replace what is written there, drafts included: choose another, like %s", out, first, filepath.Join(siteDir, "public"))
+				return fmt.Errorf("build: the output directory %s is inside the site's %s/; publishing would replace what is written there, uncommitted work included: choose another, like %s", out, first, filepath.Join(siteDir, "public"))
 			}
 		}
 	}

@@ -27,8 +27,8 @@ func (s *Server) ownRequest(w http.ResponseWriter, r *http.Request) bool {
 
 // foreign says why r is not for the preview listening on ip:port, or ""
 // when it is: its Host must be a loopback name of that port (127.0.0.1,
-// localhost, [::1], or the address listened on), and its Origin, when
-// sent, the same.
+// localhost, [::1]) or the address listened on (any of the machine's
+// addresses when that is 0.0.0.0), and its Origin, when sent, the same.
 func foreign(r *http.Request, ip net.IP, port int) string {
 	if !ownHost(r.Host, ip, port) {
 		return "the preview answers only requests for its own address"
@@ -67,5 +67,29 @@ func ownHost(hostport string, ip net.IP, port int) bool {
 	if h == nil {
 		return false
 	}
-	return h.IsLoopback() && (h.Equal(net.IPv4(127, 0, 0, 1)) || h.Equal(net.IPv6loopback) || h.Equal(ip))
+	switch {
+	case h.Equal(net.IPv4(127, 0, 0, 1)) || h.Equal(net.IPv6loopback) || h.Equal(ip):
+		return true
+	case ip != nil && ip.IsUnspecified():
+		// -bind 0.0.0.0 lets other devices on the network open the
+		// preview by this machine's address: an address, never a name,
+		// which is what DNS rebinding needs.
+		return machineAddr(h)
+	}
+	return false
+}
+
+// machineAddr reports whether h is an address of one of this machine's
+// network interfaces.
+func machineAddr(h net.IP) bool {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return false
+	}
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && n.IP.Equal(h) {
+			return true
+		}
+	}
+	return false
 }

@@ -70,3 +70,37 @@ func TestOnlyOwnHost(t *testing.T) {
 		})
 	}
 }
+
+// TestOnlyOwnHostOnTheNetwork: with -bind 0.0.0.0 another device opens the
+// preview by this machine's address, never by a name.
+func TestOnlyOwnHostOnTheNetwork(t *testing.T) {
+	var lan net.IP
+	addrs, _ := net.InterfaceAddrs()
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil {
+			lan = n.IP
+			break
+		}
+	}
+	if lan == nil {
+		t.Skip("this machine has no network address but loopback")
+	}
+	unspecified := net.IPv4zero
+	for _, tt := range []struct {
+		host string
+		want bool
+	}{
+		{lan.String() + ":1313", true},
+		{"127.0.0.1:1313", true},
+		{"attacker.example:1313", false},
+		{"192.0.2.1:1313", false}, // not this machine's
+		{lan.String() + ":1314", false},
+	} {
+		if got := ownHost(tt.host, unspecified, 1313); got != tt.want {
+			t.Errorf("%s on 0.0.0.0:1313: got %v, want %v", tt.host, got, tt.want)
+		}
+	}
+	if ownHost(lan.String()+":1313", net.IPv4(127, 0, 0, 1), 1313) {
+		t.Error("a preview bound to loopback answered for the network address")
+	}
+}
