@@ -66,6 +66,18 @@ func TestDir(t *testing.T) {
 			t.Errorf("got %v, want a refusal naming the owner", err)
 		}
 	})
+	t.Run("a directory of one's own that others may read is made 0700", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "old")
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Dir(dir); err != nil {
+			t.Fatal(err)
+		}
+		if fi, _ := os.Stat(dir); fi.Mode().Perm() != 0o700 {
+			t.Errorf("left with mode %04o", fi.Mode().Perm())
+		}
+	})
 	t.Run("an explicit directory of one's own is used as it is", func(t *testing.T) {
 		dir := t.TempDir()
 		got, err := Dir(dir)
