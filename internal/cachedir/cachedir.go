@@ -59,8 +59,8 @@ func Make(dir string) error {
 		return fmt.Errorf("cache: %s may be written by other users (mode %04o), who could put their own pages on the site through it; remove it (it is only a cache), or make it yours alone with chmod 700 %s", dir, fi.Mode().Perm(), dir)
 	}
 	if fi.Mode().Perm() != 0o700 {
-		// Made readable by others by an earlier disclose (0755): drafts
-		// the preview rendered are nobody else's business either.
+		// Made readable by others by an earlier disclose (0755): what a
+		// build keeps is nobody else's to read either.
 		if err := os.Chmod(dir, 0o700); err != nil {
 			return fmt.Errorf("cache: %w", err)
 		}
