@@ -115,8 +115,8 @@ func compressCacheDir(cacheDir string) (string, error) {
 
 // A cache entry is the file <shard>/<source>-<size>-<sum><ext>: the
 // compressed bytes of the file whose SHA-256 is source, size bytes long,
-// with SHA-256 sum. The name says all the manifest needs, so a cached
-// sibling is never read.
+// with SHA-256 sum. The name says what the manifest records; a used entry
+// is read once, to check that its bytes still say the same (entryHolds).
 type cacheEntry struct {
 	path string
 	size int64
