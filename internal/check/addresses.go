@@ -139,11 +139,27 @@ func (c *checker) address(pos diag.Pos, key string, f found) {
 }
 
 // addresses checks the email and web addresses in one block of a body (a
-// paragraph, heading or table cell): in its text, link addresses and
-// autolinks. The walker calls it on every node; it reads only blocks that
+// paragraph, heading, table cell or code block): in its text, link
+// addresses and autolinks. The walker calls it on every node; it reads only blocks that
 // hold text.
 func (c *checker) addresses(p page, n ast.Node, src []byte) {
-	if n.Type() != ast.TypeBlock || n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline || c.own == nil {
+	if c.own == nil || n.Type() != ast.TypeBlock {
+		return
+	}
+	switch n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		// Published as written, so read as written.
+		s := &prose{}
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			s.add(seg.Value(src), seg.Start)
+		}
+		for _, f := range findAddresses(string(s.text)) {
+			c.address(p.pos(s.at(f.start)), "address", f)
+		}
+		return
+	}
+	if n.FirstChild() == nil || n.FirstChild().Type() != ast.TypeInline {
 		return
 	}
 	seen := map[string]bool{} // an address (a web address by its host) is reported once in a block

@@ -121,6 +121,10 @@ func TestEyes(t *testing.T) {
 			u3 + ":6:7: address: https://updates.southernscript.example@claims.example/ leads to claims.example, not to what is written before the @; write the address as https://claims.example/ if that is where it should go, or remove it",
 		}},
 
+		{"a lookalike in a code block", third("Type this:\n\n    mail help@southernscript-support.com\n"), []string{
+			u3 + `:8:10: address: help@southernscript-support.com looks like the site's own southernscript.example but is not: it has the organisation's name "southernscript" in it` + scam,
+		}},
+
 		// Phone numbers.
 		{"a number one slip from the site's", third("Call us on 1800 000 010.\n"), []string{
 			u3 + ":6:12: phone: 1800 000 010 looks like the site's number 1800 000 000 but is not; check every digit: a wrong helpline number sends frightened people to a stranger, or a scammer",
