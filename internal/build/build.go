@@ -118,9 +118,21 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	if err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
-	if err := safeTarget(opts.SiteDir, out); err != nil {
+	if err := checkTarget(opts.SiteDir, out); err != nil {
 		return res, err
 	}
+	// The lock is held from before the previous manifest is read until
+	// the new site is in place, so that no other build publishes between.
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	unlock, err := lockParent(filepath.Dir(out))
+	if errors.Is(err, errBusy) {
+		return res, fmt.Errorf("build: another build is publishing into %s; wait for it to finish", out)
+	} else if err != nil {
+		return res, fmt.Errorf("build: %w", err)
+	}
+	defer unlock()
 	var updates []manifest.Update
 	if err := timed("previous", func() error {
 		var diags diag.List
@@ -134,23 +146,10 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		return res, err
 	}
 
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-		return res, fmt.Errorf("build: %w", err)
-	}
-	unlock, err := lockParent(filepath.Dir(out))
-	if errors.Is(err, errBusy) {
-		return res, fmt.Errorf("build: another build is publishing into %s; wait for it to finish", out)
-	} else if err != nil {
-		return res, fmt.Errorf("build: %w", err)
-	}
-	defer unlock()
-	// A build that was killed leaves its staging directory; with the lock
-	// held, no other build owns one.
-	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".new-*"))
-	for _, s := range stale {
-		os.RemoveAll(s)
-	}
-	stage, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".new-")
+	// A build that was killed leaves its staging and work directories;
+	// with the lock held, no other build owns one.
+	removeLeftovers(out)
+	stage, err := os.MkdirTemp(filepath.Dir(out), stagePrefix(out))
 	if err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
@@ -164,8 +163,8 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	}
 
 	// work holds what the build generates that is not published: the
-	// pages Hugo lays out.
-	work, err := os.MkdirTemp("", "disclose-work-")
+	// pages Hugo lays out, and Hugo's own project folder.
+	work, err := os.MkdirTemp(filepath.Dir(out), workPrefix(out))
 	if err != nil {
 		return res, fmt.Errorf("build: %w", err)
 	}
@@ -201,6 +200,9 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			if err != nil {
 				return err
 			}
+			// Revision notes on the pages and in the feeds link the texts
+			// published here.
+			bodies.SetEarlier(found)
 			sources, err = pages.Write(work, site, bodies, pages.Options{Versions: found})
 			return err
 		}},
@@ -217,7 +219,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 				feedErr = feed.Write(site, bodies, feedDir)
 				fed = time.Since(start)
 			}()
-			ho := hugo.Options{SiteDir: opts.SiteDir, Config: cfg, PagesDir: work, Sources: sources, OutDir: stage, CacheDir: opts.CacheDir}
+			ho := hugo.Options{SiteDir: opts.SiteDir, Config: cfg, PagesDir: work, Sources: sources, OutDir: stage, CacheDir: opts.CacheDir, TempDir: work}
 			if opts.Key != nil {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
@@ -327,24 +329,6 @@ func writePublicKey(key *sign.SecretKey, stage string) error {
 }
 
 var errBusy = errors.New("busy")
-
-// safeTarget refuses an output directory that holds the site's sources or
-// anything that is not an earlier build: publishing replaces it whole.
-func safeTarget(siteDir, out string) error {
-	src, err := filepath.Abs(siteDir)
-	if err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	if rel, err := filepath.Rel(out, src); err == nil && filepath.IsLocal(rel) {
-		return fmt.Errorf("build: the output directory %s holds the site itself; choose another, like public", out)
-	}
-	for _, name := range []string{content.ConfigFile, "content", ".git", "go.mod"} {
-		if _, err := os.Lstat(filepath.Join(out, name)); err == nil {
-			return fmt.Errorf("build: %s holds %s, so it is not an earlier build; publishing would replace it whole: choose an empty or new directory", out, name)
-		}
-	}
-	return nil
-}
 
 // swap puts the staged site at out in one step and removes the old one.
 func swap(stage, out string) error {

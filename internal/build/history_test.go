@@ -81,4 +81,11 @@ Call us on 1800 222 222 for help.
 	if !strings.Contains(incident, `href="/incidents/x/2024-05-16-0900/"`) || strings.Contains(incident, "/v1/") {
 		t.Errorf("the incident page must list the update, never its earlier version:\n%s", incident)
 	}
+	// The feeds' revision notes link the same earlier text, as absolute
+	// addresses (a feed reader has no page to resolve them against).
+	for _, f := range []string{"feed.xml", "atom.xml", "feed.json", "incidents/x/atom.xml"} {
+		if feed := read(t, filepath.Join(out, f)); !strings.Contains(feed, "https://updates.example.org/incidents/x/2024-05-16-0900/v1/") {
+			t.Errorf("%s: the revision note does not link the earlier text", f)
+		}
+	}
 }

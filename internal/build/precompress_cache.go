@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/disclose-dev/disclose/internal/cachedir"
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/par"
 	"github.com/disclose-dev/disclose/internal/publish"
@@ -29,11 +30,11 @@ import (
 // on a filesystem without a journal, making a new inode after a site's
 // worth of files was deleted costs more than compressing the file did
 // (BENCHMARKS.md, finding 9). Entries are read-only, and nothing rewrites
-// a published file in place (every writer removes the old file first), so
-// a link is as safe as a copy; an entry whose size is not the one its name
-// says (changed through a link after all) is dropped and made again. Where
-// links are impossible (another filesystem), the sibling is copied, and a
-// copied entry must match its hash.
+// a published file in place (every writer removes the old file first).
+// The cache is the user's alone (internal/cachedir), and still no entry is
+// trusted by its name: what is linked (or, on another filesystem, copied)
+// is read back, and published only if its bytes have the size and hash its
+// name says; else it is dropped and made again.
 //
 // It reads every text file once and returns what the manifest needs of
 // every file it read or wrote: the text files and their siblings, by slash
@@ -91,17 +92,16 @@ var compressorID = sync.OnceValue(func() string {
 const cacheLayout = "v2"
 
 func compressCacheDir(cacheDir string) (string, error) {
-	if cacheDir == "" {
-		if d, err := os.UserCacheDir(); err == nil {
-			cacheDir = filepath.Join(d, "disclose")
-		} else {
-			cacheDir = filepath.Join(os.TempDir(), "disclose-cache")
-		}
+	cacheDir, err := cachedir.Dir(cacheDir)
+	if err != nil {
+		return "", fmt.Errorf("build: precompress: %w", err)
 	}
 	root := filepath.Join(cacheDir, "precompress")
 	dir := filepath.Join(root, cacheLayout+"-"+compressorID())
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("build: precompress: %w", err)
+	for _, d := range []string{root, dir} {
+		if err := cachedir.Make(d); err != nil {
+			return "", fmt.Errorf("build: precompress: %w", err)
+		}
 	}
 	// A cache made by other settings or another layout is never read again.
 	old, _ := os.ReadDir(root)
@@ -115,8 +115,8 @@ func compressCacheDir(cacheDir string) (string, error) {
 
 // A cache entry is the file <shard>/<source>-<size>-<sum><ext>: the
 // compressed bytes of the file whose SHA-256 is source, size bytes long,
-// with SHA-256 sum. The name says all the manifest needs, so a cached
-// sibling is never read.
+// with SHA-256 sum. The name says what the manifest records; a used entry
+// is read once, to check that its bytes still say the same (entryHolds).
 type cacheEntry struct {
 	path string
 	size int64
@@ -170,6 +170,26 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 		}
 		e, ok := index[source+c.Ext]
 		var out []byte
+		if ok {
+			// An entry is used only once what is published from it is
+			// checked: its bytes have the size and hash its name says,
+			// which the manifest records and signs. Anything else (an
+			// entry changed through a published link, say) is dropped and
+			// made again, never published or signed.
+			b, linked := usedEntry(e, sib)
+			if b == nil || !entryHolds(b, e) {
+				if linked {
+					os.Remove(sib)
+				}
+				os.Remove(e.path)
+				ok = false
+			} else if !linked {
+				// Another filesystem: the checked bytes are copied.
+				if err := os.WriteFile(sib, b, 0o644); err != nil {
+					return nil, fmt.Errorf("build: precompress: %w", err)
+				}
+			}
+		}
 		if !ok {
 			out = c.Compress(data)
 			sum := hexSum(out)
@@ -179,31 +199,10 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 			}
 		}
 		if !publish.WorthCompressing(len(data), int(e.size)) {
+			os.Remove(sib) // a checked entry linked above that is not worth it
 			continue
 		}
-		linked := os.Link(e.path, sib) == nil
-		if linked && out == nil {
-			// An entry whose size is not the one its name says was changed
-			// behind the cache's back (through a published link, say):
-			// drop it and make the sibling afresh.
-			if fi, err := os.Stat(sib); err != nil || fi.Size() != e.size {
-				os.Remove(sib)
-				os.Remove(e.path)
-				linked = false
-			}
-		}
-		if !linked {
-			// Another filesystem: copy the entry. Gone since the cache was
-			// listed (another site's build pruned it), or not what its name
-			// says: make it again.
-			if out == nil {
-				if b, err := os.ReadFile(e.path); err == nil && hexSum(b) == e.sum {
-					out = b
-				} else {
-					out = c.Compress(data)
-					e.size, e.sum = int64(len(out)), hexSum(out)
-				}
-			}
+		if out != nil && os.Link(e.path, sib) != nil {
 			if err := os.WriteFile(sib, out, 0o644); err != nil {
 				return nil, fmt.Errorf("build: precompress: %w", err)
 			}
@@ -211,6 +210,34 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 		files = append(files, manifest.File{Path: rel + c.Ext, Size: e.size, SHA256: e.sum})
 	}
 	return files, nil
+}
+
+// usedEntry links the sibling sib to the cache entry e and reads what
+// the link holds, so that the bytes checked are the bytes published; where
+// links are impossible it reads the entry itself. b is nil when neither
+// can be read.
+func usedEntry(e cacheEntry, sib string) (b []byte, linked bool) {
+	linked = os.Link(e.path, sib) == nil
+	from := e.path
+	if linked {
+		from = sib
+	}
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return nil, linked
+	}
+	return b, linked
+}
+
+// entryHolds reports whether b, a cache entry's bytes, is what its name
+// says: its size and its SHA-256. Only this user can write the cache
+// (internal/cachedir refuses one that others can), so what can still change
+// an entry behind the cache's back is an edit through a published link or
+// a damaged disk, and the hash finds both. Unpacking every entry to compare
+// it with its file would find no more of these and would cost a warm
+// build several times its compress step (BENCHMARKS.md, finding 9).
+func entryHolds(b []byte, e cacheEntry) bool {
+	return int64(len(b)) == e.size && hexSum(b) == e.sum
 }
 
 func hexSum(data []byte) string {
@@ -222,7 +249,7 @@ func hexSum(data []byte) string {
 // that is killed, or another running at once, never leaves half an entry.
 // Entries are read-only: published siblings are links to them.
 func writeCacheEntry(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return fmt.Errorf("build: precompress cache: %w", err)
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")

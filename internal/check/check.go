@@ -59,6 +59,7 @@ func SiteParsed(site *content.Site, now time.Time, parsed func(file string, src 
 		c.cfg = &content.Config{File: content.ConfigFile, Location: time.UTC}
 	}
 	c.pages = sitePages(site)
+	c.own = ownOf(site, c.cfg)
 	c.config()
 	for _, inc := range site.Incidents {
 		c.incident(inc)
@@ -75,6 +76,7 @@ type checker struct {
 	diags diag.List
 	// parsed, if set, is given each parsed body (SiteParsed).
 	parsed func(file string, src []byte, doc ast.Node)
+	own    *ownSite // the addresses the site gives on purpose (own.go)
 }
 
 func (c *checker) zone() *time.Location {
@@ -94,12 +96,13 @@ func (c *checker) incident(inc *content.Incident) {
 		c.markdown(page{file: t.File, body: t.Body, parse: true, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang), known: &known})
 	}
 	c.notice(inc)
+	c.eyes(inc)
 	// Updates are checked on every core, each by a checker of its own
 	// (rules only read the site and known), and their findings joined in
 	// the order of the updates: the result is what one core would find.
 	found := make([]diag.List, len(inc.Updates))
 	par.Each(len(inc.Updates), func(i int) error {
-		uc := &checker{site: c.site, cfg: c.cfg, now: c.now, pages: c.pages, parsed: c.parsed}
+		uc := &checker{site: c.site, cfg: c.cfg, now: c.now, pages: c.pages, parsed: c.parsed, own: c.own}
 		uc.update(inc.Updates[i], &known)
 		found[i] = uc.diags
 		return nil

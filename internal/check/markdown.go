@@ -68,6 +68,7 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
+	w.c.addresses(w.p, n, w.src) // eyes.go
 	switch n := n.(type) {
 	case *ast.HTMLBlock:
 		w.htmlBlock(n)

@@ -28,6 +28,10 @@ international = "+1 800 555 0100"
 email = "incident@example.org"
 postal = "PO Box 1, Melbourne VIC 3001"
 privacy_officer = "Privacy Officer, Example Pty Ltd"
+
+[[params.support]]
+name = "Federal Trade Commission"
+url = "https://www.identitytheft.gov/"
 `
 
 // noticeStatement meets every rule of every rule set; each case below

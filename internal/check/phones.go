@@ -84,7 +84,7 @@ func (c *checker) phones(p page, s *prose) {
 			}
 		}
 		if !known {
-			c.diags.Warn(p.pos(s.at(m[0])), "phone", "%s is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there", num)
+			c.unknownPhone(p.pos(s.at(m[0])), "phone", num)
 		}
 	}
 }

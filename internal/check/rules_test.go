@@ -155,6 +155,7 @@ func TestRules(t *testing.T) {
 			"content/incidents/x/2024-06-01-third.md:6:23: markdown: link leads to content/incidents/x/2024-06-02-next.md, a draft, which is not published; publish it first, or remove the link",
 		}},
 		{"http link", third("See [the regulator](http://www.oaic.gov.au/).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:21: warning: address: http://www.oaic.gov.au/ is not one of the site's web addresses (baseURL and params.support in config.toml, or the incident's official_advice and notified); check every letter, or add it there",
 			"content/incidents/x/2024-06-01-third.md:6:21: warning: markdown: link uses http://, which can be changed on its way to the reader; use https:// if the site offers it",
 		}},
 		{"image without alt", third("![](/images/letter.png)\n") + "-- static/images/letter.png --\npng\n", []string{
@@ -172,9 +173,10 @@ func TestRules(t *testing.T) {
 		{"withdrawn update may be empty", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: posted in error\n", ""), nil},
 		{"link text that says nothing", third("For the regulator's advice, [click here](https://www.oaic.gov.au/).\n"), []string{
 			u3 + ":6:29: warning: markdown: link text \"click here\" says nothing on its own (screen readers list links by their text); name where it leads, like [the regulator's advice](...)",
+			u3 + ":6:42: warning: address: https://www.oaic.gov.au/ is not one of the site's web addresses (baseURL and params.support in config.toml, or the incident's official_advice and notified); check every letter, or add it there",
 		}},
-		{"phone number the site does not give", third("Call our helpline on 1800 000 001 or +61 3 0000 0000. It has helped 12 900 000 people.\n"), []string{
-			u3 + ":6:22: warning: phone: 1800 000 001 is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
+		{"phone number the site does not give", third("Call our helpline on 1300 555 123 or +61 3 0000 0000. It has helped 12 900 000 people.\n"), []string{
+			u3 + ":6:22: warning: phone: 1300 555 123 is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
 		}},
 		{"link to an update's file", third("See [our first update](2024-05-08-first.md).\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:24: markdown: link leads to the file 2024-05-08-first.md; link to the update's address instead: /incidents/x/2024-05-08-1730/",
@@ -183,7 +185,9 @@ func TestRules(t *testing.T) {
 			"content/incidents/x/2024-06-01-third.md:6:1: warning: markdown: the alt text \"IMG_0042.png\" is a file name; describe what the image shows for people who cannot see it",
 		}},
 		{"web address that is not a link", third("Read the advice at www.oaic.gov.au/privacy and <https://www.cyber.gov.au/>.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:6:20: warning: address: www.oaic.gov.au/privacy is not one of the site's web addresses (baseURL and params.support in config.toml, or the incident's official_advice and notified); check every letter, or add it there",
 			"content/incidents/x/2024-06-01-third.md:6:20: warning: markdown: this address is not a link, so readers cannot tap it; write it as <https://www.oaic.gov.au/privacy> or [what it is](https://www.oaic.gov.au/privacy)",
+			"content/incidents/x/2024-06-01-third.md:6:48: warning: address: https://www.cyber.gov.au/ is not one of the site's web addresses (baseURL and params.support in config.toml, or the incident's official_advice and notified); check every letter, or add it there",
 		}},
 		{"embed shortcode", third("{{< youtube abc123 >}}\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:1: markdown: the youtube shortcode loads from another host, which the site never does; link to the page instead",

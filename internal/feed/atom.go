@@ -59,7 +59,9 @@ func Atom(ch *Channel) ([]byte, error) {
 		if ae.Summary != nil {
 			ae.Summary.Type = "text"
 		}
-		ae.Author = nil // the feed's author is every entry's
+		// Every entry names its author, the organisation, though the
+		// feed does too: some readers (newsboat) do not look past the entry.
+		ae.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: ch.Author, Uri: ch.AuthorURL}}
 		var cats []atomCategory
 		for _, c := range e.Categories {
 			cats = append(cats, atomCategory{Term: c})

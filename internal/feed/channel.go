@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/mail"
 	"strings"
 	"time"
@@ -44,7 +45,9 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 	if len(all) > n {
 		all = all[:n]
 	}
+	icon, favicon := icons(site)
 	siteCh := baseChannel(cfg)
+	siteCh.Icon, siteCh.Favicon = icon, favicon
 	siteCh.Title = clean(cfg.Title)
 	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
 	siteCh.Home = cfg.BaseURL
@@ -65,6 +68,7 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 
 	for _, inc := range site.Incidents {
 		ch := baseChannel(cfg)
+		ch.Icon, ch.Favicon = icon, favicon
 		ch.Dir = inc.Path()
 		ch.Title = clean(fmt.Sprintf("%s: %s", name(cfg), inc.Title))
 		ch.Description = clean(fmt.Sprintf("Every update from %s about “%s”, newest first.", name(cfg), inc.Title))
@@ -171,7 +175,7 @@ func newEntry(site *content.Site, u *content.Update, bodies *render.Bodies) (*En
 	if err != nil {
 		return nil, err
 	}
-	e.HTML = clean(revisionsHTML(cfg, u) + string(body))
+	e.HTML = clean(revisionsHTML(site, u, bodies) + string(body))
 	e.Summary = clean(bodies.Summary(u))
 	return e, nil
 }
@@ -192,14 +196,21 @@ func updated(u *content.Update) time.Time {
 
 // revisionsHTML is the visible list of changes made since publication,
 // newest last as written, so a reader of the feed sees what changed.
-func revisionsHTML(cfg *content.Config, u *content.Update) string {
+// Each note links to the text it replaced, where the build publishes it.
+func revisionsHTML(site *content.Site, u *content.Update, bodies *render.Bodies) string {
+	cfg := site.Config
 	if len(u.Revisions) == 0 {
 		return ""
 	}
 	var b strings.Builder
 	b.WriteString("<ul class=\"revisions\">\n")
-	for _, r := range u.Revisions {
-		fmt.Fprintf(&b, "<li>Revised %s: %s</li>\n", textEscaper.Replace(humanTime(cfg, r.Date)), textEscaper.Replace(r.Note))
+	for i, r := range u.Revisions {
+		fmt.Fprintf(&b, "<li>Revised %s: %s", textEscaper.Replace(humanTime(cfg, r.Date)), textEscaper.Replace(r.Note))
+		if old := bodies.Earlier(u, i+1); old != "" {
+			old = site.URL(old)
+			fmt.Fprintf(&b, " (<a href=\"%s\">read the text before this change</a>)", html.EscapeString(old))
+		}
+		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>\n")
 	return b.String()

@@ -86,6 +86,8 @@ type Channel struct {
 	Author      string // the organisation
 	AuthorURL   string // the site's base URL
 	Editor      string // the RSS managingEditor, "email (Name)", or ""
+	Icon        string // absolute URL of the site's large square icon (static/icon.png), or ""
+	Favicon     string // absolute URL of the site's favicon (static/favicon.ico), or ""
 	Published   time.Time
 	Updated     time.Time // newest entry update, withdrawal or revision
 	Entries     []*Entry  // newest first

@@ -15,7 +15,8 @@ type jsonDoc struct {
 }
 
 // JSON encodes ch as JSON Feed 1.1, adding what gorilla leaves out:
-// feed_url, language, authors with a URL, tags, and the entries' dates as
+// feed_url, language, authors with a URL (the feed's and each item's),
+// icon and favicon when the site has them, tags, and the entries' dates as
 // written rather than as gorilla's pointers into its own items.
 func JSON(ch *Channel) ([]byte, error) {
 	jf := (&feeds.JSON{Feed: gorillaFeed(ch)}).JSONFeed()
@@ -24,6 +25,7 @@ func JSON(ch *Channel) ([]byte, error) {
 	jf.Language = ch.Language
 	jf.Author = nil // deprecated in 1.1
 	jf.Authors = []*feeds.JSONAuthor{{Name: ch.Author, Url: ch.AuthorURL}}
+	jf.Icon, jf.Favicon = ch.Icon, ch.Favicon
 	for k, it := range jf.Items {
 		e := ch.Entries[k]
 		pub, upd := e.Published, e.Updated
@@ -32,7 +34,8 @@ func JSON(ch *Channel) ([]byte, error) {
 		it.PublishedDate = &pub
 		it.ModifiedDate = &upd
 		it.Tags = e.Categories
-		it.Author, it.Authors = nil, nil
+		it.Author = nil         // deprecated in 1.1
+		it.Authors = jf.Authors // readers that show an item alone show whose it is
 	}
 	doc := jsonDoc{JSONFeed: jf, Items: jf.Items}
 	if doc.Items == nil {

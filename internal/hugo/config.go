@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 
+	"github.com/disclose-dev/disclose/internal/cachedir"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/publish"
 )
@@ -22,6 +23,10 @@ func Config(opts Options) ([]byte, error) {
 		return nil, err
 	}
 	pagesDir, err := filepath.Abs(opts.PagesDir)
+	if err != nil {
+		return nil, err
+	}
+	cache, err := cachedir.Dir(opts.CacheDir)
 	if err != nil {
 		return nil, err
 	}
@@ -44,8 +49,8 @@ func Config(opts Options) ([]byte, error) {
 			{"source": filepath.Join(site, "static", "css"), "target": "assets/css"},
 		}},
 		// Kept out of the site's directory: a build writes nothing beside it.
-		"resourceDir": filepath.Join(opts.cacheDir(), "resources"),
-		"cacheDir":    filepath.Join(opts.cacheDir(), "cache"),
+		"resourceDir": filepath.Join(cache, "resources"),
+		"cacheDir":    filepath.Join(cache, "cache"),
 	}
 	if cfg.Locale != "" {
 		c["locale"] = cfg.Locale

@@ -32,6 +32,9 @@ type Options struct {
 	PagesDir string
 	OutDir   string // written from empty; must not exist or be empty
 	CacheDir string // Hugo's caches; default: the user's cache dir
+	// TempDir is where Hugo's project folder, holding only its config,
+	// is made (and removed); empty means the system's temporary directory.
+	TempDir string
 	// PublicKey and KeyID are the minisign public key that signs the
 	// manifest (its base64 line) and its ID, for the footer; empty if the
 	// build is not signed.
@@ -47,16 +50,6 @@ type Options struct {
 	// toolSettings). The pages are the same; only sitemap.xml loses the
 	// home page's and the incidents' lastmod.
 	Preview bool
-}
-
-func (o Options) cacheDir() string {
-	if o.CacheDir != "" {
-		return o.CacheDir
-	}
-	if d, err := os.UserCacheDir(); err == nil {
-		return filepath.Join(d, "disclose")
-	}
-	return filepath.Join(os.TempDir(), "disclose-cache")
 }
 
 // mu serialises Hugo runs: its command line keeps process-wide state.
@@ -101,7 +94,7 @@ func (o Options) explain(err error) error {
 // Config made, so that nothing of the site's (a config.toml, a config/
 // folder, themes) is read by Hugo's own config loader. cleanup removes it.
 func Args(sub string, opts Options) (args []string, configFile string, cleanup func(), err error) {
-	dir, err := os.MkdirTemp("", "disclose-hugo-*")
+	dir, err := os.MkdirTemp(opts.TempDir, "disclose-hugo-*")
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("hugo: %w", err)
 	}

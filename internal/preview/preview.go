@@ -187,6 +187,9 @@ func (s *Server) Close() error {
 // everything else to Hugo.
 func (s *Server) handler(hugo http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.ownRequest(w, r) { // host.go
+			return
+		}
 		if r.URL.Path == "/__stop" {
 			http.NotFound(w, r)
 			return

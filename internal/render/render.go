@@ -13,6 +13,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/history"
 	"github.com/disclose-dev/disclose/internal/markdown"
 )
 
@@ -23,6 +24,9 @@ type Bodies struct {
 	mu   sync.Mutex
 	html map[string][]byte
 	errs []error
+	// earlier holds, by update file, the numbers of its earlier texts
+	// that the build publishes (SetEarlier).
+	earlier map[string]map[int]bool
 }
 
 // New returns an empty Bodies.
@@ -89,4 +93,34 @@ func (r *Bodies) Summary(u *content.Update) string {
 // history). It is parsed once, here, and rendered as any other body.
 func Source(src []byte) ([]byte, error) {
 	return markdown.RenderPage(src, markdown.Parse(src))
+}
+
+// SetEarlier records which earlier texts of revised updates the build
+// publishes (history.Find), so that every revision note, on the page and
+// in the feeds, links the text it replaced: revision i (from 1) to version
+// i, at history.Path. Without it the notes carry no links.
+func (r *Bodies) SetEarlier(found map[*content.Update][]history.Version) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.earlier = map[string]map[int]bool{}
+	for u, vs := range found {
+		r.earlier[u.File] = map[int]bool{}
+		for _, v := range vs {
+			r.earlier[u.File][v.N] = true
+		}
+	}
+}
+
+// Earlier is the address, below the site root, of the text revision n
+// (from 1) of u replaced, when the build publishes it; else "".
+func (r *Bodies) Earlier(u *content.Update, n int) string {
+	if r == nil {
+		return ""
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.earlier[u.File][n] {
+		return history.Path(u, n)
+	}
+	return ""
 }

@@ -1,0 +1,71 @@
+// Package cachedir chooses and guards the directory where disclose keeps
+// what it can make again (Hugo's caches, compressed copies of pages). A
+// cache feeds what is published, so it must be the user's alone: another
+// user who can write it could put a page of their own on the site.
+package cachedir
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// Dir is the cache directory to use: dir when it is given, else disclose's
+// folder in the user's cache directory (os.UserCacheDir: $XDG_CACHE_HOME
+// or ~/.cache on Linux). It is created readable by the user alone (0700)
+// when it does not exist, and refused when another user owns it or may
+// write to it. There is no fallback to a shared temporary directory,
+// where another user could make the folder first.
+func Dir(dir string) (string, error) {
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return "", fmt.Errorf("cache: no cache directory (%v); set HOME, or XDG_CACHE_HOME, to a directory of your own", err)
+		}
+		dir = filepath.Join(base, "disclose")
+	}
+	if err := Make(dir); err != nil {
+		return "", err
+	}
+	return dir, nil
+}
+
+// Make creates dir (and any missing parents) readable by the user alone,
+// or checks the one that is there: a directory that another user owns, or
+// that others may write to, is refused with what to do about it.
+func Make(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("cache: %w", err)
+	}
+	fi, err := os.Lstat(dir)
+	if err != nil {
+		return fmt.Errorf("cache: %w", err)
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		// A link could be changed to point elsewhere between two builds.
+		if fi, err = os.Stat(dir); err != nil {
+			return fmt.Errorf("cache: %w", err)
+		}
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("cache: %s is not a directory", dir)
+	}
+	if err := owned(dir, fi); err != nil {
+		return err
+	}
+	if fi.Mode().Perm()&0o022 != 0 {
+		return fmt.Errorf("cache: %s may be written by other users (mode %04o), who could put their own pages on the site through it; remove it (it is only a cache), or make it yours alone with chmod 700 %s", dir, fi.Mode().Perm(), dir)
+	}
+	if fi.Mode().Perm() != 0o700 {
+		// Made readable by others by an earlier disclose (0755): what a
+		// build keeps is nobody else's to read either.
+		if err := os.Chmod(dir, 0o700); err != nil {
+			return fmt.Errorf("cache: %w", err)
+		}
+	}
+	return nil
+}
+
+var errNotOwner = errors.New("owned by another user")
