@@ -17,11 +17,13 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// New returns goldmark configured as the site's Hugo build configures it:
-// GitHub tables, strikethrough and task lists, definition lists and
-// footnotes; no linkify and no typographer (internal/hugo/overlay.toml);
-// heading IDs and {#id} heading attributes; raw HTML left out. Parse with a
-// context from NewContext to get Hugo's GitHub-style heading IDs.
+// New returns goldmark configured as the site's Markdown: GitHub tables,
+// strikethrough and task lists, definition lists and footnotes; no linkify
+// and no typographer (internal/hugo/overlay.toml); heading IDs; raw HTML
+// left out. There is no attribute syntax at all: "## Title {#id}" or
+// "{style=...}" is text, so nothing a writer types becomes an attribute
+// (the checker warns about such headings). Parse with a context from
+// NewContext to get Hugo's GitHub-style heading IDs.
 func New() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
@@ -33,7 +35,7 @@ func New() goldmark.Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithHeadingAttribute(),
+			// Never parser.WithHeadingAttribute or parser.WithAttribute.
 		),
 		// No renderer options: raw HTML stays out, as with Hugo's
 		// markup.goldmark.renderer.unsafe = false (goldmark writes
