@@ -28,13 +28,15 @@ var reCharRef = regexp.MustCompile(`&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));`
 // character references, and control characters, which no feed may carry.
 func (c *checker) characters(p page) {
 	src := p.body.Source
-	badLine := -1 // the line start of the last line reported as not UTF-8
+	line, badLine := 0, -1 // the line's start; the last line reported as not UTF-8
 	for i := 0; i < len(src); {
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
+		case r == '\n':
+			line = i + 1
 		case r == utf8.RuneError && size == 1:
-			if start := bytes.LastIndexByte(src[:i], '\n') + 1; start != badLine {
-				badLine = start
+			if line != badLine {
+				badLine = line
 				c.diags.Add(p.pos(i), "markdown", "this line is not UTF-8 text (byte 0x%02X), so readers would see � or worse; save the file as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))", src[i])
 			}
 		case bidiNames[r] != "":

@@ -73,7 +73,7 @@ func (c *checker) bounded(p page) bool {
 	if !errors.As(err, &le) {
 		return true
 	}
-	c.diags.Add(p.pos(le.Offset), "markdown", "this text is too large or complex to check: %s", le.Msg)
+	c.diags.Add(p.pos(le.Offset), "markdown", "too large or complex to check: %s", le.Msg)
 	return false
 }
 

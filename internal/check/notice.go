@@ -172,8 +172,8 @@ func ruleSetNames() []string {
 // notice warns, for each rule set the site applies, what the incident's
 // statement is missing.
 func (c *checker) notice(inc *content.Incident) {
-	if len(c.cfg.Jurisdictions) == 0 {
-		return
+	if len(c.cfg.Jurisdictions) == 0 || markdown.WithinLimits(inc.Body.Source) != nil {
+		return // a body past the limits is refused by the markdown rules, unparsed
 	}
 	n := c.noticeText(inc)
 	pos := inc.PosOf("")

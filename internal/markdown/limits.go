@@ -6,13 +6,16 @@ import (
 )
 
 // The limits within which goldmark's work on a body grows with its size
-// and not faster. Some inputs make goldmark's time grow with the square
-// of their size, or worse; measured on one core, before these limits:
-// 20 KB of "![a](" took 0.3 s and 80 KB 5.6 s (each unclosed link reads
-// the rest of its paragraph), 15 KB of ">" on one line 0.2 s and 60 KB
-// 5.8 s, and a table of 1000 columns and 1000 rows, 6 KB, 2.6 s (each
-// row is padded to the header's width). Within them, the worst body found
-// checks in well under a second (BenchmarkWorstCases in internal/check).
+// and not faster. Some inputs make goldmark's time grow with the square of
+// their size, or worse. Measured in CPU time on one loaded core, before
+// these limits: 20 KB of "![a](" took 0.3 s and 80 KB 5.6 s (each unclosed
+// link reads the rest of its line); 15 KB of ">" on one line 0.2 s and 60
+// KB 5.8 s; "- - - ... x" and "1. 1. ... x" alike; 30 KB of "[[...]]" 0.3
+// s and 125 KB 3.6 s; a table of 1000 columns and 1000 rows, 6 KB, 2.6 s
+// (each row is as wide as the header). Within them the costliest body
+// found, 128 KB of paragraphs of 250 "[" then 250 "]", parses in 0.25 s,
+// and every other in less (BenchmarkWorstBodies in internal/check); 128
+// KB of prose parses in a few milliseconds.
 const (
 	// MaxBodyBytes is the most Markdown one file may hold below its front
 	// matter: 128 KiB, some 20,000 words, ten times the longest statement
@@ -24,8 +27,8 @@ const (
 	MaxNesting = 16
 
 	// MaxBrackets is the most "[" and "]" one paragraph (a run of lines
-	// without a blank line) may hold: enough for 500 links.
-	MaxBrackets = 1000
+	// without a blank line) may hold: enough for 250 links.
+	MaxBrackets = 500
 
 	// MaxTableCells is the most table cells one body may hold, counting
 	// each row as wide as its table's header row.
@@ -48,7 +51,7 @@ func (e *LimitError) Error() string { return e.Msg }
 func WithinLimits(src []byte) error {
 	if len(src) > MaxBodyBytes {
 		return &LimitError{lineStart(src, MaxBodyBytes), fmt.Sprintf(
-			"this text is %d KB, more than the %d KB the checker reads in one file; the limit is passed on this line; split it into several updates",
+			"the text is %d KB, and at most %d KB of one file can be checked (the limit is passed on this line); split it into several updates",
 			(len(src)+1023)/1024, MaxBodyBytes/1024)}
 	}
 	var brackets, columns, cells int
@@ -68,8 +71,8 @@ func WithinLimits(src []byte) error {
 		depth, rest := nesting(line)
 		if depth > MaxNesting {
 			return &LimitError{off, fmt.Sprintf(
-				"this line opens %d quotes or list items inside each other, more than the %d the checker reads; write them one inside the other at most %d deep",
-				depth, MaxNesting, MaxNesting)}
+				"this line opens %d quotes or list items inside each other, and at most %d can be checked; nest them less deeply",
+				depth, MaxNesting)}
 		}
 		switch {
 		case columns > 0:
@@ -81,12 +84,12 @@ func WithinLimits(src []byte) error {
 		}
 		if cells > MaxTableCells {
 			return &LimitError{off, fmt.Sprintf(
-				"the tables reach %d cells by this line, more than the %d the checker reads in one file; split the table, or put it in a file people can download",
+				"the tables reach %d cells by this line, and at most %d in one file can be checked; split the table, or offer it as a file to download",
 				cells, MaxTableCells)}
 		}
 		if n := bytes.Count(line, []byte("[")) + bytes.Count(line, []byte("]")); brackets+n > MaxBrackets {
 			return &LimitError{off + nthBracket(line, MaxBrackets-brackets), fmt.Sprintf(
-				"this paragraph has more than %d [ and ], more than the checker reads in one paragraph; split it with blank lines (to show [ as text, write \\[)",
+				"this paragraph has more than %d [ and ], the most that can be checked in one paragraph; split it with blank lines (to show a [ as text, write \\[)",
 				MaxBrackets)}
 		} else {
 			brackets += n
