@@ -268,6 +268,7 @@ var htmlAdvice = map[string]string{
 	"script": "the site runs no scripts", "iframe": "the site loads nothing from other hosts; link to the page instead",
 	"style": "the site's one stylesheet styles every page", "div": "remove it; Markdown needs no wrapper",
 	"span": "remove it; Markdown needs no wrapper", "u": "use **bold** for emphasis; underlines look like links",
+	"s": "write ~~struck out~~", "del": "write ~~struck out~~", "strike": "write ~~struck out~~",
 }
 
 // rawHTML reports a piece of raw HTML in a paragraph, a heading, a table
