@@ -15,12 +15,13 @@ const maxAttributeTries = 16
 // headingAttributes reports a heading that ends in attribute syntax,
 // "{#id .class key=value}" as other Markdown sites write it. The site's
 // Markdown has none (internal/markdown), so the braces and all are shown
-// as the heading's text. An id or a class is a writer wishing for an
-// anchor or a style: a warning. Anything else (style, onclick,
-// contenteditable, ...) can only restyle the page, run code or make it
-// editable, which no statement needs and an attacker tries first: an
-// error, so that a person looks at it before it is published, whatever a
-// later version of the Markdown would make of it.
+// as the heading's text: a warning, since the words are still the ones
+// checked (a writer wishing for an anchor or a class learns why the page
+// shows braces). Attributes named style, contenteditable or on...
+// (onclick, onmouseover) are an error: they can only restyle the page,
+// make it editable or run code, which no statement needs and an attacker
+// tries first, so a person must remove them before anything is published,
+// whatever a later version of the Markdown would make of them.
 func (w *walker) headingAttributes(n *ast.Heading) {
 	if n.Lines().Len() == 0 {
 		return
@@ -38,7 +39,7 @@ func (w *walker) headingAttributes(n *ast.Heading) {
 	pos := w.p.pos(last.Start + at)
 	var active []string
 	for _, name := range names {
-		if name != "id" && name != "class" {
+		if name == "style" || name == "contenteditable" || strings.HasPrefix(name, "on") {
 			active = append(active, name)
 		}
 	}

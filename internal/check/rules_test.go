@@ -252,6 +252,9 @@ func TestRules(t *testing.T) {
 		{"setext heading attributes", third("Help\n{.big onclick=steal()}\n===\n\nText.\n"), []string{
 			u3 + ":7:1: markdown: {.big onclick=steal()} after a heading is shown as text, and onclick would restyle the page, run code or make it editable if it were read as attributes; the site's Markdown has no attribute syntax: remove it",
 		}},
+		{"heading attributes that do nothing", third("## Options {verbose lang=en}\n\nText.\n"), []string{
+			u3 + ":6:12: warning: markdown: {verbose lang=en} after a heading is shown as text: the site's Markdown has no attribute syntax; remove it (each heading gets its address from its own words)",
+		}},
 		{"braces that are not attributes", third("## Set {a, b} and {x = 1}\n\n## Empty {}\n\n## Escaped \\{#x}\n\nText.\n"), nil},
 		{"bidi override", third("Write to us at \u202Eorg.elpmaxe@ofni.\n"), []string{
 			u3 + ":6:16: markdown: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) changes the order in which readers see the text after it, so they would not read what was checked; delete it (right-to-left words need no control characters: type them as they are)",
