@@ -1,7 +1,8 @@
-// Package markdown renders update and incident bodies to HTML the way the
-// site's Hugo build does (goldmark with Hugo's default extensions and the
-// tool's overlay settings), for the places Hugo does not reach: feeds, and
-// checks that parse what a writer typed.
+// Package markdown is what Markdown means on the site: goldmark with the
+// extensions and settings of New, nothing else. A body is first held to
+// the limits within which parsing it takes time in proportion to its size
+// (WithinLimits), then parsed once (Parse); the checker reads that tree,
+// and RenderTree renders it to the HTML that pages and feeds show.
 package markdown
 
 import (
