@@ -90,12 +90,12 @@ func (c *checker) zone() *time.Location {
 func (c *checker) incident(inc *content.Incident) {
 	c.timeline(inc)
 	known := c.knownPhones(inc)
-	c.markdown(page{file: inc.File, body: inc.Body, parse: true, path: "/" + inc.Path(), plain: c.english(""), known: &known})
+	statement := c.markdown(page{file: inc.File, body: inc.Body, parse: true, path: "/" + inc.Path(), plain: c.english(""), known: &known})
 	for _, lang := range sortedKeys(inc.Translations) {
 		t := inc.Translations[lang]
 		c.markdown(page{file: t.File, body: t.Body, parse: true, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang), known: &known})
 	}
-	c.notice(inc)
+	c.notice(inc, statement)
 	c.eyes(inc)
 	// Updates are checked on every core, each by a checker of its own
 	// (rules only read the site and known), and their findings joined in
@@ -152,14 +152,18 @@ func bodyPos(file string, b content.Body, off int) diag.Pos {
 }
 
 // lineIndex knows where each line of a body starts, so that a body with
-// many problems is not read again for each.
+// many problems is not read again for each. It remembers the last offset
+// it placed, so that many problems along one long line cost that line's
+// length, not its length for each; it is not for use by several
+// goroutines at once.
 type lineIndex struct {
-	body   content.Body
-	starts []int // byte offset of each line's first byte
+	body     content.Body
+	starts   []int // byte offset of each line's first byte
+	off, col int   // the last offset placed and its column, off < 0 for none
 }
 
 func newLineIndex(b content.Body) *lineIndex {
-	x := &lineIndex{body: b, starts: []int{0}}
+	x := &lineIndex{body: b, starts: []int{0}, off: -1}
 	for i, ch := range b.Source {
 		if ch == '\n' {
 			x.starts = append(x.starts, i+1)
@@ -172,7 +176,12 @@ func (x *lineIndex) pos(file string, off int) diag.Pos {
 	src := x.body.Source
 	off = max(0, min(off, len(src)))
 	i := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > off }) - 1
-	return diag.Pos{File: file, Line: max(x.body.Line, 1) + i, Col: utf8.RuneCount(src[x.starts[i]:off]) + 1}
+	from, col := x.starts[i], 1
+	if x.off >= from && x.off <= off && (x.off == len(src) || utf8.RuneStart(src[x.off])) {
+		from, col = x.off, x.col
+	}
+	x.off, x.col = off, col+utf8.RuneCount(src[from:off])
+	return diag.Pos{File: file, Line: max(x.body.Line, 1) + i, Col: x.col}
 }
 
 // Summary counts the problems in words, as `disclose check` ends its

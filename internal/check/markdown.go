@@ -2,10 +2,13 @@ package check
 
 import (
 	"bytes"
+	"errors"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
@@ -36,24 +39,45 @@ func (p page) pos(off int) diag.Pos {
 	return p.lines.pos(p.file, off)
 }
 
-// markdown runs every rule that reads a body through goldmark's tree.
-func (c *checker) markdown(p page) {
+// markdown runs every rule that reads a body through goldmark's tree, and
+// returns the tree (nil for a body that is empty or past the limits), for
+// the rules that read the statement as a whole (notice) to read too.
+func (c *checker) markdown(p page) ast.Node {
 	src := p.body.Source
 	if len(bytes.TrimSpace(src)) == 0 {
 		if p.update && !p.withdrawn {
 			c.diags.Add(p.pos(0), "body", "the update has no text; write what happened and what people should do below the front matter")
 		}
-		return
+		return nil
 	}
 	p.lines = newLineIndex(p.body)
-	c.shortcodes(p)
-	// The tree is the one the site's Hugo build renders the page from.
+	if !c.bounded(p) {
+		return nil
+	}
+	c.characters(p)
+	// The tree is the one the site's pages and feeds are rendered from.
 	doc := markdown.Parse(src)
 	w := &walker{c: c, p: p, src: src}
 	_ = ast.Walk(doc, w.visit)
+	c.shortcodes(p, w.code)
 	if p.parse && c.parsed != nil {
 		c.parsed(p.file, src, doc)
 	}
+	return doc
+}
+
+// bounded reports a body that passes one of the limits within which
+// goldmark's time grows with the body's size (markdown.WithinLimits), and
+// whether the body is within them: a body that is not is neither parsed
+// nor published.
+func (c *checker) bounded(p page) bool {
+	err := markdown.WithinLimits(p.body.Source)
+	var le *markdown.LimitError
+	if !errors.As(err, &le) {
+		return true
+	}
+	c.diags.Add(p.pos(le.Offset), "markdown", "too large or complex to check: %s", le.Msg)
+	return false
 }
 
 // walker visits one body's nodes.
@@ -61,8 +85,13 @@ type walker struct {
 	c         *checker
 	p         page
 	src       []byte
-	lastLevel int // the previous heading's level, 0 before the first
+	lastLevel int      // the previous heading's level, 0 before the first
+	code      []span   // the body's code, in order: shortcodes there are text
+	rawIn     ast.Node // the block of the last raw HTML reported
 }
+
+// span is the bytes [start, stop) of a body.
+type span struct{ start, stop int }
 
 func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
@@ -74,9 +103,7 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		w.htmlBlock(n)
 		return ast.WalkSkipChildren, nil
 	case *ast.RawHTML:
-		if n.Segments.Len() > 0 {
-			w.rawHTML(n.Segments.At(0).Start, n.Segments.At(n.Segments.Len()-1).Stop)
-		}
+		w.rawHTML(n)
 	case *ast.Link:
 		at := w.destinationAt(n.Pos(), n.Destination)
 		label := strings.ToLower(strings.Trim(string(bytes.TrimSpace(plainText(n, w.src))), ".:!"))
@@ -96,6 +123,9 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			w.c.diags.Warn(w.p.pos(n.Pos()), "markdown", "the alt text %q is a file name; describe what the image shows for people who cannot see it", alt)
 		}
 		w.c.link(w.p, string(n.Destination), w.destinationAt(n.Pos(), n.Destination), true)
+		// The alt text is the image's words: only raw HTML in it matters
+		// here (the renderer drops it from the alt).
+		w.rawHTMLWithin(n)
 		return ast.WalkSkipChildren, nil
 	case *ast.AutoLink:
 		if n.AutoLinkType == ast.AutoLinkURL {
@@ -103,10 +133,11 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 	case *ast.Heading:
 		w.heading(n)
+		w.headingAttributes(n)
 		if w.p.plain {
 			w.c.plainHeading(w.p, n)
 		}
-		return ast.WalkSkipChildren, nil
+		// Its links, images and raw HTML are checked as anywhere else.
 	case *ast.Paragraph, *ast.TextBlock:
 		s := proseOf(n, w.src)
 		if w.p.plain {
@@ -114,7 +145,19 @@ func (w *walker) visit(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		}
 		w.c.phones(w.p, s)
 		w.c.prompt(w.p, s)
-	case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan:
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		for i := 0; i < n.Lines().Len(); i++ {
+			w.code = append(w.code, span{n.Lines().At(i).Start, n.Lines().At(i).Stop})
+		}
+		return ast.WalkSkipChildren, nil
+	case *ast.CodeSpan:
+		if first, ok := n.FirstChild().(*ast.Text); ok {
+			last, _ := n.LastChild().(*ast.Text)
+			if last == nil {
+				last = first
+			}
+			w.code = append(w.code, span{first.Segment.Start, last.Segment.Stop})
+		}
 		return ast.WalkSkipChildren, nil
 	case *ast.Text:
 		w.bareURL(n)
@@ -169,18 +212,49 @@ func (w *walker) destinationAt(start int, dest []byte) diag.Pos {
 	return w.p.pos(start)
 }
 
-// htmlBlock reports a block of raw HTML; comments are left alone, since
-// they are notes to the editor and never shown.
+// htmlBlock reports a block of raw HTML, once, at the first thing in it
+// that is not a comment; a block of nothing but comments as a comment.
+// goldmark drops the whole block, whatever follows its first comment.
 func (w *walker) htmlBlock(n *ast.HTMLBlock) {
-	if n.HTMLBlockType == ast.HTMLBlockType2 || n.Lines().Len() == 0 {
+	var b []byte
+	var at []int // the body offset of each byte of b
+	add := func(seg text.Segment) {
+		for i := seg.Start; i < seg.Stop; i++ {
+			b = append(b, w.src[i])
+			at = append(at, i)
+		}
+	}
+	for i := 0; i < n.Lines().Len(); i++ {
+		add(n.Lines().At(i))
+	}
+	if n.HasClosure() {
+		add(n.ClosureLine)
+	}
+	first := skipSpace(b, 0)
+	if first == len(b) {
 		return
 	}
-	first := n.Lines().At(0)
-	start := first.Start
-	for start < first.Stop && (w.src[start] == ' ' || w.src[start] == '\t') {
-		start++
+	for i := first; i < len(b); i = skipSpace(b, i) {
+		if !bytes.HasPrefix(b[i:], []byte("<!--")) {
+			w.reportRaw(at[i], b[i:], false)
+			return
+		}
+		end := bytes.Index(b[i+4:], []byte("-->"))
+		if end < 0 {
+			break
+		}
+		i += 4 + end + 3
 	}
-	w.rawHTML(start, first.Stop)
+	w.reportRaw(at[first], b[first:], false)
+}
+
+// skipSpace is the index of the first byte of b from i on that is not
+// white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // vagueLinks are link texts that say nothing out of context.
@@ -198,22 +272,65 @@ var htmlAdvice = map[string]string{
 	"script": "the site runs no scripts", "iframe": "the site loads nothing from other hosts; link to the page instead",
 	"style": "the site's one stylesheet styles every page", "div": "remove it; Markdown needs no wrapper",
 	"span": "remove it; Markdown needs no wrapper", "u": "use **bold** for emphasis; underlines look like links",
+	"s": "write ~~struck out~~", "del": "write ~~struck out~~", "strike": "write ~~struck out~~",
 }
 
-// rawHTML reports raw HTML between byte offsets start and stop.
-func (w *walker) rawHTML(start, stop int) {
-	snippet := string(bytes.TrimSpace(w.src[start:stop]))
-	if strings.HasPrefix(snippet, "<!--") || strings.HasPrefix(snippet, "</") {
-		// a comment is a note to the editor; a closing tag was reported
-		// with its opening one
+// rawHTML reports a piece of raw HTML in a paragraph, a heading, a table
+// cell, a link's text or an image's alt: goldmark drops every one. A
+// closing tag is left out when its block has had a report already, which
+// its opening tag made; a tag that is part of a shortcode ({{<name>}}) is
+// the shortcodes rule's.
+func (w *walker) rawHTML(n *ast.RawHTML) {
+	if n.Segments.Len() == 0 {
 		return
+	}
+	start, stop := n.Segments.At(0).Start, n.Segments.At(n.Segments.Len()-1).Stop
+	if start >= 2 && w.src[start-2] == '{' && w.src[start-1] == '{' {
+		return
+	}
+	block := n.Parent()
+	for block != nil && block.Type() != ast.TypeBlock {
+		block = block.Parent()
+	}
+	closing := bytes.HasPrefix(w.src[start:stop], []byte("</"))
+	if closing && block != nil && block == w.rawIn {
+		return
+	}
+	w.rawIn = block
+	w.reportRaw(start, w.src[start:stop], true)
+}
+
+// rawHTMLWithin reports the raw HTML among n's descendants.
+func (w *walker) rawHTMLWithin(n ast.Node) {
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if r, ok := c.(*ast.RawHTML); ok && entering {
+			w.rawHTML(r)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// reportRaw reports the raw HTML s, which starts at byte start of the body:
+// the site publishes no HTML at all, comments included, since goldmark
+// leaves every piece out and what it leaves out was never checked.
+func (w *walker) reportRaw(start int, s []byte, inline bool) {
+	snippet := string(bytes.TrimSpace(s))
+	if i := strings.IndexByte(snippet, '\n'); i >= 0 {
+		snippet = strings.TrimSpace(snippet[:i])
 	}
 	if r := []rune(snippet); len(r) > 40 {
 		snippet = string(r[:40]) + "..."
 	}
-	advice := "write it in Markdown instead"
-	if a, ok := htmlAdvice[tagName(snippet)]; ok {
-		advice = a
+	if strings.HasPrefix(snippet, "<!--") {
+		w.c.diags.Add(w.p.pos(start), "markdown", "HTML comment %s is not allowed: the site publishes no HTML, comments included, since what a comment holds is dropped unchecked; keep notes for the editor outside the file", snippet)
+		return
+	}
+	advice, ok := htmlAdvice[tagName(snippet)]
+	if !ok {
+		advice = "write it in Markdown instead"
+		if inline {
+			advice = "if you meant the < sign, write \\< or &lt;"
+		}
 	}
 	w.c.diags.Add(w.p.pos(start), "markdown", "raw HTML %s is not published (it would be dropped, leaving a hole in the text); %s", snippet, advice)
 }
@@ -288,38 +405,69 @@ func hasImage(n ast.Node) bool {
 	return false
 }
 
-// shortcodes reports Hugo shortcodes that would load from another host or
-// that the site does not have.
-func (c *checker) shortcodes(p page) {
-	for _, m := range reShortcode.FindAllSubmatchIndex(p.body.Source, -1) {
-		name := string(p.body.Source[m[2]:m[3]])
-		switch {
-		case embedShortcodes[name]:
-			c.diags.Add(p.pos(m[0]), "markdown", "the %s shortcode loads from another host, which the site never does; link to the page instead", name)
-		case !builtinShortcodes[name] && !c.hasShortcode(name):
-			c.diags.Add(p.pos(m[0]), "markdown", "there is no %s shortcode in layouts/_shortcodes/; the build would fail; remove it or write plain Markdown", name)
+// shortcodes reports every Hugo shortcode outside code. The site's
+// Markdown is rendered by goldmark alone, which knows no shortcodes, so
+// {{< figure src="..." >}} would be published as it is typed, braces and
+// all. In a code span or a code block it is shown as the writer typed it,
+// as code: that is harmless, and how a writer shows one as text. A
+// closing {{< /name >}} after its opening is reported with the opening.
+func (c *checker) shortcodes(p page, code []span) {
+	src := p.body.Source
+	if !bytes.Contains(src, []byte("{{<")) && !bytes.Contains(src, []byte("{{%")) {
+		return
+	}
+	sort.Slice(code, func(i, j int) bool { return code[i].start < code[j].start }) // footnotes move to the end
+	open := map[string]int{}
+	for _, m := range reShortcode.FindAllSubmatchIndex(src, -1) {
+		if inSpans(code, m[0]) {
+			continue
 		}
+		delim, slash, name := string(src[m[2]:m[3]]), string(src[m[4]:m[5]]), string(src[m[6]:m[7]])
+		closer := ">}}"
+		if delim == "%" {
+			closer = "%}}"
+		}
+		switch slash {
+		case "/*":
+			c.diags.Add(p.pos(m[0]), "markdown", "shortcodes are not supported, so {{%s/* %s */%s would be published as it is typed; to show a shortcode as text, put it in backticks: `{{%s %s %s`",
+				delim, name, closer, delim, name, closer)
+			continue
+		case "/":
+			if open[name] > 0 {
+				open[name]--
+				continue
+			}
+		default:
+			open[name]++
+		}
+		c.diags.Add(p.pos(m[0]), "markdown", "shortcodes are not supported, so {{%s %s%s %s would be published as it is typed, braces and all; %s",
+			delim, slash, name, closer, shortcodeAdvice(name))
 	}
 }
 
-func (c *checker) hasShortcode(name string) bool {
-	if c.site.Dir == "" {
-		return false
+// shortcodeAdvice says what to write instead of the shortcode name.
+func shortcodeAdvice(name string) string {
+	switch {
+	case name == "figure":
+		return "write an image as ![what it shows](/images/file.png)"
+	case embedShortcodes[name]:
+		return "link to the page instead: [what it shows](https://...)"
+	case name == "ref" || name == "relref":
+		return "write the page's address, like [our first update](/incidents/x/2024-05-08-1730/)"
+	case name == "highlight":
+		return "put the text between two lines of ``` instead"
 	}
-	for _, dir := range []string{"_shortcodes", "shortcodes"} {
-		for _, ext := range []string{".html", ".md"} {
-			if fileExists(c.site.Dir, "layouts/"+dir+"/"+name+ext) {
-				return true
-			}
-		}
-	}
-	return false
+	return "write it in Markdown instead"
+}
+
+// inSpans reports whether off lies in one of spans, which are in order.
+func inSpans(spans []span, off int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i].stop > off })
+	return i < len(spans) && spans[i].start <= off
 }
 
 var embedShortcodes = map[string]bool{"youtube": true, "vimeo": true, "x": true, "twitter": true, "tweet": true, "instagram": true, "gist": true}
 
-var builtinShortcodes = map[string]bool{"figure": true, "highlight": true, "param": true, "ref": true, "relref": true, "details": true, "qr": true, "comment": true}
-
-// reShortcode finds a shortcode's opening, {{< name or {{% name, but not
-// the escaped form {{</* name */>}} that shows one as text.
-var reShortcode = regexp.MustCompile(`\{\{[<%]\s*([A-Za-z0-9_.-]+)`)
+// reShortcode finds a shortcode's opening: {{< name, {{% name, the closing
+// {{< /name and the escaped {{</* name that Hugo showed as text.
+var reShortcode = regexp.MustCompile(`\{\{([<%])\s*(/\*|/|)\s*([A-Za-z0-9_.-]*)`)

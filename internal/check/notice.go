@@ -12,7 +12,6 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
-	"github.com/disclose-dev/disclose/internal/markdown"
 )
 
 // noticeRule is one thing a law says about the notice to the people a
@@ -91,12 +90,14 @@ func (r noticeRule) appliesTo(mode string) bool {
 
 // notice reports, for each rule set the site applies, what the incident's
 // statement is missing (warnings) or says that its law forbids (errors).
-func (c *checker) notice(inc *content.Incident) {
+// doc is the statement's tree, as the markdown rules parsed it (nil when
+// the body is empty or past the limits, and so refused or empty).
+func (c *checker) notice(inc *content.Incident, doc ast.Node) {
 	c.noticeFields(inc)
 	if len(c.cfg.Jurisdictions) == 0 {
 		return
 	}
-	n := c.noticeText(inc)
+	n := c.noticeText(inc, doc)
 	mode := noticeMode(inc)
 	for _, r := range noticeRules {
 		if !c.ruleSet(r.Set) || !r.appliesTo(mode) || r.Kind == byHand {
@@ -167,15 +168,18 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// noticeText reads the statement into sections, paragraphs and sentences.
-func (c *checker) noticeText(inc *content.Incident) *noticeText {
+// noticeText reads the statement's tree doc (nil for none) into
+// sections, paragraphs and sentences.
+func (c *checker) noticeText(inc *content.Incident, doc ast.Node) *noticeText {
 	n := &noticeText{inc: inc, cfg: c.cfg, zone: c.zone(), start: inc.PosOf("")}
 	src := inc.Body.Source
 	if i := bytes.IndexFunc(src, func(r rune) bool { return !unicode.IsSpace(r) }); i >= 0 {
 		n.start = bodyPos(inc.File, inc.Body, i)
 	}
 	lines := newLineIndex(inc.Body)
-	doc := markdown.Parse(src)
+	if doc == nil {
+		return n
+	}
 	var open []int // the sections a paragraph belongs to: a heading and those it is under
 	_ = ast.Walk(doc, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -119,13 +119,13 @@ func toldWithin(bodies []string, hours int) test {
 		got := n.dayOf(inc.Notified[i].Date).Format(dayLayout)
 		due := inc.Discovered.Add(time.Duration(hours) * time.Hour).In(n.zone).Format(dayLayout)
 		if got > due {
-			return late(n, inc.PosOf(key), fmt.Sprintf("%s was told on %s, more than %s after discovered (%s)", inc.Notified[i].Body, got, span(hours), inc.Discovered.In(n.zone).Format(time.RFC3339)))
+			return late(n, inc.PosOf(key), fmt.Sprintf("%s was told on %s, more than %s after discovered (%s)", inc.Notified[i].Body, got, spanWords(hours), inc.Discovered.In(n.zone).Format(time.RFC3339)))
 		}
 		return result{ok: true, at: inc.PosOf(key)}
 	}
 }
 
-func span(hours int) string {
+func spanWords(hours int) string {
 	if hours%24 == 0 && hours > 72 {
 		return fmt.Sprintf("%d days", hours/24)
 	}

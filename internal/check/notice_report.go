@@ -10,6 +10,10 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/disclose-dev/disclose/internal/markdown"
 )
 
 // LawReport is a lawyer's view of a site: for each incident and each rule
@@ -73,7 +77,13 @@ func Law(site *content.Site) *LawReport {
 		if inc.Notice != nil && !inc.Notice.Posted.IsZero() {
 			il.Posted = c.day(inc.Notice.Posted)
 		}
-		n := c.noticeText(inc)
+		// The report is a run of its own: it parses each statement once,
+		// within the limits the markdown rules refuse past.
+		var doc ast.Node
+		if markdown.WithinLimits(inc.Body.Source) == nil {
+			doc = markdown.Parse(inc.Body.Source)
+		}
+		n := c.noticeText(inc, doc)
 		for _, set := range r.Sets {
 			for _, rule := range noticeRules {
 				if rule.Set != set {

@@ -190,7 +190,85 @@ func TestRules(t *testing.T) {
 			"content/incidents/x/2024-06-01-third.md:6:48: warning: address: https://www.cyber.gov.au/ is not one of the site's web addresses (baseURL and params.support in config.toml, or the incident's official_advice and notified); check every letter, or add it there",
 		}},
 		{"embed shortcode", third("{{< youtube abc123 >}}\n"), []string{
-			"content/incidents/x/2024-06-01-third.md:6:1: markdown: the youtube shortcode loads from another host, which the site never does; link to the page instead",
+			u3 + ":6:1: markdown: shortcodes are not supported, so {{< youtube >}} would be published as it is typed, braces and all; link to the page instead: [what it shows](https://...)",
+		}},
+		{"shortcode in text", third("Our letter: {{% figure src=\"/images/letter.png\" %}} and {{<figure src=\"x.png\">}}.\n"), []string{
+			u3 + ":6:13: markdown: shortcodes are not supported, so {{% figure %}} would be published as it is typed, braces and all; write an image as ![what it shows](/images/file.png)",
+			u3 + ":6:57: markdown: shortcodes are not supported, so {{< figure >}} would be published as it is typed, braces and all; write an image as ![what it shows](/images/file.png)",
+		}},
+		{"shortcode closed", third("{{< details >}}\nMore.\n{{< /details >}}\n\n{{< /notice >}}\n"), []string{
+			u3 + ":6:1: markdown: shortcodes are not supported, so {{< details >}} would be published as it is typed, braces and all; write it in Markdown instead",
+			u3 + ":10:1: markdown: shortcodes are not supported, so {{< /notice >}} would be published as it is typed, braces and all; write it in Markdown instead",
+		}},
+		{"shortcode escaped the Hugo way", third("Write {{</* figure */>}} to show one.\n"), []string{
+			u3 + ":6:7: markdown: shortcodes are not supported, so {{</* figure */>}} would be published as it is typed; to show a shortcode as text, put it in backticks: `{{< figure >}}`",
+		}},
+		{"shortcode in code is shown as text", third("Write `{{< figure >}}` to show one.\n\n```\n{{% notice %}}\n```\n\n    {{< x >}}\n"), nil},
+		{"comment then script on one line", third("Text.\n\n<!-- x --><script>alert(1)</script>\n"), []string{
+			u3 + ":8:11: markdown: raw HTML <script>alert(1)</script> is not published (it would be dropped, leaving a hole in the text); the site runs no scripts",
+		}},
+		{"comment then script on the next line", third("Text.\n\n<!-- x -->\n<script>alert(1)</script>\n"), []string{
+			u3 + ":8:1: markdown: HTML comment <!-- x --> is not allowed: the site publishes no HTML, comments included, since what a comment holds is dropped unchecked; keep notes for the editor outside the file",
+			u3 + ":9:1: markdown: raw HTML <script>alert(1)</script> is not published (it would be dropped, leaving a hole in the text); the site runs no scripts",
+		}},
+		{"script after a comment of several lines", third("Text.\n\n<!--\nnote\n--><script>alert(1)</script>\n"), []string{
+			u3 + ":10:4: markdown: raw HTML <script>alert(1)</script> is not published (it would be dropped, leaving a hole in the text); the site runs no scripts",
+		}},
+		{"comment inline", third("Text <!-- note --> more.\n"), []string{
+			u3 + ":6:6: markdown: HTML comment <!-- note --> is not allowed: the site publishes no HTML, comments included, since what a comment holds is dropped unchecked; keep notes for the editor outside the file",
+		}},
+		{"HTML block that starts with a closing tag", third("Text.\n\n</div>\n<script>alert(1)</script>\n"), []string{
+			u3 + ":8:1: markdown: raw HTML </div> is not published (it would be dropped, leaving a hole in the text); remove it; Markdown needs no wrapper",
+		}},
+		{"closing tag alone", third("Text </b> more.\n"), []string{
+			u3 + ":6:6: markdown: raw HTML </b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
+		}},
+		{"heading with a < that reads as a tag", third("## Savings <up to half>\n\nText.\n"), []string{
+			u3 + ":6:12: markdown: raw HTML <up to half> is not published (it would be dropped, leaving a hole in the text); if you meant the < sign, write \\< or &lt;",
+		}},
+		{"heading with a < that is text", third("## Price < $5 and 3<4\n\nText.\n"), nil},
+		{"heading with a tag", third("## What <b>we</b> know\n\nText.\n"), []string{
+			u3 + ":6:9: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
+		}},
+		{"link in a heading", third("## See [the advice](javascript:alert(1))\n\nText.\n"), []string{
+			u3 + ":6:21: markdown: link address starts with javascript:, which runs code in the reader's browser; link to an https:// page instead",
+		}},
+		{"raw HTML in a table cell", third("| What | When |\n|---|---|\n| <i>Letters</i> | Now |\n"), []string{
+			u3 + ":8:3: markdown: raw HTML <i> is not published (it would be dropped, leaving a hole in the text); write *italics*",
+		}},
+		{"raw HTML in link text", third("Read [<b>the advice</b>](/incidents/x/).\n"), []string{
+			u3 + ":6:7: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
+		}},
+		{"raw HTML in alt text", third("![Our <i>letter</i>](/images/letter.png)\n") + "-- static/images/letter.png --\npng\n", []string{
+			u3 + ":6:7: markdown: raw HTML <i> is not published (it would be dropped, leaving a hole in the text); write *italics*",
+		}},
+		{"heading id attribute", third("## Contact us {#contact}\n\nText.\n"), []string{
+			u3 + ":6:15: warning: markdown: {#contact} after a heading is shown as text: the site's Markdown has no attribute syntax; remove it (each heading gets its address from its own words)",
+		}},
+		{"heading attributes that restyle", third("## Help {style=\"background:url(/x.png)\" contenteditable}\n\nText.\n"), []string{
+			u3 + ":6:9: markdown: {style=\"background:url(/x.png)\" contente...} after a heading is shown as text, and style and contenteditable would restyle the page, run code or make it editable if it were read as attributes; the site's Markdown has no attribute syntax: remove it",
+		}},
+		{"setext heading attributes", third("Help\n{.big onclick=steal()}\n===\n\nText.\n"), []string{
+			u3 + ":7:1: markdown: {.big onclick=steal()} after a heading is shown as text, and onclick would restyle the page, run code or make it editable if it were read as attributes; the site's Markdown has no attribute syntax: remove it",
+		}},
+		{"heading attributes that do nothing", third("## Options {verbose lang=en}\n\nText.\n"), []string{
+			u3 + ":6:12: warning: markdown: {verbose lang=en} after a heading is shown as text: the site's Markdown has no attribute syntax; remove it (each heading gets its address from its own words)",
+		}},
+		{"braces that are not attributes", third("## Set {a, b} and {x = 1}\n\n## Empty {}\n\n## Escaped \\{#x}\n\nText.\n"), nil},
+		{"bidi override", third("Write to us at \u202Eorg.elpmaxe@ofni.\n"), []string{
+			u3 + ":6:16: markdown: the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE) changes the order in which readers see the text after it, so they would not read what was checked; delete it (right-to-left words need no control characters: type them as they are)",
+		}},
+		{"bidi isolate as a character reference", third("Call `x` &#x2066;now&#8297;.\n"), []string{
+			u3 + ":6:10: markdown: &#x2066;, the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE) changes the order in which readers see the text after it, so they would not read what was checked; delete it (right-to-left words need no control characters: type them as they are)",
+			u3 + ":6:21: markdown: &#8297;, the invisible character U+2069 (POP DIRECTIONAL ISOLATE) changes the order in which readers see the text after it, so they would not read what was checked; delete it (right-to-left words need no control characters: type them as they are)",
+		}},
+		{"right-to-left text without controls", third("Arabic: \u0645\u0631\u062D\u0628\u0627 \u200F.\n"), nil},
+		{"invalid UTF-8", third("Our caf\xe9 is open. Caf\xe9.\n\nIt\x92s shut.\n"), []string{
+			u3 + ":6:8: markdown: this line is not UTF-8 text (byte 0xE9), so readers would see \ufffd or worse; save the file as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))",
+			u3 + ":8:3: markdown: this line is not UTF-8 text (byte 0x92), so readers would see \ufffd or worse; save the file as UTF-8 (in Word: Save As, Plain Text, Unicode (UTF-8))",
+		}},
+		{"control character", third("Text\x0b here.\n"), []string{
+			u3 + ":6:5: markdown: the control character U+000B is not text, and no feed may carry it; delete it (it often comes from pasting)",
 		}},
 
 		// 5. Notice completeness.

@@ -9,7 +9,8 @@ import (
 )
 
 // FuzzRender checks that whatever a writer types renders without error and
-// leaves no relative address behind.
+// leaves no relative address behind, and that WithinLimits places what it
+// refuses inside the body.
 func FuzzRender(f *testing.F) {
 	for _, s := range []string{
 		"See the [incident page](/incidents/x/).",
@@ -18,10 +19,16 @@ func FuzzRender(f *testing.F) {
 		"[x](javascript:alert(1)) <script>alert(1)</script>",
 		"[x](<a b>) [y](%zz) [z](http://[::1]:namedport)",
 		"## Heading {#id}\n\n| a |\n|---|\n| [l](l) |",
+		"> - > 1. x\n\n|-|-|\n|a|\n\n![a](![a](",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
+		if err := WithinLimits([]byte(src)); err != nil {
+			if le, ok := err.(*LimitError); !ok || le.Offset < 0 || le.Offset > len(src) {
+				t.Fatalf("WithinLimits(%q) = %v, not a *LimitError inside the body", src, err)
+			}
+		}
 		out, err := Render([]byte(src), page, WithSiteURL(site))
 		if err != nil {
 			// Only an address that cannot be parsed may fail, and it says so.

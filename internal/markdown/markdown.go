@@ -1,7 +1,8 @@
-// Package markdown renders update and incident bodies to HTML the way the
-// site's Hugo build does (goldmark with Hugo's default extensions and the
-// tool's overlay settings), for the places Hugo does not reach: feeds, and
-// checks that parse what a writer typed.
+// Package markdown is what Markdown means on the site: goldmark with the
+// extensions and settings of New, nothing else. A body is first held to
+// the limits within which parsing it takes time in proportion to its size
+// (WithinLimits), then parsed once (Parse); the checker reads that tree,
+// and RenderTree renders it to the HTML that pages and feeds show.
 package markdown
 
 import (
@@ -17,11 +18,13 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// New returns goldmark configured as the site's Hugo build configures it:
-// GitHub tables, strikethrough and task lists, definition lists and
-// footnotes; no linkify and no typographer (internal/hugo/overlay.toml);
-// heading IDs and {#id} heading attributes; raw HTML left out. Parse with a
-// context from NewContext to get Hugo's GitHub-style heading IDs.
+// New returns goldmark configured as the site's Markdown: GitHub tables,
+// strikethrough and task lists, definition lists and footnotes; no linkify
+// and no typographer (internal/hugo/overlay.toml); heading IDs; raw HTML
+// left out. There is no attribute syntax at all: "## Title {#id}" or
+// "{style=...}" is text, so nothing a writer types becomes an attribute
+// (the checker warns about such headings). Parse with a context from
+// NewContext to get Hugo's GitHub-style heading IDs.
 func New() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
@@ -33,7 +36,7 @@ func New() goldmark.Markdown {
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithHeadingAttribute(),
+			// Never parser.WithHeadingAttribute or parser.WithAttribute.
 		),
 		// No renderer options: raw HTML stays out, as with Hugo's
 		// markup.goldmark.renderer.unsafe = false (goldmark writes
