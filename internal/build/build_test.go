@@ -320,8 +320,10 @@ func TestFailedBuildLeavesThePreviousSite(t *testing.T) {
 		refused(t, true, "prescription-data-2024/_index.md:", "<script>")
 	})
 	t.Run("template error", func(t *testing.T) {
+		// An error in the site's own template is the site's: a content
+		// error at the template's line (TestTemplateErrorsNameTheSitesFile).
 		editFile(t, layout, func([]byte) []byte { return []byte("{{ .NoSuchThing.Oops }") })
-		refused(t, false, "404.html")
+		refused(t, true, "layouts/404.html:1:")
 	})
 	t.Run("nothing left beside it", func(t *testing.T) {
 		entries, _ := os.ReadDir(filepath.Dir(out))

@@ -81,8 +81,8 @@ func incidentPage(inc *content.Incident, html []byte) frontMatter {
 
 // updatePage is an update at its permanent address. u is the update or its
 // translation, src the source-language update whose address, date and
-// status it carries; vs are the earlier texts the revisions link to.
-func updatePage(u, src *content.Update, bodies *render.Bodies, html []byte, vs []history.Version) frontMatter {
+// status it carries.
+func updatePage(u, src *content.Update, bodies *render.Bodies, html []byte) frontMatter {
 	p := map[string]any{
 		"status":       string(src.Status),
 		"list_summary": bodies.Summary(u),
@@ -95,11 +95,9 @@ func updatePage(u, src *content.Update, bodies *render.Bodies, html []byte, vs [
 		var l []map[string]string
 		for i, r := range u.Revisions {
 			m := map[string]string{"date": when(r.Date), "note": r.Note}
-			// Revision i replaced version i+1 (package history).
-			for _, v := range vs {
-				if v.N == i+1 {
-					m["earlier"] = "/" + history.Path(src, v.N)
-				}
+			// The text revision i+1 replaced, as the feeds link it.
+			if old := bodies.Earlier(src, i+1); old != "" {
+				m["earlier"] = "/" + old
 			}
 			l = append(l, m)
 		}

@@ -76,11 +76,11 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 			}
 			name := path.Join(dir, u.Date.Format(content.PermalinkLayout))
 			vs := opts.Versions[u]
-			if err := addUpdate(add, bodies, name+".md", u, u, vs); err != nil {
+			if err := addUpdate(add, bodies, name+".md", u, u); err != nil {
 				return nil, nil, err
 			}
 			for _, lang := range sortedKeys(u.Translations) {
-				if err := addUpdate(add, bodies, name+"."+lang+".md", u.Translations[lang], u, nil); err != nil {
+				if err := addUpdate(add, bodies, name+"."+lang+".md", u.Translations[lang], u); err != nil {
 					return nil, nil, err
 				}
 			}
@@ -98,7 +98,7 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 	return files, sources, nil
 }
 
-func addUpdate(add func(string, string, any) error, bodies *render.Bodies, name string, u, src *content.Update, vs []history.Version) error {
+func addUpdate(add func(string, string, any) error, bodies *render.Bodies, name string, u, src *content.Update) error {
 	var html []byte
 	if u.Withdrawn == nil {
 		var err error
@@ -106,7 +106,7 @@ func addUpdate(add func(string, string, any) error, bodies *render.Bodies, name 
 			return err
 		}
 	}
-	return add(name, u.File, updatePage(u, src, bodies, html, vs))
+	return add(name, u.File, updatePage(u, src, bodies, html))
 }
 
 // body is the rendered HTML of a file's body, refusing a body with text
