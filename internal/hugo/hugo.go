@@ -137,12 +137,13 @@ func WriteConfig(file string, opts Options) (bool, error) {
 }
 
 // clearEnv removes the HUGO_* variables Hugo would read as config
-// (HUGO_PARAMS_CONTACT_PHONE would replace the helpline on every page),
-// keeping HUGO_TESTRUN, which the preview sets to stop Hugo's server.
+// (HUGO_PARAMS_CONTACT_PHONE would replace the helpline on every page), and
+// HUGO_TESTRUN, with which Hugo's server offers a /__stop endpoint to any
+// program on the machine.
 func clearEnv() {
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(strings.ToUpper(k), "HUGO") && k != "HUGO_TESTRUN" {
+		if strings.HasPrefix(strings.ToUpper(k), "HUGO") {
 			os.Unsetenv(k)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
@@ -34,6 +35,7 @@ type hugoServer struct {
 	err     error // what commands.Execute returned; read after done
 	cleanup func()
 	stopped sync.Once
+	token   string // the secret first segment of every path Hugo answers
 	// opts and configFile make Hugo's config again when config.toml changes.
 	opts       hugo.Options
 	configFile string
@@ -42,10 +44,6 @@ type hugoServer struct {
 // readyTimeout bounds Hugo's first build and start.
 const readyTimeout = 2 * time.Minute
 
-// testRunEnv makes Hugo's server offer /__stop, the one way to stop it in
-// process (see the package comment).
-const testRunEnv = "HUGO_TESTRUN"
-
 // startHugo starts Hugo's server on a free loopback port and waits until it
 // answers, or returns why it could not start.
 func startHugo(o hugoOptions) (*hugoServer, error) {
@@ -53,11 +51,20 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
+	// Hugo's server answers only below its base URL's path: a secret one
+	// keeps other programs on this machine, which can reach its loopback
+	// port, from reading the drafts it serves (the front server, which
+	// checks every request's Host, adds and removes it: inner.go).
+	token, err := secret()
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	base := o.baseURL + token + "/"
 	extra := []string{
 		"--renderToMemory",
 		"--port", strconv.Itoa(port),
 		"--bind", "127.0.0.1",
-		"--baseURL", o.baseURL,
+		"--baseURL", base,
 		"--appendPort=false",
 		"--navigateToChanged",
 	}
@@ -66,28 +73,20 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 	}
 	// Pages link to the front server, whose address is the site's here.
 	cfg := *o.config
-	cfg.BaseURL = o.baseURL
+	cfg.BaseURL = base
 	ho := hugo.Options{SiteDir: o.siteDir, Config: &cfg, PagesDir: o.pagesDir, CacheDir: o.cacheDir, ExtraArgs: extra, Preview: true}
 	args, configFile, cleanup, err := hugo.Args("server", ho)
 	if err != nil {
 		return nil, err
 	}
 	h := &hugoServer{
-		url:        &url.URL{Scheme: "http", Host: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), Path: "/"},
+		url:        &url.URL{Scheme: "http", Host: net.JoinHostPort("127.0.0.1", strconv.Itoa(port)), Path: "/" + token + "/"},
+		token:      token,
 		done:       make(chan struct{}),
 		cleanup:    cleanup,
 		opts:       ho,
 		configFile: configFile,
 	}
-	old, had := os.LookupEnv(testRunEnv)
-	os.Setenv(testRunEnv, "1")
-	defer func() {
-		if had {
-			os.Setenv(testRunEnv, old)
-		} else {
-			os.Unsetenv(testRunEnv)
-		}
-	}()
 	go func() {
 		defer close(h.done)
 		defer cleanup()
@@ -136,17 +135,23 @@ func (h *hugoServer) waitReady() error {
 }
 
 // stop asks Hugo's server to stop and waits until it has, returning what
-// Hugo returned.
+// Hugo returned. Hugo's server stops on SIGTERM, for which it listens
+// (signal.Notify) from before it answers requests, so the process sends
+// itself one: Hugo offers no other way to stop it in process but its
+// /__stop endpoint, which any program on the machine could call. A
+// process that listens for SIGTERM itself (disclose's main) is stopping
+// the preview when this runs anyway.
 func (h *hugoServer) stop() error {
 	h.stopped.Do(func() {
-		client := &http.Client{Timeout: 2 * time.Second}
 		ctx, cancel := context.WithTimeout(context.Background(), readyTimeout)
 		defer cancel()
 		for {
-			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, h.url.JoinPath("__stop").String(), nil)
-			if resp, err := client.Do(req); err == nil {
-				resp.Body.Close()
+			select {
+			case <-h.done:
+				return
+			default:
 			}
+			syscall.Kill(os.Getpid(), syscall.SIGTERM)
 			select {
 			case <-h.done:
 				return

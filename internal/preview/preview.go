@@ -9,12 +9,13 @@
 // changed are written where Hugo's server watches (package pages), and the
 // checker's diagnostics are printed.
 //
-// Hugo's server runs in this process, on a loopback port of its own. It
-// blocks until it is told to stop, and the only way to tell it from inside
-// the process is its /__stop endpoint, which Hugo offers when HUGO_TESTRUN
-// is set; Start sets it while Hugo starts. The front server never passes
-// /__stop on, so only this process can use it. Hugo keeps process-wide
-// state (its live-reload hub), so run one preview per process.
+// Hugo's server runs in this process, on a loopback port of its own, and
+// answers only below a secret path that the front server adds to every
+// request and takes out of every answer (inner.go): another program on the
+// machine can reach the port, but not the drafts. Hugo's /__stop endpoint
+// is never offered; the preview stops Hugo's server the way a terminal
+// does, with SIGTERM (hugo.go). Hugo keeps process-wide state (its
+// live-reload hub, its signal handler), so run one preview per process.
 package preview
 
 import (
@@ -24,7 +25,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httputil"
 	"net/url"
 	"os"
 	"strconv"
@@ -114,7 +114,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		return nil, err
 	}
 
-	proxy := httputil.NewSingleHostReverseProxy(s.hugo.url)
+	proxy := s.hugo.proxy() // inner.go
 	proxy.ErrorHandler = func(w http.ResponseWriter, r *http.Request, err error) {
 		http.Error(w, "The preview is not ready: Hugo did not answer ("+err.Error()+"). Look at the terminal where disclose serve runs.", http.StatusBadGateway)
 	}

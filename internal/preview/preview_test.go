@@ -123,6 +123,22 @@ func TestServe(t *testing.T) {
 		}
 	})
 
+	t.Run("Hugo's own server gives nothing without its secret path", func(t *testing.T) {
+		inner := "http://" + srv.hugo.url.Host + "/"
+		for _, p := range []string{"", "incidents/prescription-data-2024/", "__stop", "livereload.js"} {
+			if body, resp := get(t, inner+p); resp.StatusCode != 404 {
+				t.Errorf("Hugo's server answers %s with %d:\n%.200s", inner+p, resp.StatusCode, body)
+			}
+		}
+		home, _ := get(t, base)
+		if strings.Contains(home, srv.hugo.token) {
+			t.Error("the page names Hugo's secret path")
+		}
+		if !strings.Contains(home, `href="`+base+`incidents/prescription-data-2024/`) && !strings.Contains(home, `href="/incidents/prescription-data-2024/`) {
+			t.Errorf("the home page does not link the incident at the preview's address:\n%.2000s", home)
+		}
+	})
+
 	t.Run("a saved change shows", func(t *testing.T) {
 		p := filepath.Join(dir, filepath.FromSlash(update))
 		b, err := os.ReadFile(p)
