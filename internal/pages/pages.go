@@ -11,10 +11,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -60,7 +61,7 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 		if err := add(path.Join(dir, "_index.md"), inc.File, incidentPage(inc, html)); err != nil {
 			return nil, nil, err
 		}
-		for _, lang := range sortedKeys(inc.Translations) {
+		for _, lang := range slices.Sorted(maps.Keys(inc.Translations)) {
 			t := inc.Translations[lang]
 			html, err := body(bodies, t.File, t.Body)
 			if err != nil {
@@ -79,7 +80,7 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 			if err := addUpdate(add, bodies, name+".md", u, u); err != nil {
 				return nil, nil, err
 			}
-			for _, lang := range sortedKeys(u.Translations) {
+			for _, lang := range slices.Sorted(maps.Keys(u.Translations)) {
 				if err := addUpdate(add, bodies, name+"."+lang+".md", u.Translations[lang], u); err != nil {
 					return nil, nil, err
 				}
@@ -130,7 +131,7 @@ func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) 
 		return nil, err
 	}
 	root := filepath.Join(dir, ContentDir)
-	for _, name := range sortedKeys(files) {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		p := filepath.Join(root, filepath.FromSlash(name))
 		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, files[name]) {
 			continue
@@ -182,15 +183,6 @@ func encode(fm any) ([]byte, error) {
 		return nil, err
 	}
 	return append(b, '\n'), nil
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // when is how a time is written for Hugo: RFC 3339 with its own offset,
