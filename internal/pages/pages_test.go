@@ -1,0 +1,127 @@
+package pages_test
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/check"
+	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/pages"
+	"github.com/disclose-dev/disclose/internal/sitetest"
+)
+
+const site = `
+-- content/incidents/x/_index.md --
+---
+title: "Cyber security incident"
+discovered: 2024-05-06T14:20:00+10:00
+---
+## What happened
+
+Someone reached our systems.
+-- content/incidents/x/2024-05-08-first.md --
+---
+title: "First"
+date: 2024-05-08T17:30:00+10:00
+status: investigating
+---
+We found a problem.
+-- content/incidents/x/2024-05-09-draft.md --
+---
+title: "Not yet"
+date: 2024-05-09T09:00:00+10:00
+status: identified
+draft: true
+---
+Embargoed until approved.
+`
+
+func load(t *testing.T, dir string) (*content.Site, map[string][]byte) {
+	t.Helper()
+	s, diags := content.Load(dir)
+	if diags.Errors() > 0 {
+		t.Fatal(diags.Error())
+	}
+	_, bodies := check.Checked(s, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+	files, _, err := pages.Files(s, bodies, pages.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, files
+}
+
+// TestFilesCarryOnlyWhatWasRead: drafts are left out of a build's pages,
+// and every page's body is the HTML the renderer made, in JSON front
+// matter whose Markdown body is empty.
+func TestFilesCarryOnlyWhatWasRead(t *testing.T) {
+	dir := sitetest.Write(t, site)
+	_, files := load(t, dir)
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	want := "incidents/x/2024-05-08-1730.md incidents/x/_index.md"
+	slices.Sort(names)
+	if got := strings.Join(names, " "); got != want {
+		t.Fatalf("files %s, want %s", got, want)
+	}
+	page := string(files["incidents/x/2024-05-08-1730.md"])
+	for _, w := range []string{`"body_html": "\u003cp\u003eWe found a problem.\u003c/p\u003e\n"`, `"url": "/incidents/x/2024-05-08-1730/"`, `"date": "2024-05-08T17:30:00+10:00"`} {
+		if !strings.Contains(page, w) {
+			t.Errorf("the update's page lacks %s:\n%s", w, page)
+		}
+	}
+	if !strings.HasPrefix(page, "{") || !strings.HasSuffix(page, "}\n") {
+		t.Errorf("not JSON front matter with an empty body:\n%s", page)
+	}
+}
+
+// TestWriteChangesOnlyWhatChanged: a second Write leaves unchanged pages
+// untouched (Hugo's server rebuilds only what changed) and removes the
+// page of an update that is gone.
+func TestWriteChangesOnlyWhatChanged(t *testing.T) {
+	dir := sitetest.Write(t, site)
+	out := t.TempDir()
+	write := func() {
+		t.Helper()
+		s, diags := content.Load(dir)
+		if diags.Errors() > 0 {
+			t.Fatal(diags.Error())
+		}
+		_, bodies := check.Checked(s, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
+		if _, err := pages.Write(out, s, bodies, pages.Options{Drafts: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write()
+	index := filepath.Join(out, "content", "incidents", "x", "_index.md")
+	draft := filepath.Join(out, "content", "incidents", "x", "2024-05-09-0900.md")
+	if b, err := os.ReadFile(draft); err != nil || !strings.Contains(string(b), `"draft": true`) {
+		t.Fatalf("the preview's draft page: %v\n%s", err, b)
+	}
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(index, old, old)
+	os.Remove(filepath.Join(dir, "content", "incidents", "x", "2024-05-09-draft.md"))
+	write()
+	if st, _ := os.Stat(index); !st.ModTime().Equal(old) {
+		t.Error("an unchanged page was written again")
+	}
+	if _, err := os.Stat(draft); !os.IsNotExist(err) {
+		t.Error("the page of a removed update is still there")
+	}
+}
+
+// TestUncheckedTextIsRefused: a body with text that the checker did not
+// render is never published, not even as an empty page.
+func TestUncheckedTextIsRefused(t *testing.T) {
+	dir := sitetest.Write(t, site)
+	s, _ := content.Load(dir)
+	_, err := pages.Write(t.TempDir(), s, nil, pages.Options{})
+	if err == nil || !strings.Contains(err.Error(), "content/incidents/x/_index.md: the text was not checked, so it is not published") {
+		t.Fatalf("err = %v", err)
+	}
+}
