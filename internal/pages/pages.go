@@ -21,6 +21,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/history"
+	"github.com/disclose-dev/disclose/internal/par"
 	"github.com/disclose-dev/disclose/internal/render"
 )
 
@@ -131,22 +132,27 @@ func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) 
 		return nil, err
 	}
 	root := filepath.Join(dir, ContentDir)
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, files[name]) {
-			continue
+	names := slices.Sorted(maps.Keys(files))
+	err = par.Each(len(names), func(i int) error {
+		p := filepath.Join(root, filepath.FromSlash(names[i]))
+		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, files[names[i]]) {
+			return nil
 		}
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return nil, fmt.Errorf("pages: %w", err)
+			return fmt.Errorf("pages: %w", err)
 		}
 		// Written beside and renamed, so Hugo's watcher never reads half a page.
 		tmp := p + ".tmp"
-		if err := os.WriteFile(tmp, files[name], 0o644); err != nil {
-			return nil, fmt.Errorf("pages: %w", err)
+		if err := os.WriteFile(tmp, files[names[i]], 0o644); err != nil {
+			return fmt.Errorf("pages: %w", err)
 		}
 		if err := os.Rename(tmp, p); err != nil {
-			return nil, fmt.Errorf("pages: %w", err)
+			return fmt.Errorf("pages: %w", err)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	var stale []string
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
