@@ -29,7 +29,7 @@ func FuzzRender(f *testing.F) {
 				t.Fatalf("WithinLimits(%q) = %v, not a *LimitError inside the body", src, err)
 			}
 		}
-		out, err := Render([]byte(src), page, WithSiteURL(site))
+		out, err := feedHTML([]byte(src), page, site)
 		if err != nil {
 			// Only an address that cannot be parsed may fail, and it says so.
 			if !strings.Contains(err.Error(), "href") && !strings.Contains(err.Error(), "src") {

@@ -2,12 +2,10 @@
 // extensions and settings of New, nothing else. A body is first held to
 // the limits within which parsing it takes time in proportion to its size
 // (WithinLimits), then parsed once (Parse); the checker reads that tree,
-// and RenderTree renders it to the HTML that pages and feeds show.
+// and RenderPage renders it to the HTML that pages show, ForFeed to the copy feeds carry.
 package markdown
 
 import (
-	"bytes"
-	"fmt"
 	"strings"
 	"sync"
 
@@ -54,15 +52,6 @@ func NewContext() parser.Context {
 	return parser.NewContext(parser.WithIDs(newIDs()))
 }
 
-// Render renders the Markdown src to HTML for use outside the page it
-// belongs to (a feed entry): every relative link and image address is made
-// absolute against pageURL, the page's own absolute URL. With WithSiteURL,
-// root-relative addresses ("/incidents/x/") resolve below the site's base
-// URL, path included, rather than at the host's root.
-func Render(src []byte, pageURL string, opts ...Option) ([]byte, error) {
-	return RenderTree(src, Parse(src), pageURL, opts...)
-}
-
 // Parse parses the Markdown src as the site's Hugo build does, heading IDs
 // included. The tree only reads src; rendering it does not change it, so
 // one parse can serve several readers in turn (the checker, then a feed).
@@ -70,57 +59,11 @@ func Parse(src []byte) ast.Node {
 	return shared().Parser().Parse(text.NewReader(src), parser.WithContext(NewContext()))
 }
 
-// RenderTree is Render of doc, a tree Parse made of src.
-func RenderTree(src []byte, doc ast.Node, pageURL string, opts ...Option) ([]byte, error) {
-	var o options
-	for _, opt := range opts {
-		opt(&o)
-	}
-	var buf bytes.Buffer
-	if err := shared().Renderer().Render(&buf, src, doc); err != nil {
-		return nil, fmt.Errorf("markdown: render: %w", err)
-	}
-	out, err := absolutize(buf.Bytes(), pageURL, o.siteURL, o.drop)
-	if err != nil {
-		return nil, fmt.Errorf("markdown: %w", err)
-	}
-	return out, nil
-}
-
-// Option changes how Render resolves addresses.
-type Option func(*options)
-
-type options struct {
-	siteURL string
-	drop    map[string]bool
-}
-
-// WithSiteURL makes root-relative addresses resolve below baseURL (the
-// site's baseURL, ending in "/"), so that "/incidents/x/" on a site at
-// https://example.org/updates/ becomes https://example.org/updates/incidents/x/.
-func WithSiteURL(baseURL string) Option {
-	return func(o *options) { o.siteURL = baseURL }
-}
-
-// WithoutAttributes leaves the named attributes out of every tag, for
-// places whose validators refuse them: the W3C feed validator warns about
-// the ARIA role attributes goldmark puts on footnotes.
-func WithoutAttributes(names ...string) Option {
-	return func(o *options) {
-		if o.drop == nil {
-			o.drop = map[string]bool{}
-		}
-		for _, n := range names {
-			o.drop[n] = true
-		}
-	}
-}
-
-// FirstParagraphOf returns the first paragraph of html, a body Render made,
+// FirstParagraphOf returns the first paragraph of html, a body RenderPage made,
 // as plain text on one line, as a feed's summary uses it: markup dropped,
 // entities decoded, footnote markers left out, runs of white space made
 // one space. It reads the HTML the feed entry already has, so the Markdown
-// is not parsed again: Render changes only attributes, never the text.
+// is not parsed again: ForFeed changes only attributes, never the text.
 func FirstParagraphOf(html []byte) string {
 	return strings.Join(strings.Fields(firstParagraphText(html)), " ")
 }
