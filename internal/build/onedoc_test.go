@@ -77,8 +77,10 @@ func TestOneDocument(t *testing.T) {
 		files   string
 		setup   func(t *testing.T, dir string)
 		refused string // a regexp a diagnostic starts with ("file:line:"); "" means it publishes
-		// absent must not appear in any published page or feed.
-		absent []string
+		// absent must not appear in any published page or feed; markup
+		// must not appear in any page or XML feed (JSON Feed's titles and
+		// summaries are plain text, where "<b>" is just text).
+		absent, markup []string
 	}{
 		{name: "front matter closed by --- #", files: oneDocUpdate("2024-06-01-third.md", fmThird+"--- #\nCall 1900 654 321 now.\n", "Text.\n"), refused: u3 + ":5:"},
 		{name: "TOML front matter closed by +++ #", files: "-- content/incidents/x/2024-06-01-third.md --\n+++\ntitle = \"Third\"\ndate = 2024-06-01T09:00:00+10:00\nstatus = \"contained\"\n+++ #\nCall 1900 654 321.\n+++\nText.\n", refused: u3 + ":5:"},
@@ -95,6 +97,7 @@ func TestOneDocument(t *testing.T) {
 		{name: "shortcode in a code span", files: oneDocUpdate("2024-06-01-third.md", fmThird, "Write `{{< figure src=\"https://cdn.tracker.invalid/x.png\" >}}` to show a figure.\n"), absent: []string{`src="https://cdn.tracker.invalid`}},
 		{name: "attribute syntax that restyles", files: oneDocUpdate("2024-06-01-third.md", fmThird, "## Heading {style=\"background:url(https://cdn.tracker.invalid/x)\" contenteditable}\n\nText.\n"), refused: u3 + ":6:"},
 		{name: "attribute syntax for an id and a class", files: oneDocUpdate("2024-06-01-third.md", fmThird, "## Heading {#custom .big}\n\nText.\n"), absent: []string{`id="custom"`, `class="big"`}},
+		{name: "a title with markup characters", files: oneDocUpdate("2024-06-01-third.md", "title: 'Q&A: <what> \"we\" know *now* &amp; later'\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nsummary: 'Fees <b>waived</b> & more'\n", "Text.\n"), markup: []string{"<what>", "<b>waived"}},
 		{name: "an update saved as .markdown", files: oneDocUpdate("2024-06-01-third.markdown", "title: \"Resolved\"\ndate: 2024-06-01T09:00:00+10:00\nstatus: resolved\n", "All done.\n"), refused: regexp.QuoteMeta("content/incidents/x/2024-06-01-third.markdown:")},
 		{name: "a page beside the incidents", files: "-- content/about.md --\n---\ntitle: About\n---\nCall 1900 654 321.\n", refused: regexp.QuoteMeta("content/about.md:")},
 		{name: "an upper-case slug", files: strings.ReplaceAll(oneDocBase, "content/incidents/x/", "content/incidents/X-2024/"), refused: regexp.QuoteMeta("content/incidents/X-2024:")},
@@ -145,10 +148,15 @@ func TestOneDocument(t *testing.T) {
 			if err != nil {
 				t.Fatalf("build: %v\n%s", err, res.Diags.Error())
 			}
-			published := publishedText(t, out)
+			published, marked := publishedText(t, out)
 			for _, s := range tt.absent {
 				if strings.Contains(published, s) {
 					t.Errorf("%q is published", s)
+				}
+			}
+			for _, s := range tt.markup {
+				if strings.Contains(marked, s) {
+					t.Errorf("%q is published as markup", s)
 				}
 			}
 			sameText(t, dir, out)
@@ -156,17 +164,25 @@ func TestOneDocument(t *testing.T) {
 	}
 }
 
-// publishedText is every page and feed of a built site, joined.
-func publishedText(t *testing.T, out string) string {
+// publishedText is every page and feed of a built site, joined, and the
+// pages and XML feeds alone.
+func publishedText(t *testing.T, out string) (all, markup string) {
 	t.Helper()
-	var b strings.Builder
+	var a, m strings.Builder
 	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".xml") || strings.HasSuffix(p, ".json")) {
-			b.WriteString(read(t, p))
+		if err != nil || d.IsDir() {
+			return err
+		}
+		switch filepath.Ext(p) {
+		case ".html", ".xml":
+			m.WriteString(read(t, p))
+			fallthrough
+		case ".json":
+			a.WriteString(read(t, p))
 		}
 		return nil
 	})
-	return b.String()
+	return a.String(), m.String()
 }
 
 var (
@@ -244,7 +260,7 @@ func sameText(t *testing.T, dir, out string) {
 			if strings.TrimSpace(text) != strings.TrimSpace(string(entry)) {
 				t.Errorf("%s: the entry for %s is not the page's body:\nfeed: %s\npage: %s", name, id, text, entry)
 			}
-			if !strings.HasSuffix(html.UnescapeString(got.Title), u.Title) {
+			if !strings.HasSuffix(got.Title, u.Title) {
 				t.Errorf("%s: the entry's title %q is not the page's %q", name, got.Title, u.Title)
 			}
 		}

@@ -89,6 +89,16 @@ func (o Options) explain(err error) error {
 	return &SiteError{Diags: diags}
 }
 
+// Serve runs Hugo's development server with args (from Args("server",
+// opts)) until it is stopped, and returns what it returned, explained as
+// Build's errors are.
+func Serve(args []string, opts Options) error {
+	if err := commands.Execute(args); err != nil {
+		return opts.explain(err)
+	}
+	return nil
+}
+
 // Args is the Hugo command line for sub (build or server): Hugo's project
 // directory is a temporary one holding only configFile, the configuration
 // Config made, so that nothing of the site's (a config.toml, a config/

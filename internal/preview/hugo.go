@@ -15,7 +15,6 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/hugo"
-	"github.com/gohugoio/hugo/commands"
 )
 
 // hugoOptions says how to run Hugo's server.
@@ -32,7 +31,7 @@ type hugoOptions struct {
 type hugoServer struct {
 	url     *url.URL // on loopback
 	done    chan struct{}
-	err     error // what commands.Execute returned; read after done
+	err     error // what hugo.Serve returned; read after done
 	cleanup func()
 	stopped sync.Once
 	token   string // the secret first segment of every path Hugo answers
@@ -90,9 +89,7 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 	go func() {
 		defer close(h.done)
 		defer cleanup()
-		if err := commands.Execute(args); err != nil {
-			h.err = fmt.Errorf("hugo: %w", err)
-		}
+		h.err = hugo.Serve(args, ho)
 	}()
 	if err := h.waitReady(); err != nil {
 		h.stop()
