@@ -99,6 +99,17 @@ func TestOneDocument(t *testing.T) {
 		{name: "attribute syntax for an id and a class", files: oneDocUpdate("2024-06-01-third.md", fmThird, "## Heading {#custom .big}\n\nText.\n"), absent: []string{`id="custom"`, `class="big"`}},
 		{name: "a title with markup characters", files: oneDocUpdate("2024-06-01-third.md", "title: 'Q&A: <what> \"we\" know *now* &amp; later'\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nsummary: 'Fees <b>waived</b> & more'\n", "Text.\n"), markup: []string{"<what>", "<b>waived"}},
 		{name: "an update saved as .markdown", files: oneDocUpdate("2024-06-01-third.markdown", "title: \"Resolved\"\ndate: 2024-06-01T09:00:00+10:00\nstatus: resolved\n", "All done.\n"), refused: regexp.QuoteMeta("content/incidents/x/2024-06-01-third.markdown:")},
+		{name: "a page in static/", files: "-- static/help.html --\n<script>alert(1)</script>\n", refused: regexp.QuoteMeta("static/help.html:")},
+		{name: "a script in static/", files: "-- static/js/app.js --\nalert(1)\n", refused: regexp.QuoteMeta("static/js/app.js:")},
+		{name: "an SVG in static/", files: "-- static/logo.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>\n", refused: regexp.QuoteMeta("static/logo.svg:")},
+		{name: "a link in static/ to a file outside the site", setup: func(t *testing.T, dir string) {
+			outside := filepath.Join(t.TempDir(), "x.png")
+			os.WriteFile(outside, []byte("png"), 0o644)
+			os.MkdirAll(filepath.Join(dir, "static", "images"), 0o755)
+			if err := os.Symlink(outside, filepath.Join(dir, "static", "images", "x.png")); err != nil {
+				t.Fatal(err)
+			}
+		}, refused: regexp.QuoteMeta("static/images/x.png:")},
 		{name: "a page beside the incidents", files: "-- content/about.md --\n---\ntitle: About\n---\nCall 1900 654 321.\n", refused: regexp.QuoteMeta("content/about.md:")},
 		{name: "an upper-case slug", files: strings.ReplaceAll(oneDocBase, "content/incidents/x/", "content/incidents/X-2024/"), refused: regexp.QuoteMeta("content/incidents/X-2024:")},
 		{name: "a symlink to a file outside the site", setup: func(t *testing.T, dir string) {

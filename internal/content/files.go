@@ -179,3 +179,42 @@ func readFile(p string) ([]byte, error) {
 func errTooLarge(n int64) error {
 	return fmt.Errorf("it is %d KB, over the limit of %d KB for one file; split it into several updates", (n+1023)/1024, MaxFileBytes/1024)
 }
+
+// activeExts are the kinds of file a browser runs, or shows as a page of
+// the site's own origin, where they could run a script: nothing checks
+// what they say, and on hosts that cannot send the Content-Security-Policy
+// header they would run as if the organisation had published them.
+var activeExts = map[string]bool{
+	".html": true, ".htm": true, ".xhtml": true, ".shtml": true,
+	".js": true, ".mjs": true, ".cjs": true, ".wasm": true,
+	".svg": true, ".svgz": true, ".xsl": true, ".xslt": true, ".swf": true,
+}
+
+// checkStatic refuses what static/ may not publish: files a browser runs
+// (activeExts), links (nothing from outside the site is published), and
+// anything that is not a regular file. Everything else there (images, the
+// stylesheet, a PDF) is published as it is and listed in the manifest.
+func checkStatic(dir string, diags *diag.List) {
+	root := filepath.Join(dir, "static")
+	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				diags.Add(diag.Pos{File: "static"}, "", "cannot read the folder: %v", err)
+			}
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		file := filepath.ToSlash(rel)
+		t := d.Type()
+		switch {
+		case p == root || t.IsDir():
+		case t&fs.ModeSymlink != 0:
+			diags.Add(diag.Pos{File: file}, "", "is a symbolic link; links are not followed, so that nothing outside the site is published: copy the file here instead")
+		case !t.IsRegular():
+			diags.Add(diag.Pos{File: file}, "", "is a %s, not a file; remove it", typeName(t))
+		case activeExts[strings.ToLower(path.Ext(file))]:
+			diags.Add(diag.Pos{File: file}, "", "is not published: a browser runs %s files or shows them as pages of the site, and nothing checks what they say; put what it says in content/, and images in static/ as .png, .jpg, .webp or .avif", strings.ToLower(path.Ext(file)))
+		}
+		return nil
+	})
+}

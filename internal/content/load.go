@@ -34,6 +34,7 @@ func Load(dir string) (*Site, diag.List) {
 	}
 	site := &Site{Dir: dir, Config: cfg}
 	checkContentRoot(dir, &diags)
+	checkStatic(dir, &diags)
 	root := filepath.Join(dir, "content", "incidents")
 	entries, err := os.ReadDir(root)
 	if err != nil {
