@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -30,13 +31,15 @@ var checkSite = func(ctx context.Context, siteDir string) error {
 }
 
 func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("deploy", "deploy [-target URL] [-delete] [-dry-run] [-key KEY] [-site DIR] [DIR]",
+	fs := newFlagSet("deploy", "deploy [-target URL] [-delete] [-dry-run] [-jobs N] [-changed FILE] [-key KEY] [-site DIR] [DIR]",
 		"disclose build -o public && disclose deploy public\ndisclose deploy -dry-run -target 's3://updates-example-health?region=ap-southeast-2' public", stderr)
 	target := fs.String("target", "", "where to publish: s3://BUCKET?region=R, gs://BUCKET, azblob://CONTAINER or file:///DIR\n(default: url in the [deployment] block of the site's config.toml)")
 	del := fs.Bool("delete", false, "delete stored files that are no longer in the site")
 	dry := fs.Bool("dry-run", false, "list what would be uploaded and deleted, and change nothing")
 	keyArg := fs.String("key", "", "the public key the manifest must be signed with: a .pub file, its contents or the key\n(default: the site's own /"+keyPath+")")
 	siteDir := fs.String("site", ".", "the site's sources (config.toml, content/), checked before deploying")
+	jobs := fs.Int("jobs", deploy.DefaultJobs, "how many uploads run at once")
+	changedFile := fs.String("changed", "", "write the address of every file uploaded or deleted to `FILE`, one a line, for a CDN's invalidation")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -72,7 +75,16 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := verifyBuilt(ctx, dir, pub, *keyArg != "", stdout); err != nil {
 		return err
 	}
-	_, err = deploy.Deploy(ctx, dir, *target, deploy.Options{Delete: *del, DryRun: *dry, Out: stdout})
+	if *jobs < 1 {
+		return fmt.Errorf("%w: -jobs %d: give 1 or more uploads at once", ErrUsage, *jobs)
+	}
+	var changed bytes.Buffer
+	_, err = deploy.Deploy(ctx, dir, *target, deploy.Options{Delete: *del, DryRun: *dry, Out: stdout, Jobs: *jobs, Changed: &changed, Progress: stderr})
+	if *changedFile != "" && !*dry {
+		if werr := os.WriteFile(*changedFile, changed.Bytes(), 0o644); werr != nil && err == nil {
+			err = fmt.Errorf("deploy: -changed: %w", werr)
+		}
+	}
 	return err
 }
 

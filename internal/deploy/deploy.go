@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"gocloud.dev/blob"
 	_ "gocloud.dev/blob/azureblob" // azblob://
@@ -38,7 +39,30 @@ type Options struct {
 	// Out receives one line per upload or deletion and the summary; nil
 	// means nothing is printed.
 	Out io.Writer
+	// Jobs is how many uploads run at once within one stage; 0 means
+	// DefaultJobs.
+	Jobs int
+	// Changed, if set, receives the address of every file uploaded or
+	// deleted, one a line, sorted (a page's index.html also as its
+	// directory, "/incidents/x/"), for a CDN's invalidation.
+	Changed io.Writer
+	// Progress, if set, receives a line every ProgressEvery while a stage
+	// of more than a few dozen uploads runs.
+	Progress io.Writer
 }
+
+// DefaultJobs is how many uploads run at once: enough to hide a round trip
+// of tens of milliseconds per request, few enough for any object store.
+const DefaultJobs = 8
+
+// ProgressEvery is how often a long deploy says how far it has come.
+const ProgressEvery = 2 * time.Second
+
+// attempts is how many times one upload or deletion is tried, waiting
+// retryWait, then twice that, and so on, between tries.
+const attempts = 4
+
+var retryWait = 250 * time.Millisecond
 
 // Summary counts what Deploy did (or, in a dry run, would do).
 type Summary struct {
@@ -85,21 +109,38 @@ func Deploy(ctx context.Context, dir, bucketURL string, opts Options) (Summary, 
 	}
 
 	verb := map[bool]string{false: "", true: "would "}[opts.DryRun]
-	for _, o := range local {
-		if stored, ok := remote[o.key]; ok && bytes.Equal(stored, o.md5) {
+	var changed []string
+	// Each stage goes up whole before the next starts (stage): a page is
+	// never stored before what it loads, nor a feed before its pages, nor
+	// the manifest before any file it lists.
+	for _, batch := range stages(local) {
+		var todo []object
+		for _, o := range batch {
+			if stored, ok := remote[o.key]; ok && bytes.Equal(stored, o.md5) {
+				continue
+			}
+			enc := ""
+			if o.encoding != "" {
+				enc = ", " + o.encoding
+			}
+			fmt.Fprintf(out, "%supload %s (%s%s)\n", verb, o.key, o.ctype, enc)
+			todo = append(todo, o)
+			changed = append(changed, o.key)
+		}
+		sum.Uploaded += len(todo)
+		if opts.DryRun || len(todo) == 0 {
 			continue
 		}
-		enc := ""
-		if o.encoding != "" {
-			enc = ", " + o.encoding
+		jobs := opts.Jobs
+		if jobs <= 0 {
+			jobs = DefaultJobs
 		}
-		fmt.Fprintf(out, "%supload %s (%s%s)\n", verb, o.key, o.ctype, enc)
-		if !opts.DryRun {
-			if err := upload(ctx, bucket, o); err != nil {
-				return sum, err
-			}
+		if stage(todo[0].key) == lastStage {
+			jobs = 1 // the manifest, then its signature
 		}
-		sum.Uploaded++
+		if err := uploadAll(ctx, bucket, todo, jobs, opts.Progress); err != nil {
+			return sum, err
+		}
 	}
 	sum.Unchanged = len(local) - sum.Uploaded
 
@@ -121,11 +162,15 @@ func Deploy(ctx context.Context, dir, bucketURL string, opts Options) (Summary, 
 		}
 		fmt.Fprintf(out, "%sdelete %s\n", verb, key)
 		if !opts.DryRun {
-			if err := bucket.Delete(ctx, key); err != nil {
+			if err := retry(ctx, func() error { return bucket.Delete(ctx, key) }); err != nil {
 				return sum, fmt.Errorf("deploy: delete %s: %w", key, err)
 			}
 		}
+		changed = append(changed, key)
 		sum.Deleted++
+	}
+	if opts.Changed != nil {
+		writeChanged(opts.Changed, changed)
 	}
 
 	if opts.DryRun {
@@ -202,13 +247,16 @@ func allFiles(dir string) ([]string, error) {
 	return files, nil
 }
 
+// lastStage is the manifest and its signature's.
+const lastStage = 4
+
 // stage orders uploads: what pages refer to goes up before the pages, what
 // announces a new update (feeds) after them, and the manifest and its
 // signature last, one after the other.
 func stage(key string) int {
 	switch r := publish.RuleFor("/" + key); {
 	case key == "manifest.json" || key == "manifest.json.minisig":
-		return 4
+		return lastStage
 	case r.CacheControl == publish.CacheImmutable:
 		return 0
 	case r.CacheControl == publish.CacheStatic:
