@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests run against, none of which we wrote: xmllint and
 # the Atom grammar, Debian's python3-feedparser, the stock minisign tool,
-# nginx with its brotli module, Caddy, shellcheck (for actionlint) and
-# Chromium. Safe to run again; skips what is already installed.
+# nginx with its brotli module, Caddy, shellcheck (for actionlint),
+# Chromium and Versity's S3 gateway. Safe to run again; skips what is
+# already installed.
 set -euo pipefail
 need=()
 command -v xmllint >/dev/null || need+=(libxml2-utils)
@@ -18,4 +19,9 @@ if [ ${#need[@]} -gt 0 ]; then
 	export DEBIAN_FRONTEND=noninteractive
 	$SUDO apt-get update -qq
 	$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+# Versity's S3 gateway (POSIX backend), the real S3 server the deploy test
+# publishes to, built from its Go module like any Go tool.
+if ! command -v versitygw >/dev/null; then
+	GOBIN=/usr/local/bin go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
 fi
