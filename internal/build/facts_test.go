@@ -190,8 +190,8 @@ func TestFactsOnThePageAndInTheFeeds(t *testing.T) {
 						Min, Max int64
 						Estimate bool `json:"estimate"`
 					} `json:"affected"`
-					Possibly   []string `json:"data_possibly_involved"`
-					NeverKnown string   `json:"never_known"`
+					Possibly   []string                     `json:"data_possibly_involved"`
+					NeverKnown string                       `json:"never_known"`
 					Changed    []struct{ Fact, Was string } `json:"changed"`
 				} `json:"facts"`
 			} `json:"_disclose"`
