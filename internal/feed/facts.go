@@ -112,12 +112,16 @@ func factsHTML(st facts.State, u *content.Update, w *facts.Words) string {
 		if !f.Sets(name) {
 			continue
 		}
+		old, changed := was[name]
+		if strings.HasPrefix(name, "data_") && len(facts.List(f, name)) == 0 && !changed {
+			continue // an empty group says nothing new
+		}
 		v := w.Value(f, name)
 		if name == "affected" {
 			v = upperFirst(v)
 		}
 		fmt.Fprintf(&b, "<li>%s: %s", textEscaper.Replace(facts.Label(f, name)), textEscaper.Replace(v))
-		if old, ok := was[name]; ok {
+		if changed {
 			fmt.Fprintf(&b, " (changed in this update, was %s)", textEscaper.Replace(old))
 		}
 		b.WriteString("</li>\n")
