@@ -463,9 +463,17 @@ func (d *decoder) affected(path string) *Affected {
 		return nil
 	}
 	a := &Affected{AsOf: d.date(path + ".as_of"), Estimate: d.flag(path + ".estimate"), Who: d.str(path + ".who")}
-	a.Count, _ = d.vals[path+".count"].(int64)
-	a.Min, _ = d.vals[path+".min"].(int64)
-	a.Max, _ = d.vals[path+".max"].(int64)
+	for _, k := range []struct {
+		name string
+		to   *int64
+	}{{"count", &a.Count}, {"min", &a.Min}, {"max", &a.Max}} {
+		v, ok := d.vals[path+"."+k.name].(int64)
+		if ok && v == 0 {
+			// 0 would read as "not known yet"; no one is not a count.
+			d.diags.Add(d.pos[path+"."+k.name], path+"."+k.name, "is 0; leave %s out while the number is not known (the page says \"not known yet\"), or give the number", k.name)
+		}
+		*k.to = v
+	}
 	return a
 }
 

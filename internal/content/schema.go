@@ -88,6 +88,7 @@ var incidentFields = []field{
 		{name: "posted", kind: kDate},
 	}},
 	{name: "successor", kind: kText},
+	{name: "facts", kind: kRefused, refuse: "a facts: block is for an update, to change the incident's facts; here write the facts as first told at the top level, like affected: and occurred:"},
 }
 
 var changeFields = []field{
@@ -95,7 +96,7 @@ var changeFields = []field{
 	{name: "note", kind: kText, required: true},
 }
 
-var updateFields = []field{
+var updateFields = append([]field{
 	{name: "title", kind: kText, required: true, example: `title: "Data posted online: what we know"`},
 	{name: "date", kind: kTime, required: true, example: "date: 2024-05-16T09:00:00+10:00"},
 	{name: "status", kind: kText, required: true, example: "status: investigating"},
@@ -104,6 +105,16 @@ var updateFields = []field{
 	{name: "revisions", kind: kList, fields: changeFields},
 	{name: "withdrawn", kind: kObject, fields: changeFields},
 	{name: "facts", kind: kObject, fields: factFields},
+}, factsOutsideTheBlock()...)
+
+// factsOutsideTheBlock refuses an incident's fact written at the top of an
+// update, where it would change nothing: it goes under facts:.
+func factsOutsideTheBlock() []field {
+	var out []field
+	for _, f := range factFields {
+		out = append(out, field{name: f.name, kind: kRefused, refuse: "an update changes the incident's facts in its facts: block; indent this under a line facts:"})
+	}
+	return out
 }
 
 // paramsFields are the owner's [params]; CONTENT-MODEL.md is their contract.
