@@ -37,6 +37,12 @@ func (c *checker) facts(inc *content.Incident) {
 		from[name] = own
 	}
 	c.overlap(inc.Facts, from, nil)
+	for _, lang := range sortedKeys(inc.Translations) {
+		t := inc.Translations[lang]
+		tw := told{t.File, "", t.PosOf}
+		c.affected(t.Facts.Affected, nil, tw, t.Pos)
+		c.overlap(t.Facts, map[string]told{"data_involved": tw, "data_possibly_involved": tw, "data_not_involved": tw}, nil)
+	}
 	state := facts.State{Facts: inc.Facts}
 	var newest *content.Update
 	for _, u := range inc.Updates {
@@ -68,9 +74,7 @@ func (c *checker) facts(inc *content.Incident) {
 		}
 		state = facts.AsOf(inc, u)
 		for _, name := range f.Set {
-			if facts.List(state.Facts, name) != nil || strings.HasPrefix(name, "data_") {
-				from[name] = w
-			}
+			from[name] = w
 		}
 		c.overlap(state.Facts, from, u)
 	}
@@ -164,20 +168,22 @@ func (c *checker) overlap(f content.Facts, from map[string]told, by *content.Upd
 			if !ok || sameItem(s) == "" {
 				continue
 			}
-			c.twice(strings.TrimSpace(s), g, from, i, j)
+			c.twice([2]string{facts.List(f, g[0])[i], s}, g, from, i, j, by)
 		}
 	}
 }
 
-// twice reports the item at g[0][i] and g[1][j], at the later of the two.
-func (c *checker) twice(s string, g [2]string, from map[string]told, i, j int) {
+// twice reports the item at g[0][i] and g[1][j], at the later of the two
+// in one file, or in by's when they are in two.
+func (c *checker) twice(item, g [2]string, from map[string]told, i, j int, by *content.Update) {
 	w0, w1 := from[g[0]], from[g[1]]
 	k0, p0 := w0.pos(g[0], i)
 	k1, p1 := w1.pos(g[1], j)
-	second, secondPos, other, firstPos := k1, p1, g[0], p0
-	if (w0.file == w1.file && before(p1, p0)) || (w0.file != w1.file && w1.prefix == "" && w0.prefix != "") {
-		second, secondPos, other, firstPos = k0, p0, g[1], p1
+	second, secondPos, other, firstPos, s := k1, p1, g[0], p0, item[1]
+	if (w0.file == w1.file && before(p1, p0)) || (w0.file != w1.file && by != nil && w0.file == by.File) {
+		second, secondPos, other, firstPos, s = k0, p0, g[1], p1, item[0]
 	}
+	s = strings.TrimSpace(s)
 	why := "information is either known to be involved, possibly involved or not involved: keep it in one list"
 	if g == groups[0] {
 		why = "information is either involved or not: remove it from one list"
