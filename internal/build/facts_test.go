@@ -147,7 +147,7 @@ func TestFactsOnThePageAndInTheFeeds(t *testing.T) {
 		"Changed on 20 August 2024, was 3 August 2024 to 4 August 2024 (the website was defaced)",
 		// A count that is a range, in words, grouped for en-NZ.
 		"How many people Between 512,400 and about 1 million people, as of 20 August 2024",
-		"Changed on 20 August 2024, was at least 512,400 people, as of 12 August 2024",
+		"Changed on 20 August 2024, was at least 512,400 people, as of 12 August 2024, counting people enrolled with our member practices",
 		"Who is affected People enrolled with our member practices since 2016, including people who have moved away or died",
 		// Three groups by certainty.
 		"We know this was taken or seen Staff names and work email addresses",
@@ -166,7 +166,7 @@ func TestFactsOnThePageAndInTheFeeds(t *testing.T) {
 	}
 
 	// The entry of the update that changed facts lists them, in RSS and Atom.
-	const entry = "How many people: Between 512,400 and about 1 million people, as of 20 August 2024 (changed in this update, was at least 512,400 people, as of 12 August 2024)"
+	const entry = "How many people: Between 512,400 and about 1 million people, as of 20 August 2024 (changed in this update, was at least 512,400 people, as of 12 August 2024, counting people enrolled with our member practices)"
 	for _, f := range []string{"feed.xml", "atom.xml"} {
 		feed := html.UnescapeString(read(t, filepath.Join(out, "incidents", "website-2024", f)))
 		if !strings.Contains(feed, entry) {
@@ -213,7 +213,7 @@ func TestFactsOnThePageAndInTheFeeds(t *testing.T) {
 	if a := middle.Facts.Affected; a.Words != "between 512,400 and about 1 million people" || a.Min != 512400 || a.Max != 1000000 || !a.Estimate || len(middle.Facts.Occurred) != 3 || middle.Facts.Occurred[0].Note != "found during the investigation in August 2024" {
 		t.Errorf("the second item's _disclose facts: %+v", middle.Facts)
 	}
-	if got := middle.Facts.Changed; len(got) != 2 || got[0].Fact != "occurred" || got[1].Fact != "affected" || got[1].Was != "at least 512,400 people, as of 12 August 2024" {
+	if got := middle.Facts.Changed; len(got) != 2 || got[0].Fact != "occurred" || got[1].Fact != "affected" || got[1].Was != "at least 512,400 people, as of 12 August 2024, counting people enrolled with our member practices" {
 		t.Errorf("the second item's changes: %+v", got)
 	}
 	if newest.Status != "resolved" || newest.Facts.NeverKnown == "" || len(newest.Facts.Possibly) != 2 || len(newest.Facts.Changed) != 1 || newest.Facts.Changed[0].Was != "not said" {

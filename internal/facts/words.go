@@ -3,6 +3,7 @@ package facts
 import (
 	"strings"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
@@ -152,4 +153,29 @@ func Label(f content.Facts, name string) string {
 		return "What we may never know"
 	}
 	return name
+}
+
+// Was is the fact name's value before a change, as "was ..." says it:
+// Value, and for affected the people it counted when the change counts
+// others ("not known yet, counting people given a prescription").
+func (w *Words) Was(c Change, now content.Facts) string {
+	s := w.Value(c.Was, c.Fact)
+	if c.Fact != "affected" {
+		return s
+	}
+	before, after := c.Was.Affected, now.Affected
+	if before != nil && before.Who != "" && (after == nil || after.Who != before.Who) {
+		s += ", counting " + lowerFirst(before.Who)
+	}
+	return s
+}
+
+// lowerFirst puts a who that starts a sentence into one: "People given"
+// becomes "people given"; a name in capitals ("NHI") stays.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 1 && unicode.IsUpper(r[0]) && !unicode.IsUpper(r[1]) {
+		r[0] = unicode.ToLower(r[0])
+	}
+	return string(r)
 }

@@ -87,7 +87,7 @@ func factsDoc(st facts.State, u *content.Update, w *facts.Words) *FactsDoc {
 	}
 	d.DataInvolved, d.DataPossiblyInvolved, d.DataNotInvolved = list("data_involved"), list("data_possibly_involved"), list("data_not_involved")
 	for _, c := range st.By(u) {
-		d.Changed = append(d.Changed, ChangeDoc{Fact: c.Fact, Was: w.Value(c.Was, c.Fact)})
+		d.Changed = append(d.Changed, ChangeDoc{Fact: c.Fact, Was: w.Was(c, f)})
 	}
 	return d
 }
@@ -104,7 +104,7 @@ func factsHTML(st facts.State, u *content.Update, w *facts.Words) string {
 	}
 	was := map[string]string{}
 	for _, c := range st.By(u) {
-		was[c.Fact] = w.Value(c.Was, c.Fact)
+		was[c.Fact] = w.Was(c, f)
 	}
 	var b strings.Builder
 	b.WriteString("<p><strong>Key facts as of this update</strong></p>\n<ul class=\"facts\">\n")

@@ -186,7 +186,7 @@ func factParams(p map[string]any, st facts.State, w *facts.Words) {
 		var l []map[string]string
 		for k := len(ch) - 1; k >= 0; k-- {
 			u := ch[k].Update
-			l = append(l, map[string]string{"date": when(u.Date), "url": "/" + u.Path(), "was": w.Value(ch[k].Was, name)})
+			l = append(l, map[string]string{"date": when(u.Date), "url": "/" + u.Path(), "was": w.Was(ch[k], f)})
 		}
 		if len(l) > 0 {
 			changes[name] = l
