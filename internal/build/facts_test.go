@@ -220,3 +220,22 @@ func TestFactsOnThePageAndInTheFeeds(t *testing.T) {
 		t.Errorf("the newest item's _disclose: %+v", newest)
 	}
 }
+
+// TestExampleFactsAsFirstToldAndChanged: the example's prescription
+// incident keeps a single occurred range, and its facts as first told on
+// 8 May are changed by the updates of 13 May and 16 July; the page shows
+// the current values with each change.
+func TestExampleFactsAsFirstToldAndChanged(t *testing.T) {
+	out, _ := example(t)
+	page := text(read(t, filepath.Join(out, "incidents", "prescription-data-2024", "index.html")))
+	for _, want := range []string{
+		"When it happened 2 May 2024 to 6 May 2024 When we found out",
+		"How many people About 8,460,000 people, as of 16 July 2024 Changed on 16 July 2024, was not known yet, counting people given an electronic prescription through our service",
+		"This may have been accessed; we cannot confirm yet None now. Changed on 16 July 2024, was Personal and health information from electronic prescriptions Changed on 13 May 2024, was none listed",
+		"This was not involved Bank account or credit card details",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the example's incident page does not say %q; it says:\n%s", want, page)
+		}
+	}
+}
