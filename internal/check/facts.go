@@ -65,6 +65,9 @@ func (c *checker) facts(inc *content.Incident) {
 			c.affected(f.Affected, state.Affected, w, u.Pos)
 		}
 		for _, name := range f.Set {
+			if state.Sets(name) && facts.Same(state.Facts, *f, name) {
+				c.diags.Warn(u.PosOf("facts."+name), "facts."+name, "is the same as before, so it changes nothing and the page shows no change; remove it from facts:")
+			}
 			if !state.Sets(name) {
 				c.diags.Add(u.PosOf("facts."+name), "facts."+name, "changes a fact %s never stated, so there is no earlier value to show; write the value first told under %s in %s (%s), and let this block say what changed", inc.File, name, inc.File, firstTold(name))
 			}

@@ -55,6 +55,9 @@ func TestFactRules(t *testing.T) {
 		{"fact changed with no earlier value", withIndex("data_involved:\n  - names\n") + thirdWith("contained", "facts:\n  affected:\n    count: 1000000\n    as_of: 2024-06-01\n"), []string{
 			u3 + ":6:3: facts.affected: changes a fact content/incidents/x/_index.md never stated, so there is no earlier value to show; write the value first told under affected in content/incidents/x/_index.md (an affected: with only who: says the number was not known yet), and let this block say what changed",
 		}},
+		{"a fact given again unchanged", thirdWith("contained", "facts:\n  affected:\n    count: 1200\n    as_of: 2024-07-01\n"), []string{
+			u3 + ":6:3: warning: facts.affected: is the same as before, so it changes nothing and the page shows no change; remove it from facts:",
+		}},
 		{"a count changed by an update", thirdWith("contained", "facts:\n  affected:\n    min: 648000\n    max: 1000000\n    as_of: 2024-06-01\n"), nil},
 		{"an update's range with min greater than max", thirdWith("contained", "facts:\n  affected:\n    min: 1000000\n    max: 648000\n    as_of: 2024-06-01\n"), []string{
 			u3 + ":7:10: facts.affected.min: 1000000 is more than max (648000); swap them, or correct the numbers",

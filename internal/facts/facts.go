@@ -5,7 +5,12 @@
 // here, so that each says the same thing.
 package facts
 
-import "github.com/disclose-dev/disclose/internal/content"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/disclose-dev/disclose/internal/content"
+)
 
 // Change is one update's change to one fact.
 type Change struct {
@@ -39,6 +44,9 @@ func AsOf(inc *content.Incident, through *content.Update) State {
 	for _, u := range inc.Updates {
 		if Applies(u) {
 			for _, name := range u.Facts.Set {
+				if s.Facts.Sets(name) && Same(s.Facts, *u.Facts, name) {
+					continue // a value given again is no change
+				}
 				s.Changes = append(s.Changes, Change{Fact: name, Update: u, Was: s.Facts})
 				set(&s.Facts, name, u.Facts)
 			}
@@ -92,6 +100,31 @@ func set(f *content.Facts, name string, src *content.Facts) {
 		// A new slice: the incident's Set is shared by every state.
 		f.Set = append(append([]string(nil), f.Set...), name)
 	}
+}
+
+// Same reports whether a and b say the same of the fact name: the same
+// dates and notes, numbers and who, or items (as written, in order).
+func Same(a, b content.Facts, name string) bool {
+	return key(a, name) == key(b, name)
+}
+
+func key(f content.Facts, name string) string {
+	switch name {
+	case "occurred":
+		var b strings.Builder
+		for _, r := range f.Occurred {
+			fmt.Fprintf(&b, "%v|%v|%v|%v|%q;", r.From.Time.Unix(), r.From.DateOnly, r.To.Time.Unix(), r.To.DateOnly, r.Note)
+		}
+		return b.String()
+	case "affected":
+		if a := f.Affected; a != nil {
+			return fmt.Sprintf("%d|%d|%d|%v|%v|%v|%q", a.Count, a.Min, a.Max, a.AsOf.Time.Unix(), a.AsOf.DateOnly, a.Estimate, a.Who)
+		}
+		return "-"
+	case "never_known":
+		return f.NeverKnown
+	}
+	return fmt.Sprintf("%q", List(f, name))
 }
 
 // List is the text list the fact name holds ("data_involved"...), or nil.

@@ -49,9 +49,10 @@ func TestAsOf(t *testing.T) {
 	second := &content.Update{Facts: &content.Facts{Affected: &content.Affected{Min: 648000, Max: 1000000}, Set: []string{"affected"}}}
 	draft := &content.Update{Draft: true, Facts: &content.Facts{Affected: &content.Affected{Count: 5}, Set: []string{"affected"}}}
 	withdrawn := &content.Update{Withdrawn: &content.Withdrawal{Note: "wrong"}, Facts: &content.Facts{Affected: &content.Affected{Count: 6}, Set: []string{"affected"}}}
+	again := &content.Update{Facts: &content.Facts{Affected: &content.Affected{Min: 648000, Max: 1000000}, Set: []string{"affected"}}}
 	third := &content.Update{Facts: &content.Facts{DataPossiblyInvolved: []string{"names"}, Set: []string{"data_possibly_involved"}}}
 	first := &content.Update{}
-	inc.Updates = []*content.Update{first, second, draft, withdrawn, third}
+	inc.Updates = []*content.Update{first, second, draft, withdrawn, again, third}
 	w := facts.NewWords(&content.Config{Locale: "en-NZ"})
 
 	if s := facts.AsOf(inc, first); len(s.Changes) != 0 || s.Affected.Count != 648000 {
@@ -63,7 +64,7 @@ func TestAsOf(t *testing.T) {
 	}
 	ch := s.Of("affected")
 	if len(ch) != 1 || ch[0].Update != second || w.Value(ch[0].Was, "affected") != "648,000 people" {
-		t.Fatalf("changes to affected: %+v; want one, by the second update, was 648,000 people (a draft's and a withdrawn update's facts do not count)", ch)
+		t.Fatalf("changes to affected: %+v; want one, by the second update, was 648,000 people (a draft's and a withdrawn update's facts do not count, nor a value given again)", ch)
 	}
 	if got := s.By(third); len(got) != 1 || w.Value(got[0].Was, "data_possibly_involved") != "none listed" {
 		t.Errorf("third update's changes: %+v", got)
