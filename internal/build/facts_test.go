@@ -239,3 +239,57 @@ func TestExampleFactsAsFirstToldAndChanged(t *testing.T) {
 		}
 	}
 }
+
+// TestFactsPageText builds small sites, one per form of a fact, and
+// reads what the incident page says.
+func TestFactsPageText(t *testing.T) {
+	const statement = "---\n\n## What happened\n\nSomeone broke in.\n\n## What information was involved\n\nNames.\n\n## What we are doing\n\nWe closed it.\n\n## What you can do\n\nBe careful.\n\n## For more information\n\nCall us on 1800 000 000.\n" +
+		"-- content/incidents/x/2024-05-08-first.md --\n---\ntitle: First\ndate: 2024-05-08T09:00:00+10:00\nstatus: investigating\n---\nWe are looking into it.\n"
+	tests := []struct {
+		name, front string
+		want, not   []string
+	}{
+		{"one range with a note", "occurred: {from: 2024-05-01, to: 2024-05-03, note: found in the logs}\n", []string{
+			"When it happened 1 May 2024 to 3 May 2024 (found in the logs)",
+		}, []string{"Changed on"}},
+		{"an estimated count", "affected: {count: 12900000, estimate: true, as_of: 2024-05-07}\n", []string{
+			"How many people About 12,900,000 people, as of 7 May 2024",
+		}, nil},
+		{"whole millions", "affected: {count: 2000000, as_of: 2024-05-07}\n", []string{
+			"How many people 2 million people, as of 7 May 2024",
+		}, nil},
+		{"at least", "affected: {min: 648000, as_of: 2024-05-07, who: People enrolled with us}\n", []string{
+			"How many people At least 648,000 people, as of 7 May 2024 Who is affected People enrolled with us",
+		}, nil},
+		{"not counted yet", "affected: {who: People enrolled with us}\n", []string{
+			"How many people Not known yet Who is affected People enrolled with us",
+		}, nil},
+		{"possible and not yet confirmed", "data_possibly_involved: [Names]\n", []string{
+			"This may have been accessed; we cannot confirm yet Names",
+		}, []string{"We know this was taken", "This was not involved"}},
+		{"never known with nothing possible", "data_involved: [Names]\nnever_known: We may never know how the attacker got in.\n", []string{
+			"We know this was taken or seen Names What we may never know We may never know how the attacker got in.",
+		}, []string{"This may have been accessed"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.Write(t, "-- content/incidents/x/_index.md --\n---\ntitle: Cyber security incident\ndiscovered: 2024-05-06T10:00:00+10:00\n"+tt.front+statement)
+			sitetest.CopyTheme(t, dir)
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := buildSite(t, dir, out); err != nil {
+				t.Fatal(err)
+			}
+			page := text(read(t, filepath.Join(out, "incidents", "x", "index.html")))
+			for _, want := range tt.want {
+				if !strings.Contains(page, want) {
+					t.Errorf("the page does not say %q; it says:\n%s", want, page)
+				}
+			}
+			for _, not := range tt.not {
+				if strings.Contains(page, not) {
+					t.Errorf("the page says %q; it should not", not)
+				}
+			}
+		})
+	}
+}
