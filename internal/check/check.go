@@ -97,6 +97,7 @@ func (c *checker) incident(inc *content.Incident) {
 	}
 	c.notice(inc, statement)
 	c.eyes(inc)
+	c.facts(inc)
 	// Updates are checked on every core, each by a checker of its own
 	// (rules only read the site and known), and their findings joined in
 	// the order of the updates: the result is what one core would find.

@@ -57,7 +57,6 @@ func (c *checker) incidentEyes(inc *content.Incident, known []string) {
 		}
 	}
 	c.fields(inc.PosOf, inc.Pos, fields, known)
-	c.bothInvolved(inc)
 }
 
 func (c *checker) updateEyes(u *content.Update, known []string) {
@@ -105,42 +104,6 @@ func invisible(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// bothInvolved reports a kind of information listed under data_involved
-// and under data_not_involved, at the later of the two: the page would
-// tell people both that it was taken and that it was not.
-func (c *checker) bothInvolved(inc *content.Incident) {
-	type item struct {
-		key string
-		pos diag.Pos
-	}
-	in := map[string]item{}
-	for i, s := range inc.DataInvolved {
-		if k := sameItem(s); k != "" {
-			key := fmt.Sprintf("data_involved[%d]", i)
-			if _, dup := in[k]; !dup {
-				in[k] = item{key, inc.PosOf(key)}
-			}
-		}
-	}
-	for i, s := range inc.DataNotInvolved {
-		first, ok := in[sameItem(s)]
-		if !ok || sameItem(s) == "" {
-			continue
-		}
-		key := fmt.Sprintf("data_not_involved[%d]", i)
-		second := item{key, inc.PosOf(key)}
-		if before(second.pos, first.pos) {
-			first, second = second, first
-		}
-		other := "data_not_involved"
-		if strings.HasPrefix(second.key, "data_not_involved") {
-			other = "data_involved"
-		}
-		c.diags.Add(second.pos, second.key, "%q is also listed under %s (line %d); information is either involved or not: remove it from one list",
-			strings.TrimSpace(s), other, first.pos.Line)
-	}
 }
 
 func before(a, b diag.Pos) bool {

@@ -75,7 +75,7 @@ func TestEyes(t *testing.T) {
 			idx + `:12:5: data_not_involved[1]: "Dates  of  Birth." is also listed under data_involved (line 9); information is either involved or not: remove it from one list`,
 		}},
 		{"not involved written first", strings.Replace(base, "data_involved:", "data_not_involved:\n  - Names\ndata_involved:", 1), []string{
-			idx + `:10:5: data_involved[0]: "Names" is also listed under data_not_involved (line 8); information is either involved or not: remove it from one list`,
+			idx + `:10:5: data_involved[0]: "names" is also listed under data_not_involved (line 8); information is either involved or not: remove it from one list`,
 		}},
 
 		// Addresses that are the site's own.

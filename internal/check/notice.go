@@ -12,6 +12,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/facts"
 )
 
 // noticeRule is one thing a law says about the notice to the people a
@@ -53,6 +54,7 @@ type test func(n *noticeText) result
 // matter and the config.
 type noticeText struct {
 	inc      *content.Incident
+	facts    content.Facts // the incident's facts as of its newest update
 	cfg      *content.Config
 	zone     *time.Location
 	sections []noticeSection
@@ -171,7 +173,7 @@ func contains(list []string, s string) bool {
 // noticeText reads the statement's tree doc (nil for none) into
 // sections, paragraphs and sentences.
 func (c *checker) noticeText(inc *content.Incident, doc ast.Node) *noticeText {
-	n := &noticeText{inc: inc, cfg: c.cfg, zone: c.zone(), start: inc.PosOf("")}
+	n := &noticeText{inc: inc, facts: facts.Current(inc).Facts, cfg: c.cfg, zone: c.zone(), start: inc.PosOf("")}
 	src := inc.Body.Source
 	if i := bytes.IndexFunc(src, func(r rune) bool { return !unicode.IsSpace(r) }); i >= 0 {
 		n.start = bodyPos(inc.File, inc.Body, i)
@@ -342,11 +344,13 @@ func field(name string) test {
 		ok := false
 		switch name {
 		case "occurred":
-			ok = i.Occurred != nil && !i.Occurred.From.IsZero()
+			ok = len(n.facts.Occurred) > 0 && !n.facts.Occurred[0].From.IsZero()
 		case "discovered":
 			ok = !i.Discovered.IsZero()
 		case "data_involved":
-			ok = len(i.DataInvolved) > 0
+			// Information that may have been affected is what the laws
+			// ask to be described, as well as what was.
+			ok = len(n.facts.DataInvolved)+len(n.facts.DataPossiblyInvolved) > 0
 		case "notice.posted":
 			ok = i.Notice != nil && !i.Notice.Posted.IsZero()
 		}
@@ -522,7 +526,7 @@ func allOf(tests ...test) test {
 // ifInvolved applies t only when data_involved names one of kinds.
 func ifInvolved(kinds []string, t test) test {
 	return func(n *noticeText) result {
-		for _, d := range n.inc.DataInvolved {
+		for _, d := range append(append([]string(nil), n.facts.DataInvolved...), n.facts.DataPossiblyInvolved...) {
 			for _, k := range kinds {
 				if wordsIn(normalise(d), k) {
 					return t(n)

@@ -27,11 +27,8 @@ func (c *checker) incidentDates(inc *content.Incident) {
 	if !inc.Discovered.IsZero() && inc.Discovered.After(c.now) {
 		c.diags.Add(inc.PosOf("discovered"), "discovered", "%s is in the future; write when the organisation found out", inc.Discovered.Format(time.RFC3339))
 	}
-	c.rangeOrder(inc, "occurred", inc.Occurred)
+	c.occurred(inc.Facts.Occurred, inc.PosOf, inc.Discovered)
 	c.rangeOrder(inc, "data_window", inc.DataWindow)
-	if r := inc.Occurred; r != nil && !r.From.IsZero() && !inc.Discovered.IsZero() && c.dayAfter(r.From, inc.Discovered) {
-		c.diags.Add(inc.PosOf("occurred.from"), "occurred.from", "%s is after the incident was discovered (%s); a breach cannot be found before it happens", c.show(r.From), inc.Discovered.In(c.zone()).Format(dayLayout))
-	}
 	if a := inc.Affected; a != nil {
 		if !a.AsOf.IsZero() && a.AsOf.Time.After(c.now) {
 			c.diags.Add(inc.PosOf("affected.as_of"), "affected.as_of", "%s is in the future; a count can only be as of today or earlier", c.show(a.AsOf))

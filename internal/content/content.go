@@ -145,14 +145,57 @@ func (d Date) IsZero() bool { return d.Time.IsZero() }
 // Range is a span of dates, as in occurred or data_window. From may equal To.
 type Range struct {
 	From, To Date
+	Note     string // occurred only: "found during the investigation in August 2019"
+	// Key is where the range is written, for positions: "occurred",
+	// "occurred[1]" or "facts.occurred[0]"; "" for data_window.
+	Key string
 }
 
-// Affected is how many people are affected, as of when, and who.
+// Affected is how many people are affected, as of when, and who. It holds
+// either Count or a range, Min and Max (either may be left out: "at least",
+// "up to"); 0 is not given. With none of them, the number is not known yet.
 type Affected struct {
 	Count    int64
+	Min, Max int64
 	AsOf     Date
-	Estimate bool
+	Estimate bool // the number (in a range, Max) is an estimate: "about"
 	Who      string
+}
+
+// Known reports whether a's number of people has been given.
+func (a *Affected) Known() bool { return a.Count > 0 || a.Min > 0 || a.Max > 0 }
+
+// FactNames are the incident's facts that an update's facts: block may
+// change, in the order the page shows them.
+var FactNames = []string{"occurred", "affected", "data_involved", "data_possibly_involved", "data_not_involved", "never_known"}
+
+// Facts are the facts of an incident as first told (the incident's front
+// matter) or as an update changes them (its facts: block).
+type Facts struct {
+	Occurred             []Range
+	Affected             *Affected
+	DataInvolved         []string // known to have been taken or seen
+	DataPossiblyInvolved []string // may have been; not confirmed
+	DataNotInvolved      []string
+	// NeverKnown is a sentence saying what may never be known and why:
+	// "Experts tell us it is likely we will never know whether ...".
+	NeverKnown string
+	// Set names the facts written, in FactNames order (an update's block
+	// changes these, and only these).
+	Set []string
+}
+
+// Sets reports whether the facts name the fact name ("affected").
+func (f *Facts) Sets(name string) bool {
+	if f == nil {
+		return false
+	}
+	for _, s := range f.Set {
+		if s == name {
+			return true
+		}
+	}
+	return false
 }
 
 // Notification is a regulator or agency told about the breach.
@@ -185,17 +228,21 @@ type Incident struct {
 	Slug            string
 	File            string // slash path relative to the site: "content/incidents/<slug>/_index.md"
 	Title           string
-	Occurred        *Range
+	Occurred        *Range // the first range of Facts.Occurred, or nil
 	Discovered      time.Time
 	DataWindow      *Range
 	Affected        *Affected
 	DataInvolved    []string
 	DataNotInvolved []string
-	Notified        []Notification
-	OfficialAdvice  []Link
-	Notice          *Notice
-	Successor       string
-	Body            Body
+	// Facts are the incident's facts as first told, every intrusion of
+	// occurred among them; updates' facts: blocks change them (see
+	// package facts for the current ones).
+	Facts          Facts
+	Notified       []Notification
+	OfficialAdvice []Link
+	Notice         *Notice
+	Successor      string
+	Body           Body
 	// Updates are every update of the incident in the default language,
 	// drafts included, oldest first (by date, then file name).
 	Updates []*Update
@@ -217,7 +264,10 @@ type Update struct {
 	Draft     bool
 	Revisions []Revision
 	Withdrawn *Withdrawal
-	Body      Body
+	// Facts is the update's facts: block, the incident's facts it
+	// changes, or nil.
+	Facts *Facts
+	Body  Body
 	// Translations maps a language code to the translated update.
 	Translations map[string]*Update
 	Pos          map[string]diag.Pos

@@ -144,6 +144,26 @@ func (d *decoder) value(n *frontmatter.Node, f field, path string) {
 		if t, ok := d.parseTime(n, path, pos, true); ok {
 			d.vals[path] = t
 		}
+	case kRangeList:
+		if n.Kind != frontmatter.List {
+			d.vals[path+"[]"] = 0
+			d.value(n, field{name: f.name, kind: kDateRange, fields: f.fields}, path)
+			return
+		}
+		if len(n.Children) == 0 {
+			d.diags.Add(pos, path, "is an empty list; give each time as an entry with from:, to: and note:, or leave %s out while it is not known", f.name)
+			return
+		}
+		d.vals[path+"[]"] = len(n.Children)
+		for i, c := range n.Children {
+			item := fmt.Sprintf("%s[%d]", path, i)
+			d.pos[item] = d.valuePos(c)
+			if c.Kind != frontmatter.Map {
+				d.diags.Add(d.valuePos(c), item, "should be an entry with %s, like - {from: 2019-03-01, to: 2019-03-31}", fieldNames(f.fields))
+				continue
+			}
+			d.walk(c, f.fields, item, d.valuePos(c))
+		}
 	case kDateRange:
 		if n.Kind == frontmatter.Map {
 			d.walk(n, f.fields, path, pos)
@@ -408,6 +428,74 @@ func (d *decoder) rangeOf(path string) *Range {
 		return nil
 	}
 	return &Range{From: d.date(path + ".from"), To: d.date(path + ".to")}
+}
+
+// ranges reads a kRangeList: nil when not given, else one Range for each
+// entry (one for a single range or date). An entry whose dates were
+// refused is left out; its problem is already reported.
+func (d *decoder) ranges(path string) []Range {
+	n, ok := d.vals[path+"[]"].(int)
+	if !ok {
+		return nil
+	}
+	if n == 0 {
+		if r := d.rangeOf(path); r != nil {
+			r.Note, r.Key = d.str(path+".note"), path
+			return []Range{*r}
+		}
+		return nil
+	}
+	var out []Range
+	for i := 0; i < n; i++ {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if r := d.rangeOf(p); r != nil {
+			r.Note = d.str(p + ".note")
+			r.Key = p
+			out = append(out, *r)
+		}
+	}
+	return out
+}
+
+// affected reads an affected: group under path, or nil.
+func (d *decoder) affected(path string) *Affected {
+	if !d.has(path) {
+		return nil
+	}
+	a := &Affected{AsOf: d.date(path + ".as_of"), Estimate: d.flag(path + ".estimate"), Who: d.str(path + ".who")}
+	for _, k := range []struct {
+		name string
+		to   *int64
+	}{{"count", &a.Count}, {"min", &a.Min}, {"max", &a.Max}} {
+		v, ok := d.vals[path+"."+k.name].(int64)
+		if ok && v == 0 {
+			// 0 would read as "not known yet"; no one is not a count.
+			d.diags.Add(d.pos[path+"."+k.name], path+"."+k.name, "is 0; leave %s out while the number is not known (the page says \"not known yet\"), or give the number", k.name)
+		}
+		*k.to = v
+	}
+	return a
+}
+
+// facts reads an update's facts: block, or nil.
+func (d *decoder) facts() *Facts {
+	if !d.has("facts") {
+		return nil
+	}
+	f := &Facts{
+		Occurred:             d.ranges("facts.occurred"),
+		Affected:             d.affected("facts.affected"),
+		DataInvolved:         d.strs("facts.data_involved"),
+		DataPossiblyInvolved: d.strs("facts.data_possibly_involved"),
+		DataNotInvolved:      d.strs("facts.data_not_involved"),
+		NeverKnown:           d.str("facts.never_known"),
+	}
+	for _, name := range FactNames {
+		if _, ok := d.pos["facts."+name]; ok {
+			f.Set = append(f.Set, name)
+		}
+	}
+	return f
 }
 
 func (d *decoder) changes(path string) []Revision {

@@ -346,18 +346,31 @@ func decodeIncident(doc *frontmatter.Document, file, slug string, cfg *Config, d
 		Slug:            slug,
 		File:            file,
 		Title:           d.str("title"),
-		Occurred:        d.rangeOf("occurred"),
 		Discovered:      d.tm("discovered"),
 		DataWindow:      d.rangeOf("data_window"),
+		Affected:        d.affected("affected"),
 		DataInvolved:    d.strs("data_involved"),
 		DataNotInvolved: d.strs("data_not_involved"),
 		Successor:       d.str("successor"),
 		Body:            body(doc),
 		Pos:             d.pos,
 	}
-	if d.has("affected") {
-		inc.Affected = &Affected{AsOf: d.date("affected.as_of"), Estimate: d.flag("affected.estimate"), Who: d.str("affected.who")}
-		inc.Affected.Count, _ = d.vals["affected.count"].(int64)
+	inc.Facts = Facts{
+		Occurred:             d.ranges("occurred"),
+		Affected:             inc.Affected,
+		DataInvolved:         inc.DataInvolved,
+		DataPossiblyInvolved: d.strs("data_possibly_involved"),
+		DataNotInvolved:      inc.DataNotInvolved,
+		NeverKnown:           d.str("never_known"),
+	}
+	for _, name := range FactNames {
+		if _, ok := d.pos[name]; ok {
+			inc.Facts.Set = append(inc.Facts.Set, name)
+		}
+	}
+	if len(inc.Facts.Occurred) > 0 {
+		first := inc.Facts.Occurred[0]
+		inc.Occurred = &first
 	}
 	for i := 0; i < d.count("notified"); i++ {
 		p := fmt.Sprintf("notified[%d].", i)
@@ -384,6 +397,7 @@ func decodeUpdate(doc *frontmatter.Document, file string, cfg *Config, diags *di
 		Summary:   d.str("summary"),
 		Draft:     d.flag("draft"),
 		Revisions: d.changes("revisions"),
+		Facts:     d.facts(),
 		Body:      body(doc),
 		Pos:       d.pos,
 	}

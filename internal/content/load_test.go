@@ -206,3 +206,118 @@ Text.
 		t.Errorf("date %v", got)
 	}
 }
+
+// TestLoadFacts reads each new form of the facts: several intrusions, a
+// single range as before, a count range, the three groups and an
+// update's facts: block in YAML flow style and in TOML.
+func TestLoadFacts(t *testing.T) {
+	dir := sitetest.Write(t, `-- content/incidents/x/_index.md --
+---
+title: Cyber security incident
+discovered: 2024-08-05T09:30:00+12:00
+occurred:
+  - {from: 2016-02-01, to: 2016-04-30, note: found later}
+  - from: 2024-08-03
+affected:
+  min: 512400
+  max: 1_000_000
+  who: People enrolled
+data_possibly_involved: [NHI numbers]
+data_not_involved: []
+never_known: ""
+---
+-- content/incidents/x/2024-08-20-a.md --
+---
+title: A
+date: 2024-08-20T10:00:00+12:00
+status: identified
+facts: {affected: {count: 1000000, as_of: 2024-08-20}, data_not_involved: [consultation notes]}
+---
+-- content/incidents/x/2024-08-21-b.md --
++++
+title = "B"
+date = 2024-08-21T10:00:00+12:00
+status = "identified"
+[facts]
+never_known = "We may never know."
++++
+-- content/incidents/y/_index.md --
+---
+title: One range, as before
+discovered: 2024-05-06T14:20:00+10:00
+occurred: {from: 2024-05-01, to: 2024-05-03}
+---
+`)
+	site, diags := content.Load(dir)
+	if len(diags) > 0 {
+		t.Fatal(diags.Error())
+	}
+	x, y := site.Incidents[0], site.Incidents[1]
+	f := x.Facts
+	if len(f.Occurred) != 2 || f.Occurred[0].Note != "found later" || f.Occurred[0].Key != "occurred[0]" || !f.Occurred[1].To.IsZero() || x.Occurred == nil || x.Occurred.Note != "found later" {
+		t.Errorf("occurred: %+v (first %+v)", f.Occurred, x.Occurred)
+	}
+	if a := f.Affected; a.Min != 512400 || a.Max != 1000000 || a.Count != 0 || a.Who != "People enrolled" {
+		t.Errorf("affected: %+v", a)
+	}
+	if strings.Join(f.DataPossiblyInvolved, "|") != "NHI numbers" || f.DataNotInvolved == nil && !f.Sets("data_not_involved") {
+		t.Errorf("lists: %+v", f)
+	}
+	if got := strings.Join(f.Set, " "); got != "occurred affected data_possibly_involved data_not_involved never_known" {
+		t.Errorf("the incident states %q", got)
+	}
+	a, b := x.Updates[0].Facts, x.Updates[1].Facts
+	if a == nil || a.Affected.Count != 1000000 || strings.Join(a.Set, " ") != "affected data_not_involved" || a.DataNotInvolved[0] != "consultation notes" {
+		t.Errorf("the YAML update's facts: %+v", a)
+	}
+	if b == nil || b.NeverKnown != "We may never know." || strings.Join(b.Set, " ") != "never_known" {
+		t.Errorf("the TOML update's facts: %+v", b)
+	}
+	if r := y.Occurred; r == nil || len(y.Facts.Occurred) != 1 || y.Facts.Occurred[0].Key != "occurred" || r.From.Time.Format("2006-01-02") != "2024-05-01" {
+		t.Errorf("a single range: %+v", y.Facts.Occurred)
+	}
+}
+
+func TestLoadFactsRefused(t *testing.T) {
+	tests := []struct {
+		name, front, update string
+		want                []string
+	}{
+		{"a fact at the top of an update", "", "-- content/incidents/x/2024-05-08-a.md --\n---\ntitle: A\ndate: 2024-05-08T09:00:00+10:00\nstatus: identified\naffected:\n  count: 5\n---\n", []string{
+			"content/incidents/x/2024-05-08-a.md:5:1: affected: an update changes the incident's facts in its facts: block; indent this under a line facts:",
+		}},
+		{"a list of dates is not a list of intrusions", "occurred: [2019-03-01, 2019-03-31]\n", "", []string{
+			"content/incidents/x/_index.md:4:12: occurred[0]: should be an entry with from, to, note, like - {from: 2019-03-01, to: 2019-03-31}",
+			"content/incidents/x/_index.md:4:24: occurred[1]: should be an entry with from, to, note, like - {from: 2019-03-01, to: 2019-03-31}",
+		}},
+		{"an intrusion without from", "occurred:\n  - {to: 2019-03-31}\n", "", []string{
+			"content/incidents/x/_index.md:5:5: occurred[0].from: missing; this field is required",
+		}},
+		{"a count of 0", "affected:\n  count: 0\n", "", []string{
+			`content/incidents/x/_index.md:5:10: affected.count: is 0; leave count out while the number is not known (the page says "not known yet"), or give the number`,
+		}},
+		{"a count with commas", "affected:\n  max: 1,000,000\n", "", []string{
+			"content/incidents/x/_index.md:5:8: affected.max: should be a whole number without commas or spaces; write 1000000",
+		}},
+		{"estimate written True", "affected:\n  estimate: True\n", "", []string{
+			`content/incidents/x/_index.md:5:13: front matter: True is not a boolean here; write true or false (lower case), or put "True" in quotes if it is text`,
+			"content/incidents/x: no _index.md: every incident folder needs one with the incident's title and discovered time",
+		}},
+		{"a fact in the wrong place", "facts:\n  affected: {count: 5}\n", "", []string{
+			"content/incidents/x/_index.md:4:1: facts: a facts: block is for an update, to change the incident's facts; here write the facts as first told at the top level, like affected: and occurred:",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.Write(t, "-- content/incidents/x/_index.md --\n---\ntitle: T\ndiscovered: 2024-05-06T14:20:00+10:00\n"+tt.front+"---\n"+tt.update)
+			_, diags := content.Load(dir)
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}

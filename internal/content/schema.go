@@ -8,6 +8,7 @@ const (
 	kTime                  // RFC 3339 with an offset
 	kDate                  // a date, or a time with an offset
 	kDateRange             // {from: date, to: date}, or a single date
+	kRangeList             // a kDateRange, or a list of {from, to, note}
 	kBool
 	kInt       // a whole number, 0 or more
 	kTextList  // a list of text
@@ -29,19 +30,48 @@ type field struct {
 
 var rangeFields = []field{{name: "from", kind: kDate, required: true}, {name: "to", kind: kDate}}
 
-var incidentFields = []field{
-	{name: "title", kind: kText, required: true, example: `title: "Cyber security incident"`},
-	{name: "occurred", kind: kDateRange, fields: rangeFields},
-	{name: "discovered", kind: kTime, required: true, example: "discovered: 2024-04-13T10:00:00+10:00"},
-	{name: "data_window", kind: kDateRange, fields: rangeFields},
+// occurredFields are one intrusion's: when it began, ended, and a note
+// such as "found during the investigation in August 2019".
+var occurredFields = []field{{name: "from", kind: kDate, required: true}, {name: "to", kind: kDate}, {name: "note", kind: kText}}
+
+// factFields are the incident's facts that an update's facts: block may
+// change; the incident's front matter holds them as first told.
+var factFields = []field{
+	{name: "occurred", kind: kRangeList, fields: occurredFields},
 	{name: "affected", kind: kObject, fields: []field{
 		{name: "count", kind: kInt},
+		{name: "min", kind: kInt},
+		{name: "max", kind: kInt},
 		{name: "as_of", kind: kDate},
 		{name: "estimate", kind: kBool},
 		{name: "who", kind: kText},
 	}},
 	{name: "data_involved", kind: kTextList},
+	{name: "data_possibly_involved", kind: kTextList},
 	{name: "data_not_involved", kind: kTextList},
+	{name: "never_known", kind: kText},
+}
+
+// fact is the factFields entry called name.
+func fact(name string) field {
+	for _, f := range factFields {
+		if f.name == name {
+			return f
+		}
+	}
+	panic("content: no fact " + name)
+}
+
+var incidentFields = []field{
+	{name: "title", kind: kText, required: true, example: `title: "Cyber security incident"`},
+	fact("occurred"),
+	{name: "discovered", kind: kTime, required: true, example: "discovered: 2024-04-13T10:00:00+10:00"},
+	{name: "data_window", kind: kDateRange, fields: rangeFields},
+	fact("affected"),
+	fact("data_involved"),
+	fact("data_possibly_involved"),
+	fact("data_not_involved"),
+	fact("never_known"),
 	{name: "notified", kind: kList, fields: []field{
 		{name: "body", kind: kText, required: true},
 		{name: "date", kind: kDate},
@@ -58,6 +88,7 @@ var incidentFields = []field{
 		{name: "posted", kind: kDate},
 	}},
 	{name: "successor", kind: kText},
+	{name: "facts", kind: kRefused, refuse: "a facts: block is for an update, to change the incident's facts; here write the facts as first told at the top level, like affected: and occurred:"},
 }
 
 var changeFields = []field{
@@ -65,7 +96,7 @@ var changeFields = []field{
 	{name: "note", kind: kText, required: true},
 }
 
-var updateFields = []field{
+var updateFields = append([]field{
 	{name: "title", kind: kText, required: true, example: `title: "Data posted online: what we know"`},
 	{name: "date", kind: kTime, required: true, example: "date: 2024-05-16T09:00:00+10:00"},
 	{name: "status", kind: kText, required: true, example: "status: investigating"},
@@ -73,6 +104,17 @@ var updateFields = []field{
 	{name: "draft", kind: kBool},
 	{name: "revisions", kind: kList, fields: changeFields},
 	{name: "withdrawn", kind: kObject, fields: changeFields},
+	{name: "facts", kind: kObject, fields: factFields},
+}, factsOutsideTheBlock()...)
+
+// factsOutsideTheBlock refuses an incident's fact written at the top of an
+// update, where it would change nothing: it goes under facts:.
+func factsOutsideTheBlock() []field {
+	var out []field
+	for _, f := range factFields {
+		out = append(out, field{name: f.name, kind: kRefused, refuse: "an update changes the incident's facts in its facts: block; indent this under a line facts:"})
+	}
+	return out
 }
 
 // paramsFields are the owner's [params]; CONTENT-MODEL.md is their contract.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/facts"
 	"github.com/disclose-dev/disclose/internal/par"
 	"github.com/disclose-dev/disclose/internal/render"
 )
@@ -160,6 +161,7 @@ func newEntry(site *content.Site, u *content.Update, bodies *render.Bodies) (*En
 		Published:  u.Date.Truncate(time.Second),
 		Updated:    updated(u).Truncate(time.Second),
 		Categories: []string{clean(inc.Title), string(u.Status)},
+		Disclose:   &Disclose{Status: string(u.Status)},
 	}
 	if w := u.Withdrawn; w != nil {
 		notice := fmt.Sprintf("Withdrawn %s: %s", humanTime(cfg, w.Date), w.Note)
@@ -175,7 +177,9 @@ func newEntry(site *content.Site, u *content.Update, bodies *render.Bodies) (*En
 	if err != nil {
 		return nil, err
 	}
-	e.HTML = clean(revisionsHTML(site, u, bodies) + string(body))
+	st, words := facts.AsOf(inc, u), facts.NewWords(cfg)
+	e.HTML = clean(revisionsHTML(site, u, bodies) + string(body) + factsHTML(st, u, words))
+	e.Disclose.Facts = factsDoc(st, u, words)
 	e.Summary = clean(bodies.Summary(u))
 	return e, nil
 }

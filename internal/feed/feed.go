@@ -105,4 +105,7 @@ type Entry struct {
 	HTML       string // the full text, every URL absolute
 	Summary    string // plain text
 	Categories []string
+	// Disclose is the JSON Feed item's _disclose object: the status and
+	// the incident's facts as of the update (which HTML lists too).
+	Disclose *Disclose
 }

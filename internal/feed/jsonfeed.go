@@ -11,7 +11,15 @@ import (
 // and gorilla leaves it out when empty.
 type jsonDoc struct {
 	*feeds.JSONFeed
-	Items []*feeds.JSONItem `json:"items"`
+	Items []*jsonItem `json:"items"`
+}
+
+// jsonItem is an item with its _disclose extension object (JSON Feed 1.1
+// "Extensions": a key starting with an underscore, which readers that do
+// not know it ignore).
+type jsonItem struct {
+	*feeds.JSONItem
+	Disclose *Disclose `json:"_disclose,omitempty"`
 }
 
 // JSON encodes ch as JSON Feed 1.1, adding what gorilla leaves out:
@@ -37,9 +45,9 @@ func JSON(ch *Channel) ([]byte, error) {
 		it.Author = nil         // deprecated in 1.1
 		it.Authors = jf.Authors // readers that show an item alone show whose it is
 	}
-	doc := jsonDoc{JSONFeed: jf, Items: jf.Items}
-	if doc.Items == nil {
-		doc.Items = []*feeds.JSONItem{}
+	doc := jsonDoc{JSONFeed: jf, Items: []*jsonItem{}}
+	for k, it := range jf.Items {
+		doc.Items = append(doc.Items, &jsonItem{JSONItem: it, Disclose: ch.Entries[k].Disclose})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)

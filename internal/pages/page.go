@@ -2,6 +2,7 @@ package pages
 
 import (
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/facts"
 	"github.com/disclose-dev/disclose/internal/history"
 	"github.com/disclose-dev/disclose/internal/render"
 )
@@ -18,35 +19,19 @@ type frontMatter struct {
 	Params  map[string]any `json:"params"`
 }
 
-// incidentPage is an incident's section page: its facts and statement.
-func incidentPage(inc *content.Incident, html []byte) frontMatter {
+// incidentPage is an incident's section page: its facts, as of its newest
+// published update, and statement. st is the incident's current facts
+// (facts.Current), w says them in the site's words.
+func incidentPage(inc *content.Incident, st facts.State, w *facts.Words, html []byte) frontMatter {
 	p := map[string]any{"body_html": string(html)}
 	set := func(k string, v any, ok bool) {
 		if ok {
 			p[k] = v
 		}
 	}
-	set("occurred", dateRange(inc.Occurred), inc.Occurred != nil)
 	set("discovered", when(inc.Discovered), !inc.Discovered.IsZero())
 	set("data_window", dateRange(inc.DataWindow), inc.DataWindow != nil)
-	if a := inc.Affected; a != nil {
-		m := map[string]any{}
-		if a.Count > 0 {
-			m["count"] = a.Count
-		}
-		if !a.AsOf.IsZero() {
-			m["as_of"] = date(a.AsOf)
-		}
-		if a.Estimate {
-			m["estimate"] = true
-		}
-		if a.Who != "" {
-			m["who"] = a.Who
-		}
-		p["affected"] = m
-	}
-	set("data_involved", inc.DataInvolved, len(inc.DataInvolved) > 0)
-	set("data_not_involved", inc.DataNotInvolved, len(inc.DataNotInvolved) > 0)
+	factParams(p, st, w)
 	if len(inc.Notified) > 0 {
 		var l []map[string]string
 		for _, n := range inc.Notified {
@@ -134,5 +119,80 @@ func versionPage(u *content.Update, v history.Version, html []byte) frontMatter 
 		Build:   map[string]any{"list": "never"},
 		Sitemap: map[string]any{"disable": true},
 		Params:  p,
+	}
+}
+
+// factParams adds the incident's current facts to the page's params, each
+// with the changes that made it (newest first), said in words here so
+// that the templates show what the feeds say:
+//
+//	occurred:      [{from, to, note}]
+//	affected:      {words: "between 648,000 and about 1 million people", as_of, who, count, min, max, estimate}
+//	fact_groups:   [{fact, heading, items}] for data_involved, data_possibly_involved, data_not_involved
+//	never_known:   "Experts tell us ..."
+//	changes:       {<fact>: [{date, url, was}]}
+func factParams(p map[string]any, st facts.State, w *facts.Words) {
+	f := st.Facts
+	if len(f.Occurred) > 0 {
+		var l []map[string]string
+		for _, r := range f.Occurred {
+			m := map[string]string{"from": date(r.From)}
+			if !r.To.IsZero() {
+				m["to"] = date(r.To)
+			}
+			if r.Note != "" {
+				m["note"] = r.Note
+			}
+			l = append(l, m)
+		}
+		p["occurred"] = l
+	}
+	if a := f.Affected; a != nil {
+		m := map[string]any{"words": w.Affected(a)}
+		for k, v := range map[string]int64{"count": a.Count, "min": a.Min, "max": a.Max} {
+			if v > 0 {
+				m[k] = v
+			}
+		}
+		if !a.AsOf.IsZero() {
+			m["as_of"] = date(a.AsOf)
+		}
+		if a.Estimate {
+			m["estimate"] = true
+		}
+		if a.Who != "" {
+			m["who"] = a.Who
+		}
+		p["affected"] = m
+	}
+	var groups []map[string]any
+	for _, name := range facts.Lists {
+		items := facts.List(f, name)
+		if len(items) == 0 && len(st.Of(name)) == 0 {
+			continue
+		}
+		groups = append(groups, map[string]any{"fact": name, "heading": facts.Label(f, name), "items": items})
+		p[name] = items // the lists as written, for anything else that reads them
+	}
+	if len(groups) > 0 {
+		p["fact_groups"] = groups
+	}
+	if f.NeverKnown != "" {
+		p["never_known"] = f.NeverKnown
+	}
+	changes := map[string]any{}
+	for _, name := range content.FactNames {
+		ch := st.Of(name)
+		var l []map[string]string
+		for k := len(ch) - 1; k >= 0; k-- {
+			u := ch[k].Update
+			l = append(l, map[string]string{"date": when(u.Date), "url": "/" + u.Path(), "was": w.Was(ch[k], f)})
+		}
+		if len(l) > 0 {
+			changes[name] = l
+		}
+	}
+	if len(changes) > 0 {
+		p["changes"] = changes
 	}
 }

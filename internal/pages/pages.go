@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/facts"
 	"github.com/disclose-dev/disclose/internal/history"
 	"github.com/disclose-dev/disclose/internal/par"
 	"github.com/disclose-dev/disclose/internal/render"
@@ -53,13 +54,15 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 		files[name] = b
 		return nil
 	}
+	words := facts.NewWords(site.Config)
 	for _, inc := range site.Incidents {
 		dir := path.Join("incidents", inc.Slug)
+		st := facts.Current(inc)
 		html, err := body(bodies, inc.File, inc.Body)
 		if err != nil {
 			return nil, nil, err
 		}
-		if err := add(path.Join(dir, "_index.md"), inc.File, incidentPage(inc, html)); err != nil {
+		if err := add(path.Join(dir, "_index.md"), inc.File, incidentPage(inc, st, words, html)); err != nil {
 			return nil, nil, err
 		}
 		for _, lang := range slices.Sorted(maps.Keys(inc.Translations)) {
@@ -68,7 +71,9 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 			if err != nil {
 				return nil, nil, err
 			}
-			if err := add(path.Join(dir, "_index."+lang+".md"), t.File, incidentPage(t, html)); err != nil {
+			// A translation's facts as written, changed by its source's updates.
+			tst := facts.AsOf(&content.Incident{Facts: t.Facts, Updates: inc.Updates}, nil)
+			if err := add(path.Join(dir, "_index."+lang+".md"), t.File, incidentPage(t, tst, words, html)); err != nil {
 				return nil, nil, err
 			}
 		}
