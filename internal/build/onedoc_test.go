@@ -369,3 +369,18 @@ func TestTemplateErrorsNameTheSitesFile(t *testing.T) {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestBuildIntoAFolderWithACommaInItsName: Hugo takes a comma-separated
+// list of config files; the build's own folders beside the output may
+// have a comma in their names and still build.
+func TestBuildIntoAFolderWithACommaInItsName(t *testing.T) {
+	dir := sitetest.Write(t, oneDocBase)
+	sitetest.CopyTheme(t, dir)
+	out := filepath.Join(t.TempDir(), "a,b", "public")
+	if _, err := buildSite(t, dir, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "incidents", "x", "2024-05-08-1730", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+}

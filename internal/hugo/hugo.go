@@ -100,9 +100,11 @@ func Serve(args []string, opts Options) error {
 }
 
 // Args is the Hugo command line for sub (build or server): Hugo's project
-// directory is a temporary one holding only configFile, the configuration
-// Config made, so that nothing of the site's (a config.toml, a config/
-// folder, themes) is read by Hugo's own config loader. cleanup removes it.
+// directory is a temporary one holding only configFile (hugo.json), the
+// configuration Config made, so that nothing of the site's (a config.toml,
+// a config/ folder, themes) is read by Hugo's own config loader. Hugo finds
+// hugo.json there by itself: its --config flag takes a comma-separated
+// list, which a folder with a comma in its name would break.
 func Args(sub string, opts Options) (args []string, configFile string, cleanup func(), err error) {
 	dir, err := os.MkdirTemp(opts.TempDir, "disclose-hugo-*")
 	if err != nil {
@@ -117,7 +119,6 @@ func Args(sub string, opts Options) (args []string, configFile string, cleanup f
 	clearEnv()
 	args = []string{sub,
 		"--source", dir,
-		"--config", file,
 		"--configDir", filepath.Join(dir, "config"), // never made: no config/ folder is read
 		"--themesDir", filepath.Join(dir, "themes"), // nor any theme
 		"--noBuildLock",
