@@ -12,6 +12,8 @@ import (
 type atomFeed struct {
 	*feeds.AtomFeed
 	Lang    string       `xml:"xml:lang,attr,omitempty"`
+	FHNS    string       `xml:"xmlns:fh,attr,omitempty"`
+	Archive *struct{}    `xml:"fh:archive"`
 	Links   []atomLink   `xml:"link"`
 	Entries []*atomEntry `xml:"entry"`
 }
@@ -46,10 +48,16 @@ func Atom(ch *Channel) ([]byte, error) {
 	doc := &atomFeed{
 		AtomFeed: af,
 		Lang:     ch.Language,
-		Links: []atomLink{
+		Links: append([]atomLink{
 			{Href: ch.URL(AtomFile), Rel: "self", Type: AtomType},
 			{Href: ch.Home, Rel: "alternate", Type: "text/html"},
-		},
+		}, archiveLinks(ch, AtomFile, AtomType, func(href, rel, typ string) atomLink { return atomLink{href, rel, typ} })...),
+	}
+	if ch.Archive || ch.PrevArchive != "" {
+		doc.FHNS = historyNS
+	}
+	if ch.Archive {
+		doc.Archive = &struct{}{}
 	}
 	for k, ae := range af.Entries {
 		e := ch.Entries[k]

@@ -42,20 +42,18 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 	if n <= 0 {
 		n = DefaultItems
 	}
-	all := pubs
-	if len(all) > n {
-		all = all[:n]
-	}
 	icon, favicon := icons(site)
 	siteCh := baseChannel(cfg)
 	siteCh.Icon, siteCh.Favicon = icon, favicon
 	siteCh.Title = clean(cfg.Title)
 	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
 	siteCh.Home = cfg.BaseURL
-	for _, u := range all {
+	for _, u := range pubs {
 		siteCh.Entries = append(siteCh.Entries, entries[u])
 	}
-	siteCh.Updated = newest(siteCh.Entries, func() time.Time {
+	// Each feed carries the newest n entries; the older ones are in its
+	// archived pages (archive.go).
+	chans := paged(siteCh, n, func() time.Time {
 		var t time.Time
 		for _, i := range site.Incidents {
 			if i.Discovered.After(t) {
@@ -64,8 +62,6 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 		}
 		return t
 	})
-	siteCh.Published = newestPublished(siteCh)
-	chans := []*Channel{siteCh}
 
 	for _, inc := range site.Incidents {
 		ch := baseChannel(cfg)
@@ -78,9 +74,7 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 		for k := len(pub) - 1; k >= 0; k-- {
 			ch.Entries = append(ch.Entries, entries[pub[k]])
 		}
-		ch.Updated = newest(ch.Entries, func() time.Time { return inc.Discovered })
-		ch.Published = newestPublished(ch)
-		chans = append(chans, ch)
+		chans = append(chans, paged(ch, n, func() time.Time { return inc.Discovered })...)
 	}
 	return chans, nil
 }

@@ -91,10 +91,27 @@ type Channel struct {
 	Published   time.Time
 	Updated     time.Time // newest entry update, withdrawal or revision
 	Entries     []*Entry  // newest first
+	// Base is the absolute URL of the folder its files are in, when it is
+	// not Home's (an archived page).
+	Base string
+	// Archive marks an archived page (RFC 5005); Current is then the
+	// folder of the subscription feed it belongs to. PrevArchive and
+	// NextArchive are the folders of the pages of older and newer entries,
+	// or "" (archive.go).
+	Archive                           bool
+	Current, PrevArchive, NextArchive string
+}
+
+// base is the absolute URL of the folder the channel's files are in.
+func (ch *Channel) base() string {
+	if ch.Base != "" {
+		return ch.Base
+	}
+	return ch.Home
 }
 
 // URL is the absolute URL of the channel's file name (RSSFile...).
-func (ch *Channel) URL(file string) string { return ch.Home + file }
+func (ch *Channel) URL(file string) string { return ch.base() + file }
 
 // Entry is one published update as every format carries it.
 type Entry struct {

@@ -34,6 +34,9 @@ func JSON(ch *Channel) ([]byte, error) {
 	jf.Author = nil // deprecated in 1.1
 	jf.Authors = []*feeds.JSONAuthor{{Name: ch.Author, Url: ch.AuthorURL}}
 	jf.Icon, jf.Favicon = ch.Icon, ch.Favicon
+	if ch.PrevArchive != "" {
+		jf.NextUrl = ch.PrevArchive + JSONFile // the next page of older items
+	}
 	for k, it := range jf.Items {
 		e := ch.Entries[k]
 		pub, upd := e.Published, e.Updated

@@ -17,6 +17,7 @@ type rssDoc struct {
 	ContentNS string      `xml:"xmlns:content,attr"`
 	AtomNS    string      `xml:"xmlns:atom,attr"`
 	DCNS      string      `xml:"xmlns:dc,attr"`
+	FHNS      string      `xml:"xmlns:fh,attr,omitempty"`
 	Channel   *rssChannel `xml:"channel"`
 }
 
@@ -24,8 +25,9 @@ type rssDoc struct {
 // replace gorilla's (a shallower field wins in encoding/xml).
 type rssChannel struct {
 	*feeds.RssFeed
-	Self  rssSelf    `xml:"atom:link"`
-	Items []*rssItem `xml:"item"`
+	Links   []rssSelf  `xml:"atom:link"`
+	Archive *struct{}  `xml:"fh:archive"`
+	Items   []*rssItem `xml:"item"`
 }
 
 type rssSelf struct {
@@ -55,8 +57,15 @@ func RSS(ch *Channel) ([]byte, error) {
 		DCNS:      "http://purl.org/dc/elements/1.1/",
 		Channel: &rssChannel{
 			RssFeed: rf,
-			Self:    rssSelf{Href: ch.URL(RSSFile), Rel: "self", Type: RSSType},
+			Links: append([]rssSelf{{Href: ch.URL(RSSFile), Rel: "self", Type: RSSType}},
+				archiveLinks(ch, RSSFile, RSSType, func(href, rel, typ string) rssSelf { return rssSelf{href, rel, typ} })...),
 		},
+	}
+	if ch.Archive || ch.PrevArchive != "" {
+		doc.FHNS = historyNS
+	}
+	if ch.Archive {
+		doc.Channel.Archive = &struct{}{}
 	}
 	for k, it := range rf.Items {
 		e := ch.Entries[k]

@@ -2,9 +2,12 @@ package feed
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -273,10 +276,84 @@ func TestFeedItemsLimit(t *testing.T) {
 						t.Errorf("%s item %d: %s, want the %d-th newest %s", name, k, it.GUID, k+1, id)
 					}
 				}
-				if n := len(parseFeed(t, files["incidents/"+inc.Slug+"/"+name]).Items); n != tt.updates {
-					t.Errorf("incident %s: %d items, want all %d", name, n, tt.updates)
+				if n := len(parseFeed(t, files["incidents/"+inc.Slug+"/"+name]).Items); n != tt.want {
+					t.Errorf("incident %s: %d items, want the newest %d", name, n, tt.want)
 				}
 			}
 		})
+	}
+}
+
+// TestArchivedPages: a feed with more entries than it carries keeps the
+// older ones in archived pages (RFC 5005): following prev-archive from the
+// subscription feed, and JSON Feed's next_url, reaches every entry exactly
+// once, newest first; each page is marked fh:archive and links back to the
+// subscription feed; a full page does not change when a new update comes.
+func TestArchivedPages(t *testing.T) {
+	build := func(updates int) map[string][]byte {
+		site := handSite()
+		site.Config.FeedItems = 3
+		inc := site.Incidents[0]
+		inc.Updates = nil
+		site.Incidents = []*content.Incident{inc}
+		for k := 0; k < updates; k++ {
+			date := fmt.Sprintf("2024-06-%02dT%02d:00:00+10:00", k/2+1, 9+k%2)
+			addUpdate(inc, fmt.Sprintf("u%02d.md", k), fmt.Sprintf("Update %d", k), date, content.Investigating, "Text.\n")
+		}
+		return writeFeeds(t, site)
+	}
+	files := build(10) // the newest 3, then pages of 3, 3 and 1
+	base := "https://updates.example.org/breach/"
+	for _, dir := range []string{"", "incidents/phishing-2023/"} {
+		for _, name := range []string{AtomFile, RSSFile} {
+			var ids []string
+			page := dir + name
+			for hops := 0; page != "" && hops < 10; hops++ {
+				b, ok := files[page]
+				if !ok {
+					t.Fatalf("%s is linked but not written", page)
+				}
+				f := parseFeed(t, b)
+				for _, it := range f.Items {
+					ids = append(ids, it.GUID)
+				}
+				archived := bytes.Contains(b, []byte("<fh:archive></fh:archive>")) || bytes.Contains(b, []byte("<fh:archive/>"))
+				if archived != (page != dir+name) {
+					t.Errorf("%s: marked archived %v", page, archived)
+				}
+				if page != dir+name && !bytes.Contains(b, []byte(`href="`+base+dir+name+`" rel="current"`)) {
+					t.Errorf("%s does not link its subscription feed", page)
+				}
+				next := regexp.MustCompile(`href="` + regexp.QuoteMeta(base) + `([^"]*)" rel="prev-archive"`).FindSubmatch(b)
+				page = ""
+				if next != nil {
+					page = string(next[1])
+				}
+			}
+			if len(ids) != 10 || len(slices.Compact(slices.Clone(ids))) != 10 {
+				t.Errorf("%s%s and its archives hold %d entries, want each of 10 once: %q", dir, name, len(ids), ids)
+			}
+		}
+		var n int
+		for page := dir + JSONFile; page != ""; {
+			var doc struct {
+				Next  string            `json:"next_url"`
+				Items []json.RawMessage `json:"items"`
+			}
+			if err := json.Unmarshal(files[page], &doc); err != nil {
+				t.Fatalf("%s: %v", page, err)
+			}
+			n += len(doc.Items)
+			page = strings.TrimPrefix(doc.Next, base)
+		}
+		if n != 10 {
+			t.Errorf("%s%s and its next_url pages hold %d items, want 10", dir, JSONFile, n)
+		}
+	}
+	more := build(11)
+	for _, p := range []string{"archive/1/" + AtomFile, "archive/2/" + AtomFile, "incidents/phishing-2023/archive/1/" + RSSFile} {
+		if !bytes.Equal(files[p], more[p]) {
+			t.Errorf("%s, a full page, changed when a new update came", p)
+		}
 	}
 }

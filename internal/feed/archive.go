@@ -1,0 +1,85 @@
+package feed
+
+import (
+	"fmt"
+	"slices"
+	"time"
+)
+
+// ArchiveDir is the folder, below a feed's own, of its archived pages:
+// "archive/1/" holds its oldest entries (RFC 5005, section 4).
+const ArchiveDir = "archive/"
+
+// historyNS is RFC 5005's namespace, for the <fh:archive/> element that
+// marks an archived page.
+const historyNS = "http://purl.org/syndication/history/1.0"
+
+// paged splits ch, whose Entries are every entry newest first, into the
+// subscription feed with the newest n entries and archived pages of n
+// entries each, oldest first. Page k always holds the entries numbered
+// (k-1)n+1 to kn in order of publication, so a full page never gains or
+// loses an entry as new updates come (it changes only when one of its
+// updates is revised or withdrawn): the newest page fills up, then a new
+// one starts. Each page links the subscription feed (rel="current") and
+// its neighbours (prev-archive older, next-archive newer); the
+// subscription feed links the newest page; JSON Feed's next_url leads to
+// the next page of older entries.
+//
+// Each page's dates are its own entries' (fallback when it has none), so a
+// revision of an old update changes only the page that holds it.
+func paged(ch *Channel, n int, fallback func() time.Time) []*Channel {
+	dated := func(c *Channel) *Channel {
+		c.Updated = newest(c.Entries, fallback)
+		c.Published = newestPublished(c)
+		return c
+	}
+	if n <= 0 || len(ch.Entries) <= n {
+		return []*Channel{dated(ch)}
+	}
+	older := slices.Clone(ch.Entries[n:]) // newest first
+	slices.Reverse(older)                 // oldest first
+	current := *ch
+	current.Entries = ch.Entries[:n]
+	pages := (len(older) + n - 1) / n
+	out := []*Channel{dated(&current)}
+	base := ch.base()
+	pageURL := func(k int) string { return fmt.Sprintf("%s%s%d/", base, ArchiveDir, k) }
+	current.PrevArchive = pageURL(pages)
+	current.Base = ch.Base
+	for k := 1; k <= pages; k++ {
+		a := *ch
+		a.Dir = fmt.Sprintf("%s%s%d/", ch.Dir, ArchiveDir, k)
+		a.Base = pageURL(k)
+		a.Archive = true
+		a.Current = base
+		entries := slices.Clone(older[(k-1)*n : min(k*n, len(older))])
+		slices.Reverse(entries) // newest first, as in every feed
+		a.Entries = entries
+		dated(&a)
+		if k > 1 {
+			a.PrevArchive = pageURL(k - 1)
+		}
+		if k < pages {
+			a.NextArchive = pageURL(k + 1)
+		}
+		out = append(out, &a)
+	}
+	return out
+}
+
+// archiveLinks are the links of an archived or paged feed in the format
+// of file: to the subscription feed (current), and to the pages of older
+// (prev-archive) and newer (next-archive) entries.
+func archiveLinks[L any](ch *Channel, file, typ string, link func(href, rel, typ string) L) []L {
+	var out []L
+	if ch.Archive {
+		out = append(out, link(ch.Current+file, "current", typ))
+	}
+	if ch.PrevArchive != "" {
+		out = append(out, link(ch.PrevArchive+file, "prev-archive", typ))
+	}
+	if ch.NextArchive != "" {
+		out = append(out, link(ch.NextArchive+file, "next-archive", typ))
+	}
+	return out
+}
