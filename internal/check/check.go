@@ -209,3 +209,19 @@ func Checked(site *content.Site, now time.Time) (diag.List, *render.Bodies) {
 	bodies := render.New()
 	return SiteParsed(site, now, bodies.Add), bodies
 }
+
+// CheckedUpdate is Checked for one update of site (u, read again after a
+// save, with u.Incident its incident in site): the rules that read that
+// update alone, and its body rendered from the tree they read. The preview
+// uses it to show a saved update at once, before the whole site is checked
+// again; rules across updates (the timeline, the notice laws) wait for
+// that.
+func CheckedUpdate(site *content.Site, u *content.Update, now time.Time) (diag.List, *render.Bodies) {
+	bodies := render.New()
+	c := &checker{site: site, now: now, cfg: site.Config, parsed: bodies.Add}
+	c.pages = sitePages(site)
+	c.own = ownOf(site, c.cfg)
+	known := c.knownPhones(u.Incident)
+	c.update(u, &known)
+	return c.diags, bodies
+}

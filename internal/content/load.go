@@ -432,3 +432,18 @@ func checkFileName(u *Update, base string, cfg *Config, diags *diag.List) {
 		diags.Warn(u.PosOf("date"), "date", "the file name says %s but the date says %s; rename the file or correct the date", m[1], u.Date.Format("2006-01-02"))
 	}
 }
+
+// LoadUpdate reads one update file of inc again (file is its slash path
+// below dir, as Update.File is), as Load reads it, in the site's config.
+// It returns nil when the file cannot be read as an update; the
+// diagnostics say why.
+func LoadUpdate(dir, file string, inc *Incident, cfg *Config) (*Update, diag.List) {
+	var diags diag.List
+	doc, ok := parseFile(dir, file, &diags)
+	if !ok {
+		return nil, diags
+	}
+	u := decodeUpdate(doc, file, cfg, &diags)
+	u.Incident = inc
+	return u, diags
+}

@@ -9,6 +9,7 @@ package pages
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -37,6 +38,11 @@ type Options struct {
 	// Versions are the earlier published texts of revised updates, by
 	// update (history.Find); each is rendered once, by render.Source.
 	Versions map[*content.Update][]history.Version
+	// OmitUnchecked leaves out the page of a body the checker would not
+	// parse (past markdown's limits), instead of failing: the preview
+	// shows the rest of the site while the writer fixes it. A build never
+	// sets it, since such a site is refused.
+	OmitUnchecked bool
 }
 
 // Files returns every generated content file of site, by its slash path
@@ -55,19 +61,27 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 		return nil
 	}
 	words := facts.NewWords(site.Config)
+	// omitted is whether err is a page left out (Options.OmitUnchecked).
+	omitted := func(err error) bool { return opts.OmitUnchecked && errors.Is(err, errUnchecked) }
 	for _, inc := range site.Incidents {
 		dir := path.Join("incidents", inc.Slug)
 		st := facts.Current(inc)
 		html, err := body(bodies, inc.File, inc.Body)
-		if err != nil {
+		switch {
+		case omitted(err):
+		case err != nil:
 			return nil, nil, err
-		}
-		if err := add(path.Join(dir, "_index.md"), inc.File, incidentPage(inc, st, words, html)); err != nil {
-			return nil, nil, err
+		default:
+			if err := add(path.Join(dir, "_index.md"), inc.File, incidentPage(inc, st, words, html)); err != nil {
+				return nil, nil, err
+			}
 		}
 		for _, lang := range slices.Sorted(maps.Keys(inc.Translations)) {
 			t := inc.Translations[lang]
 			html, err := body(bodies, t.File, t.Body)
+			if omitted(err) {
+				continue
+			}
 			if err != nil {
 				return nil, nil, err
 			}
@@ -83,11 +97,11 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 			}
 			name := path.Join(dir, u.Date.Format(content.PermalinkLayout))
 			vs := opts.Versions[u]
-			if err := addUpdate(add, bodies, name+".md", u, u); err != nil {
+			if err := addUpdate(add, bodies, name+".md", u, u); err != nil && !omitted(err) {
 				return nil, nil, err
 			}
 			for _, lang := range slices.Sorted(maps.Keys(u.Translations)) {
-				if err := addUpdate(add, bodies, name+"."+lang+".md", u.Translations[lang], u); err != nil {
+				if err := addUpdate(add, bodies, name+"."+lang+".md", u.Translations[lang], u); err != nil && !omitted(err) {
 					return nil, nil, err
 				}
 			}
@@ -116,12 +130,16 @@ func addUpdate(add func(string, string, any) error, bodies *render.Bodies, name 
 	return add(name, u.File, updatePage(u, src, bodies, html))
 }
 
+// errUnchecked is a body with text that the checker did not hand to the
+// renderer.
+var errUnchecked = errors.New("the text was not checked, so it is not published")
+
 // body is the rendered HTML of a file's body, refusing a body with text
 // that the checker did not hand to the renderer.
 func body(bodies *render.Bodies, file string, b content.Body) ([]byte, error) {
 	html := bodies.HTML(file)
 	if html == nil && len(bytes.TrimSpace(b.Source)) > 0 {
-		return nil, fmt.Errorf("pages: %s: the text was not checked, so it is not published", file)
+		return nil, fmt.Errorf("pages: %s: %w", file, errUnchecked)
 	}
 	return html, nil
 }
@@ -139,22 +157,7 @@ func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) 
 	root := filepath.Join(dir, ContentDir)
 	names := slices.Sorted(maps.Keys(files))
 	err = par.Each(len(names), func(i int) error {
-		p := filepath.Join(root, filepath.FromSlash(names[i]))
-		if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, files[names[i]]) {
-			return nil
-		}
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fmt.Errorf("pages: %w", err)
-		}
-		// Written beside and renamed, so Hugo's watcher never reads half a page.
-		tmp := p + ".tmp"
-		if err := os.WriteFile(tmp, files[names[i]], 0o644); err != nil {
-			return fmt.Errorf("pages: %w", err)
-		}
-		if err := os.Rename(tmp, p); err != nil {
-			return fmt.Errorf("pages: %w", err)
-		}
-		return nil
+		return writeFile(filepath.Join(root, filepath.FromSlash(names[i])), files[names[i]])
 	})
 	if err != nil {
 		return nil, err
@@ -222,3 +225,43 @@ func dateRange(r *content.Range) any {
 
 // trimmed is s without the spaces a writer left around it.
 func trimmed(s string) string { return strings.TrimSpace(s) }
+
+// WriteUpdate writes the generated page of one update (not a
+// translation), as Write would write it: the preview's way to show a saved
+// update before the whole site is written again.
+func WriteUpdate(dir string, u *content.Update, bodies *render.Bodies, opts Options) error {
+	if u.Draft && !opts.Drafts {
+		return nil
+	}
+	name := path.Join("incidents", u.Incident.Slug, u.Date.Format(content.PermalinkLayout)+".md")
+	var page []byte
+	err := addUpdate(func(_, _ string, fm any) error {
+		b, err := encode(fm)
+		page = b
+		return err
+	}, bodies, name, u, u)
+	if err != nil {
+		return err
+	}
+	return writeFile(filepath.Join(dir, ContentDir, filepath.FromSlash(name)), page)
+}
+
+// writeFile makes p hold b, leaving it alone when it already does (so that
+// Hugo's server rebuilds only what changed). It is written beside and
+// renamed, so Hugo's watcher never reads half a page.
+func writeFile(p string, b []byte) error {
+	if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return fmt.Errorf("pages: %w", err)
+	}
+	tmp := p + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("pages: %w", err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
+		return fmt.Errorf("pages: %w", err)
+	}
+	return nil
+}

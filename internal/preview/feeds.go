@@ -56,7 +56,7 @@ func (s *Server) refresh() *content.Site {
 		rules, bodies = check.Checked(site, s.opts.Now())
 		diags = append(diags, rules...)
 		diags.Sort()
-		if _, err := pages.Write(s.pagesDir, site, bodies, pages.Options{Drafts: s.opts.Drafts}); err != nil {
+		if _, err := pages.Write(s.pagesDir, site, bodies, pages.Options{Drafts: s.opts.Drafts, OmitUnchecked: true}); err != nil {
 			fmt.Fprintf(s.opts.Log, "disclose: %v\n", err)
 		}
 	}
@@ -69,6 +69,7 @@ func (s *Server) refresh() *content.Site {
 		diags.Print(w)
 	}
 	s.feeds.update(site, bodies)
+	s.site = site
 	return site
 }
 

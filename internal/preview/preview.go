@@ -67,6 +67,8 @@ type Server struct {
 	watch  *watcher
 	// pagesDir holds the generated pages Hugo's server lays out.
 	pagesDir string
+	// site is the content as last loaded (refresh), for quick.
+	site *content.Site
 
 	closeOnce sync.Once
 	closeErr  error
@@ -123,8 +125,11 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 
 	wctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	s.watch, err = newWatcher(opts.SiteDir, opts.Debounce, func(time.Time) {
-		// Hugo rebuilds once the pages that changed are written.
+	s.watch, err = newWatcher(opts.SiteDir, opts.Debounce, func(_ time.Time, changed []string) {
+		// Hugo rebuilds once the pages that changed are written: the
+		// saved updates' pages first, then whatever the whole site's
+		// check and render change (quick.go).
+		s.quick(changed)
 		if site := s.refresh(); site != nil {
 			s.hugo.setConfig(site.Config)
 		}

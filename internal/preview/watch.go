@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"path/filepath"
+	"sort"
 	"sync"
 	"time"
 
@@ -18,17 +19,18 @@ var watchedDirs = []string{"content", "layouts", "i18n"}
 
 // watcher calls onChange once the site's folders that the checker reads, or
 // its config.toml, have been quiet for a while after a change, with the
-// time of the first change since the last call.
+// time of the first change since the last call and the files that changed
+// (sorted, without repeats).
 type watcher struct {
 	fs       *fsnotify.Watcher
 	siteDir  string
 	dirs     []string // siteDir/content and the rest, cleaned
 	debounce time.Duration
-	onChange func(first time.Time)
+	onChange func(first time.Time, changed []string)
 	wg       sync.WaitGroup
 }
 
-func newWatcher(siteDir string, debounce time.Duration, onChange func(first time.Time)) (*watcher, error) {
+func newWatcher(siteDir string, debounce time.Duration, onChange func(first time.Time, changed []string)) (*watcher, error) {
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
@@ -80,6 +82,7 @@ func (w *watcher) run(ctx context.Context) {
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
 	var first time.Time // of the changes onChange has not been told of
+	changed := map[string]bool{}
 	for {
 		select {
 		case <-ctx.Done():
@@ -98,14 +101,20 @@ func (w *watcher) run(ctx context.Context) {
 			if first.IsZero() {
 				first = time.Now()
 			}
+			changed[ev.Name] = true
 			timer.Reset(w.debounce)
 		case _, ok := <-w.fs.Errors:
 			if !ok {
 				return
 			}
 		case <-timer.C:
-			w.onChange(first)
-			first = time.Time{}
+			names := make([]string, 0, len(changed))
+			for n := range changed {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			w.onChange(first, names)
+			first, changed = time.Time{}, map[string]bool{}
 		}
 	}
 }

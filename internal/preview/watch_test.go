@@ -8,7 +8,7 @@ import (
 
 func TestWatcherRelevant(t *testing.T) {
 	site := t.TempDir()
-	w, err := newWatcher(site, time.Millisecond, func(time.Time) {})
+	w, err := newWatcher(site, time.Millisecond, func(time.Time, []string) {})
 	if err != nil {
 		t.Fatal(err)
 	}
