@@ -133,10 +133,10 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		return res, fmt.Errorf("build: %w", err)
 	}
 	defer unlock()
-	var updates []manifest.Update
+	var record manifest.Record
 	if err := timed("previous", func() error {
 		var diags diag.List
-		updates, diags, err = checkPrevious(ctx, site, opts.Previous, out, opts.Now)
+		record, diags, err = checkPrevious(ctx, site, opts.Previous, out, opts.Now)
 		res.Diags = append(res.Diags, diags...)
 		if err == nil && diags.Fails(opts.Strict) {
 			err = refuse()
@@ -259,7 +259,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			return err
 		}},
 		{"manifest", func() error {
-			return manifest.WriteKnown(stage, updates, cfg.BaseURL, opts.Key, hashed)
+			return manifest.WriteKnown(stage, record, cfg.BaseURL, opts.Key, hashed)
 		}},
 		{"publish", func() error {
 			if err := swap(stage, out); err != nil {

@@ -76,6 +76,7 @@ func incidentPage(inc *content.Incident, html []byte) frontMatter {
 		p["notice"] = m
 	}
 	set("successor", inc.Successor, inc.Successor != "")
+	set("revisions", changeList(inc.Revisions), len(inc.Revisions) > 0)
 	return frontMatter{Title: inc.Title, Params: p}
 }
 
@@ -135,4 +136,13 @@ func versionPage(u *content.Update, v history.Version, html []byte) frontMatter 
 		Sitemap: map[string]any{"disable": true},
 		Params:  p,
 	}
+}
+
+// changeList is a list of dated notes for the templates.
+func changeList(rs []content.Revision) []map[string]string {
+	var l []map[string]string
+	for _, r := range rs {
+		l = append(l, map[string]string{"date": when(r.Date), "note": r.Note})
+	}
+	return l
 }
