@@ -18,7 +18,7 @@ func init() {
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", "build [-o DIR] [-previous DIR_OR_URL] [-key FILE] [-strict] [SITE_DIR]",
 		"disclose build -o public\nDISCLOSE_SECRET_KEY=\"$(cat disclose.key)\" disclose build -previous https://updates.example-health.org/", stderr)
-	out := fs.String("o", "public", "the directory to publish into; replaced whole, only when every step succeeded")
+	out := fs.String("o", defaultOut, "the directory to publish into; replaced whole, only when every step succeeded")
 	previous := fs.String("previous", "", "the last published site or manifest (directory, file or https URL); default: the manifest already in -o")
 	keyFile := fs.String("key", "", "the minisign secret key that signs manifest.json; default: the key text in $"+sign.SecretKeyEnv+", else unsigned")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
@@ -55,6 +55,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", res.Incidents, res.Updates, *out, signed)
 	return nil
 }
+
+// defaultOut is where build publishes, and where check looks for the last
+// published manifest, unless told otherwise.
+const defaultOut = "public"
 
 // keyOutsideSite refuses a secret key kept in the site's directory: it
 // would be one careless commit away from being published with the site.
