@@ -102,6 +102,10 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		res.Diags.Sort()
 		return &ContentError{res.Diags}
 	}
+	// A secret key anywhere in the site is refused before anything else
+	// is read from it.
+	res.Diags = append(res.Diags, SiteSecrets(opts.SiteDir)...)
+	res.Diags.Sort()
 	if site == nil {
 		return res, &ContentError{res.Diags}
 	}
@@ -253,6 +257,16 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 				return err
 			}
 			return publish.WriteHeadersFile(stage)
+		}},
+		{"secrets", func() error {
+			// What the render made, the site's static files among it,
+			// is searched again as it will be published.
+			if d := SecretFiles(stage, filepath.Base(out)+"/"); len(d) > 0 {
+				res.Diags = append(res.Diags, d...)
+				res.Diags.Sort()
+				return &ContentError{res.Diags}
+			}
+			return nil
 		}},
 		{"compress", func() (err error) {
 			hashed, err = PrecompressCached(stage, opts.CacheDir)

@@ -11,6 +11,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/build"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/sign"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
@@ -295,4 +296,27 @@ func must(b []byte, err error) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// TestSecretFilesFollowsLinks: a link in static/ to a key kept outside
+// the site would be published as the key itself, so it is refused.
+func TestSecretFilesFollowsLinks(t *testing.T) {
+	keys := t.TempDir()
+	if _, err := sign.Keygen(filepath.Join(keys, "disclose.key"), filepath.Join(keys, "disclose.pub")); err != nil {
+		t.Fatal(err)
+	}
+	site := sitetest.Write(t, statementSite)
+	os.MkdirAll(filepath.Join(site, "static", "files"), 0o755)
+	if err := os.Symlink(filepath.Join(keys, "disclose.key"), filepath.Join(site, "static", "files", "report.pdf")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	os.Symlink(filepath.Join(keys, "disclose.pub"), filepath.Join(site, "static", "files", "key.pub"))
+	var got []string
+	for _, d := range build.SiteSecrets(site) {
+		got = append(got, d.String())
+	}
+	want := "static/files/report.pdf:1:1: this file holds a minisign secret key"
+	if len(got) != 1 || !strings.HasPrefix(got[0], want) {
+		t.Errorf("got %q, want one diagnostic starting %q", got, want)
+	}
 }

@@ -119,7 +119,8 @@ func TestNoSilentEdits(t *testing.T) {
 			t.Fatalf("want the build refused, got %v", err)
 		}
 		msg := res.Diags.Error()
-		if !strings.Contains(msg, filepath.ToSlash(rel)+":1:1: revisions: ") || !strings.Contains(msg, "revisions: [{date: ") {
+		// At the line of the change: the body, which starts on line 7.
+		if !strings.Contains(msg, filepath.ToSlash(rel)+":7:1: body: changed since it was published, without a new revisions entry") || !strings.Contains(msg, "revisions: [{date: ") {
 			t.Errorf("the message must name the file, the line and what to add:\n%s", msg)
 		}
 		sameTree(t, before, snapshot(t, out))

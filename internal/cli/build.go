@@ -62,14 +62,26 @@ const defaultOut = "public"
 
 // keyOutsideSite refuses a secret key kept in the site's directory: it
 // would be one careless commit away from being published with the site.
+// Both paths are resolved through symbolic links, so that a link from
+// outside the site to a key inside it (or the reverse) is seen for what
+// it is.
 func keyOutsideSite(keyFile, siteDir string) error {
-	k, err1 := filepath.Abs(keyFile)
-	s, err2 := filepath.Abs(siteDir)
+	k, err1 := resolved(keyFile)
+	s, err2 := resolved(siteDir)
 	if err1 != nil || err2 != nil {
-		return nil
+		return nil // a missing key is reported when it is read
 	}
 	if rel, err := filepath.Rel(s, k); err == nil && filepath.IsLocal(rel) {
 		return fmt.Errorf("%w: the secret key %s is inside the site's directory; move it out (and keep it out of the repository), or pass its text in $%s", ErrUsage, keyFile, sign.SecretKeyEnv)
 	}
 	return nil
+}
+
+// resolved is p made absolute, with every symbolic link in it followed.
+func resolved(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
 }

@@ -81,6 +81,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // check and build give the same diagnostics.
 func checkWithPrevious(ctx context.Context, dir, previous string, strict bool, now time.Time) (*content.Site, diag.List, error) {
 	site, diags := content.Load(dir)
+	diags = append(diags, build.SiteSecrets(dir)...)
 	if site == nil {
 		return nil, diags, nil
 	}
