@@ -44,6 +44,10 @@ email = "incident@example.org"
 
 [[params.we_will_never]]
 text = "ask for your password"
+
+[[params.revisions]]
+date = 2024-05-10T09:00:00+10:00
+note = "the email address changed"
 -- content/incidents/x/_index.md --
 ---
 title: Cyber security incident
@@ -191,6 +195,10 @@ func TestSilentChangesAreRefused(t *testing.T) {
 			[]string{"config.toml:20:9: params.contact.phone: changed since it was published", "[[params.revisions]] with date = 2026-11-22T11:00:00+11:00"}},
 		{"the scam warning", []change{{"config.toml", `text = "ask for your password"`, `text = "ask for your PIN"`}},
 			[]string{"config.toml:23:10: params.we_will_never: changed since it was published"}},
+		{"a contact revision removed", []change{{"config.toml", "[[params.revisions]]\ndate = 2024-05-10T09:00:00+10:00\nnote = \"the email address changed\"\n", ""}},
+			[]string{"config.toml:14:2: params.revisions: 1 revision entry was published, and 0 remain", "put back the entry removed"}},
+		{"a contact revision rewritten", []change{{"config.toml", `note = "the email address changed"`, `note = "nothing changed"`}},
+			[]string{"config.toml:28:8: params.revisions[0]: revision entry 1 was published with another date or note"}},
 		{"the published time", []change{{helpline, "date: 2024-05-16T14:00:00+10:00", "date: 2024-05-16T14:00:59-11:00"}},
 			[]string{helpline + ":3:7: date: this update was published as 2024-05-16T14:00:00+10:00", "a published time cannot move: write date: 2024-05-15T17:00:00-11:00"}},
 	} {
