@@ -180,17 +180,32 @@ func (c *comparison) statements(prev []manifest.Statement, cur []statement) {
 		if len(changed) == 0 {
 			continue
 		}
+		at := changeAt(s, p, changed[0])
 		if s.withdrawn != nil {
-			c.diags.Add(s.pos(changed[0]), changed[0], "changed since this update was published%s; a withdrawn update keeps the text it was published with, shown under its withdrawal notice: "+
+			c.diags.Add(at, changed[0], "changed since this update was published%s; a withdrawn update keeps the text it was published with, shown under its withdrawal notice: "+
 				"put back the published %s, and to correct it, publish a new update", also(changed), changed[0])
 			continue
 		}
 		if appended {
 			continue
 		}
-		c.diags.Add(s.pos(changed[0]), changed[0], "changed since it was published%s, without a new revisions entry; %s",
+		c.diags.Add(at, changed[0], "changed since it was published%s, without a new revisions entry; %s",
 			also(changed), c.addRevision(s.kind, len(s.revisions)))
 	}
+}
+
+// changeAt is where field changed: in a body, the first line that differs
+// from the published text; elsewhere, where the field is written.
+func changeAt(s *statement, p manifest.Statement, field string) diag.Pos {
+	pos := s.pos(field)
+	was, ok1 := p.FieldNamed(field)
+	now, ok2 := s.FieldNamed(field)
+	if ok1 && ok2 {
+		if i := manifest.FirstChangedLine(was.Lines, now.Lines); i >= 0 {
+			pos.Line += i
+		}
+	}
+	return pos
 }
 
 // revisions refuses a published revision entry removed or rewritten, and

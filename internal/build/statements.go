@@ -123,7 +123,7 @@ func updateStatement(site *content.Site, u, src *content.Update, lang string) st
 	values := []manifest.Hashed{
 		{Name: "title", Value: u.Title},
 		{Name: "summary", Value: u.Summary},
-		{Name: "body", Value: u.Body.Source},
+		{Name: "body", Value: u.Body.Source, Lines: true},
 	}
 	if lang == "" {
 		// A translation shows its source's status and time: a change to
@@ -213,7 +213,7 @@ func incidentStatement(site *content.Site, inc *content.Incident, lang string) s
 		}
 		values = append(values, manifest.Hashed{Name: name, Value: v})
 	}
-	values = append(values, manifest.Hashed{Name: "body", Value: inc.Body.Source})
+	values = append(values, manifest.Hashed{Name: "body", Value: inc.Body.Source, Lines: true})
 	st := manifest.NewStatement(statementID("incident", site.URL(inc.Path()), lang), inc.File, values)
 	st.Revisions = changes(inc.Revisions)
 	return statement{

@@ -184,7 +184,7 @@ func TestSilentChangesAreRefused(t *testing.T) {
 		{"data involved", []change{{index, "  - names\n", "  - none\n"}},
 			[]string{index + ":6:1: data_involved: changed since it was published"}},
 		{"the standing statement's text", []change{{index, "Someone got into our systems.", "Nothing much happened."}},
-			[]string{index + ":11:1: body: changed since it was published"}},
+			[]string{index + ":13:1: body: changed since it was published"}},
 		{"a translated update", []change{{helplineMi, "Waea mai ki 1800 222 222.", "Waea mai ki 1800 999 999."}},
 			[]string{helplineMi + ":6:1: body: changed since it was published"}},
 		{"a translated statement", []change{{indexMi, "title: He take haumarutanga", "title: He raru iti"}},

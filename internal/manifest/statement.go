@@ -36,12 +36,44 @@ type Statement struct {
 type Field struct {
 	Name   string `json:"name"`
 	SHA256 string `json:"sha256"`
+	// Lines holds, for a Markdown body, a short hash of each of its lines,
+	// so that a later build can say at which line it changed.
+	Lines []string `json:"lines,omitempty"`
 }
 
 // Hashed is a field's value, to be hashed into a Statement.
 type Hashed struct {
 	Name  string
 	Value any // text is hashed as text (CRLF as LF, outer space trimmed); anything else as its JSON
+	// Lines asks for the text's lines to be hashed one by one too.
+	Lines bool
+}
+
+// LineHashes are the short hashes of text's lines, as Field.Lines holds
+// them: 8 hex digits each, enough to find where two texts part.
+func LineHashes(text []byte) []string {
+	lines := strings.Split(strings.ReplaceAll(string(text), "\r\n", "\n"), "\n")
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		sum := sha256.Sum256([]byte(strings.TrimRight(l, " \t")))
+		out[i] = hex.EncodeToString(sum[:4])
+	}
+	return out
+}
+
+// FirstChangedLine is the index, from 0, of the first line of now whose
+// hash differs from was's, or the last line of now when now only adds to
+// the end; -1 when either has no line hashes.
+func FirstChangedLine(was, now []string) int {
+	if len(was) == 0 || len(now) == 0 {
+		return -1
+	}
+	for i := range now {
+		if i >= len(was) || was[i] != now[i] {
+			return i
+		}
+	}
+	return len(now) - 1
 }
 
 // NewStatement hashes values into a statement. Text has its line endings
@@ -55,6 +87,9 @@ func NewStatement(id, file string, values []Hashed) Statement {
 	io.WriteString(all, "disclose statement v1")
 	for _, v := range values {
 		f := Field{Name: v.Name, SHA256: HashValue(v.Value)}
+		if b, ok := v.Value.([]byte); ok && v.Lines {
+			f.Lines = LineHashes(b)
+		}
 		st.Fields = append(st.Fields, f)
 		io.WriteString(all, "\x00"+f.Name+"\x00"+f.SHA256)
 	}
@@ -101,4 +136,14 @@ func (st Statement) Changed(old Statement) []string {
 		}
 	}
 	return out
+}
+
+// FieldNamed is the field of st called name, if st covers it.
+func (st Statement) FieldNamed(name string) (Field, bool) {
+	for _, f := range st.Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Field{}, false
 }

@@ -7,17 +7,17 @@ import (
 )
 
 func TestStatementChanged(t *testing.T) {
-	old := NewStatement("update u", "f.md", []Hashed{{"title", "Call us"}, {"body", "Call 1800 111 111.\r\n"}, {"date", "2024-05-16T04:00:00Z"}})
+	old := NewStatement("update u", "f.md", []Hashed{{Name: "title", Value: "Call us"}, {Name: "body", Value: "Call 1800 111 111.\r\n"}, {Name: "date", Value: "2024-05-16T04:00:00Z"}})
 	tests := []struct {
 		name   string
 		values []Hashed
 		want   []string
 	}{
-		{"same, other line endings", []Hashed{{"title", "Call us"}, {"body", "Call 1800 111 111.\n"}, {"date", "2024-05-16T04:00:00Z"}}, nil},
-		{"body", []Hashed{{"title", "Call us"}, {"body", "Call 1800 222 222."}, {"date", "2024-05-16T04:00:00Z"}}, []string{"body"}},
-		{"two fields", []Hashed{{"title", "Call"}, {"body", "Call 1800 111 111."}, {"date", "2024-05-16T05:00:00Z"}}, []string{"title", "date"}},
-		{"a field no longer covered", []Hashed{{"title", "Call us"}, {"body", "Call 1800 111 111."}}, []string{"date"}},
-		{"a field newly covered", []Hashed{{"title", "Call us"}, {"body", "Call 1800 111 111."}, {"date", "2024-05-16T04:00:00Z"}, {"status", "resolved"}}, nil},
+		{"same, other line endings", []Hashed{{Name: "title", Value: "Call us"}, {Name: "body", Value: "Call 1800 111 111.\n"}, {Name: "date", Value: "2024-05-16T04:00:00Z"}}, nil},
+		{"body", []Hashed{{Name: "title", Value: "Call us"}, {Name: "body", Value: "Call 1800 222 222."}, {Name: "date", Value: "2024-05-16T04:00:00Z"}}, []string{"body"}},
+		{"two fields", []Hashed{{Name: "title", Value: "Call"}, {Name: "body", Value: "Call 1800 111 111."}, {Name: "date", Value: "2024-05-16T05:00:00Z"}}, []string{"title", "date"}},
+		{"a field no longer covered", []Hashed{{Name: "title", Value: "Call us"}, {Name: "body", Value: "Call 1800 111 111."}}, []string{"date"}},
+		{"a field newly covered", []Hashed{{Name: "title", Value: "Call us"}, {Name: "body", Value: "Call 1800 111 111."}, {Name: "date", Value: "2024-05-16T04:00:00Z"}, {Name: "status", Value: "resolved"}}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -29,9 +29,9 @@ func TestStatementChanged(t *testing.T) {
 }
 
 func TestOlder(t *testing.T) {
-	a := NewStatement("update a", "a.md", []Hashed{{"body", "first"}})
-	b := NewStatement("update b", "b.md", []Hashed{{"body", "second"}})
-	b2 := NewStatement("update b", "b.md", []Hashed{{"body", "second, corrected"}})
+	a := NewStatement("update a", "a.md", []Hashed{{Name: "body", Value: "first"}})
+	b := NewStatement("update b", "b.md", []Hashed{{Name: "body", Value: "second"}})
+	b2 := NewStatement("update b", "b.md", []Hashed{{Name: "body", Value: "second, corrected"}})
 	b2.Revisions = []string{HashValue("note")}
 	old := &Manifest{Site: "https://x/", Sequence: 4, Statements: []Statement{a, b}}
 	cur := &Manifest{Site: "https://x/", Sequence: 5, Statements: []Statement{a, b2}}
