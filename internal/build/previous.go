@@ -60,6 +60,7 @@ func Previous(ctx context.Context, site *content.Site, previous, out string, now
 	}
 	rec.Sequence = prev.Sequence + 1
 	c := &comparison{site: site, when: now.In(site.Config.Location).Format("2006-01-02T15:04:05-07:00")}
+	c.since, _ = time.Parse(time.RFC3339, prev.Newest)
 	c.updates(prev)
 	if len(prev.Statements) > 0 {
 		c.statements(prev.Statements, sts)
@@ -76,7 +77,8 @@ func checkPrevious(ctx context.Context, site *content.Site, previous, out string
 // comparison is one site compared with its last published manifest.
 type comparison struct {
 	site  *content.Site
-	when  string // now, as a writer would write it in a revisions entry
+	when  string    // now, as a writer would write it in a revisions entry
+	since time.Time // the newest dated entry of the last published build; zero if it recorded none
 	diags diag.List
 }
 
@@ -224,6 +226,13 @@ func (c *comparison) revisions(s *statement, p manifest.Statement, key func(stri
 			return false
 		}
 	}
+	for i := n; i < len(s.revisions); i++ {
+		if d := s.revisions[i].Date; !c.since.IsZero() && d.Before(c.since) {
+			k := key(fmt.Sprintf("revisions[%d].date", i))
+			c.diags.Add(s.pos(k), k, "this new revision is dated %s, before the newest entry of the last published build (%s), so readers would read it as older than it is; "+
+				"date a revision when it is published: write %s", d.Format(time.RFC3339), c.since.In(c.site.Config.Location).Format(time.RFC3339), c.when)
+		}
+	}
 	return len(s.Revisions) > n
 }
 
@@ -231,6 +240,10 @@ func (c *comparison) revisions(s *statement, p manifest.Statement, key func(stri
 // the comparison may go on.
 func (c *comparison) withdrawal(s *statement, p manifest.Statement) bool {
 	switch {
+	case p.Withdrawn == "" && s.withdrawn != nil && !c.since.IsZero() && s.withdrawn.Date.Before(c.since):
+		c.diags.Add(s.pos("withdrawn.date"), "withdrawn.date", "this new withdrawal is dated %s, before the newest entry of the last published build (%s), so readers would read it as older than it is; "+
+			"date a withdrawal when it is published: write %s", s.withdrawn.Date.Format(time.RFC3339), c.since.In(c.site.Config.Location).Format(time.RFC3339), c.when)
+		return true
 	case p.Withdrawn == "":
 		return true
 	case s.Withdrawn == "":

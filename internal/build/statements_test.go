@@ -199,6 +199,10 @@ func TestSilentChangesAreRefused(t *testing.T) {
 			[]string{"config.toml:14:2: params.revisions: 1 revision entry was published, and 0 remain", "put back the entry removed"}},
 		{"a contact revision rewritten", []change{{"config.toml", `note = "the email address changed"`, `note = "nothing changed"`}},
 			[]string{"config.toml:28:8: params.revisions[0]: revision entry 1 was published with another date or note"}},
+		{"a backdated revision", []change{{helpline, "    note: corrected the helpline number\n", "    note: corrected the helpline number\n  - date: 2024-05-18T10:00:00+10:00\n    note: the hours changed\n"}, {helpline, "for help.", "for help, 9am to 5pm."}},
+			[]string{helpline + ":8:11: revisions[1].date: this new revision is dated 2024-05-18T10:00:00+10:00, before the newest entry of the last published build (2024-05-19T09:00:00+10:00)", "write 2026-11-22T11:00:00+11:00"}},
+		{"a backdated withdrawal", []change{{helpline, "status: investigating\n", "status: investigating\nwithdrawn:\n  date: 2024-05-18T09:00:00+10:00\n  note: no longer needed\n"}},
+			[]string{helpline + ":6:9: withdrawn.date: this new withdrawal is dated 2024-05-18T09:00:00+10:00, before the newest entry of the last published build", "write 2026-11-22T11:00:00+11:00"}},
 		{"the published time", []change{{helpline, "date: 2024-05-16T14:00:00+10:00", "date: 2024-05-16T14:00:59-11:00"}},
 			[]string{helpline + ":3:7: date: this update was published as 2024-05-16T14:00:00+10:00", "a published time cannot move: write date: 2024-05-15T17:00:00-11:00"}},
 	} {
