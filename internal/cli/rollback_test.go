@@ -92,6 +92,12 @@ func TestVerifyCatchesRollback(t *testing.T) {
 	if code != 1 || !strings.Contains(out, "FAILED: this copy is older than the saved manifest given with -since: it is missing 1 statement(s)") {
 		t.Errorf("-since a newer saved manifest: exit %d\n%s", code, out)
 	}
+	// Another build signed under the newer one's number is refused too.
+	serve(signedBuildN(t, keys, pub, 12, "Call 1800 999 999."))
+	out, code = runSigning(t, "verify", srv.URL, "-key", key, "-state", state)
+	if code != 1 || !strings.Contains(out, "FAILED: this copy says it is build 12, as the one you checked on ") || !strings.Contains(out, "two different builds were signed under one number") {
+		t.Errorf("a second build 12: exit %d\n%s", code, out)
+	}
 	mu.Lock()
 	defer mu.Unlock()
 	for i, a := range agents {

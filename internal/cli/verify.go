@@ -157,6 +157,12 @@ func (v *verifier) fresh(m *manifest.Manifest, state *manifest.State) error {
 			return v.fail("this copy is older than one you checked on %s: it is missing %d statement(s) (this is build %d, you saw build %d, newest statement %s)",
 				day(seen.Checked), missing, m.Sequence, seen.Sequence, orNone(seen.Newest))
 		}
+		if m.Sequence == seen.Sequence && m.Sequence > 0 {
+			if missing := manifest.Missing(m, seen); missing > 0 {
+				return v.fail("this copy says it is build %d, as the one you checked on %s, but %d of that build's statement(s) are not in it: two different builds were signed under one number; ask the organisation which is theirs",
+					m.Sequence, day(seen.Checked), missing)
+			}
+		}
 	}
 	if v.since != nil {
 		seen := manifest.SeenOf(v.since, time.Time{})

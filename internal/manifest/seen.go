@@ -121,11 +121,19 @@ func Older(m *Manifest, seen Seen) (older bool, missing int) {
 	if m.Sequence >= seen.Sequence {
 		return false, 0
 	}
+	return true, Missing(m, seen)
+}
+
+// Missing counts the statements seen (as they were then) that m does not
+// have. For a build of the same number as seen, any is a sign of two
+// different builds signed under one number.
+func Missing(m *Manifest, seen Seen) int {
 	have := fingerprints(m)
+	missing := 0
 	for _, f := range seen.Statements {
 		if _, found := slices.BinarySearch(have, f); !found {
 			missing++
 		}
 	}
-	return true, missing
+	return missing
 }
