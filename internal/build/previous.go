@@ -41,7 +41,8 @@ func Records(site *content.Site) []manifest.Update {
 // the new manifest records. previous is a directory, file or URL; empty
 // means the manifest in out, if any. `disclose build` and `disclose check
 // -previous` both call it, so that a pull request is refused what the
-// build on main would refuse.
+// build on main would refuse. An error (the manifest cannot be read) is
+// not prefixed: the caller names its step.
 func Previous(ctx context.Context, site *content.Site, previous, out string, now time.Time) (manifest.Record, diag.List, error) {
 	sts := statements(site)
 	rec := manifest.Record{Updates: Records(site), Sequence: 1, Newest: newest(sts)}
@@ -56,7 +57,7 @@ func Previous(ctx context.Context, site *content.Site, previous, out string, now
 	}
 	prev, err := manifest.Load(ctx, previous)
 	if err != nil {
-		return rec, nil, fmt.Errorf("build: read the last published manifest from %s: %w", previous, err)
+		return rec, nil, fmt.Errorf("read the last published manifest from %s: %w", previous, err)
 	}
 	rec.Sequence = prev.Sequence + 1
 	c := &comparison{site: site, when: now.In(site.Config.Location).Format("2006-01-02T15:04:05-07:00")}
@@ -71,7 +72,11 @@ func Previous(ctx context.Context, site *content.Site, previous, out string, now
 
 // checkPrevious is Previous for the build.
 func checkPrevious(ctx context.Context, site *content.Site, previous, out string, now time.Time) (manifest.Record, diag.List, error) {
-	return Previous(ctx, site, previous, out, now)
+	rec, diags, err := Previous(ctx, site, previous, out, now)
+	if err != nil {
+		return rec, diags, fmt.Errorf("build: %w", err)
+	}
+	return rec, diags, nil
 }
 
 // comparison is one site compared with its last published manifest.

@@ -86,3 +86,15 @@ func TestCheckPreviousIsBuildPrevious(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckPreviousUnreadable: a -previous that cannot be read stops the
+// check (exit 2), saying where it looked.
+func TestCheckPreviousUnreadable(t *testing.T) {
+	site := sitetest.Write(t, previousSite)
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	var stdout, stderr bytes.Buffer
+	err := Run(context.Background(), []string{"check", "-previous", missing, site}, &stdout, &stderr)
+	if ExitCode(err) != 2 || !strings.Contains(err.Error(), "check: read the last published manifest from "+missing) {
+		t.Errorf("exit %d, err %v", ExitCode(err), err)
+	}
+}
