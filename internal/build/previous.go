@@ -202,17 +202,26 @@ func (c *comparison) statements(prev []manifest.Statement, cur []statement) {
 }
 
 // changeAt is where field changed: in a body, the first line that differs
-// from the published text; elsewhere, where the field is written.
+// from the published text; in a list, the first entry that differs;
+// elsewhere, where the field is written.
 func changeAt(s *statement, p manifest.Statement, field string) diag.Pos {
 	pos := s.pos(field)
 	was, ok1 := p.FieldNamed(field)
 	now, ok2 := s.FieldNamed(field)
-	if ok1 && ok2 {
-		if i := manifest.FirstChangedLine(was.Lines, now.Lines); i >= 0 {
-			pos.Line += i
-		}
+	if !ok1 || !ok2 {
+		return pos
 	}
-	return pos
+	i := manifest.FirstChangedLine(was.Lines, now.Lines)
+	switch {
+	case i < 0:
+		return pos
+	case field == "body":
+		pos.Line += i
+		return pos
+	}
+	// An entry of one text (the scam warning's text = "...") is shown at
+	// its text; any other at the entry's first line.
+	return s.pos(fmt.Sprintf("%s[%d].text", field, i))
 }
 
 // revisions refuses a published revision entry removed or rewritten, and

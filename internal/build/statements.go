@@ -151,6 +151,10 @@ func updateStatement(site *content.Site, u, src *content.Update, lang string) st
 	}
 }
 
+// listFields are the incident's lists, hashed entry by entry as well, so
+// that a change is shown at the entry that changed.
+var listFields = map[string]bool{"data_involved": true, "data_not_involved": true, "notified": true, "official_advice": true}
+
 // incidentValue is the value of the incident's field name, as hashed:
 // every field of _index.md is part of the statement, shown or not, so
 // that a field a template starts showing is already protected.
@@ -211,7 +215,8 @@ func incidentStatement(site *content.Site, inc *content.Incident, lang string) s
 			}
 			continue
 		}
-		values = append(values, manifest.Hashed{Name: name, Value: v})
+		_, list := listFields[name]
+		values = append(values, manifest.Hashed{Name: name, Value: v, Lines: list})
 	}
 	values = append(values, manifest.Hashed{Name: "body", Value: inc.Body.Source, Lines: true})
 	st := manifest.NewStatement(statementID("incident", site.URL(inc.Path()), lang), inc.File, values)
@@ -242,8 +247,8 @@ func configStatement(cfg *content.Config) statement {
 		{Name: "params.contact.media", Value: c.Media},
 		{Name: "params.contact.postal", Value: c.Postal},
 		{Name: "params.contact.privacy_officer", Value: c.PrivacyOfficer},
-		{Name: "params.we_will_never", Value: cfg.WeWillNever},
-		{Name: "params.support", Value: cfg.Support},
+		{Name: "params.we_will_never", Value: cfg.WeWillNever, Lines: true},
+		{Name: "params.support", Value: cfg.Support, Lines: true},
 	}
 	st := manifest.NewStatement("site contact", cfg.File, values)
 	st.Revisions = changes(cfg.Revisions)

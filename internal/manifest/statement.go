@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"reflect"
 	"strings"
 )
 
@@ -37,7 +38,8 @@ type Field struct {
 	Name   string `json:"name"`
 	SHA256 string `json:"sha256"`
 	// Lines holds, for a Markdown body, a short hash of each of its lines,
-	// so that a later build can say at which line it changed.
+	// and for a list, of each of its entries, so that a later build can
+	// say at which line or entry it changed.
 	Lines []string `json:"lines,omitempty"`
 }
 
@@ -45,7 +47,8 @@ type Field struct {
 type Hashed struct {
 	Name  string
 	Value any // text is hashed as text (CRLF as LF, outer space trimmed); anything else as its JSON
-	// Lines asks for the text's lines to be hashed one by one too.
+	// Lines asks for the text's lines, or the list's entries, to be
+	// hashed one by one too.
 	Lines bool
 }
 
@@ -57,6 +60,22 @@ func LineHashes(text []byte) []string {
 	for i, l := range lines {
 		sum := sha256.Sum256([]byte(strings.TrimRight(l, " \t")))
 		out[i] = hex.EncodeToString(sum[:4])
+	}
+	return out
+}
+
+// partHashes are the short hashes of a body's lines or a list's entries.
+func partHashes(v any) []string {
+	if b, ok := v.([]byte); ok {
+		return LineHashes(b)
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice {
+		return nil
+	}
+	out := make([]string, rv.Len())
+	for i := range out {
+		out[i] = HashValue(rv.Index(i).Interface())[:8]
 	}
 	return out
 }
@@ -87,8 +106,8 @@ func NewStatement(id, file string, values []Hashed) Statement {
 	io.WriteString(all, "disclose statement v1")
 	for _, v := range values {
 		f := Field{Name: v.Name, SHA256: HashValue(v.Value)}
-		if b, ok := v.Value.([]byte); ok && v.Lines {
-			f.Lines = LineHashes(b)
+		if v.Lines {
+			f.Lines = partHashes(v.Value)
 		}
 		st.Fields = append(st.Fields, f)
 		io.WriteString(all, "\x00"+f.Name+"\x00"+f.SHA256)
