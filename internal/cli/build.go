@@ -72,6 +72,9 @@ func keyOutsideSite(keyFile, siteDir string) error {
 		return nil // a missing key is reported when it is read
 	}
 	if rel, err := filepath.Rel(s, k); err == nil && filepath.IsLocal(rel) {
+		if abs, _ := filepath.Abs(keyFile); abs != k {
+			keyFile += " (a link to " + k + ")"
+		}
 		return fmt.Errorf("%w: the secret key %s is inside the site's directory; move it out (and keep it out of the repository), or pass its text in $%s", ErrUsage, keyFile, sign.SecretKeyEnv)
 	}
 	return nil
