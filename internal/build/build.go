@@ -102,6 +102,10 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		res.Diags.Sort()
 		return &ContentError{res.Diags}
 	}
+	// A secret key anywhere in the site is refused before anything else
+	// is read from it.
+	res.Diags = append(res.Diags, SiteSecrets(opts.SiteDir)...)
+	res.Diags.Sort()
 	if site == nil {
 		return res, &ContentError{res.Diags}
 	}
@@ -133,10 +137,10 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		return res, fmt.Errorf("build: %w", err)
 	}
 	defer unlock()
-	var updates []manifest.Update
+	var record manifest.Record
 	if err := timed("previous", func() error {
 		var diags diag.List
-		updates, diags, err = checkPrevious(ctx, site, opts.Previous, out, opts.Now)
+		record, diags, err = checkPrevious(ctx, site, opts.Previous, out, opts.Now)
 		res.Diags = append(res.Diags, diags...)
 		if err == nil && diags.Fails(opts.Strict) {
 			err = refuse()
@@ -254,12 +258,22 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			}
 			return publish.WriteHeadersFile(stage)
 		}},
+		{"secrets", func() error {
+			// What the render made, the site's static files among it,
+			// is searched again as it will be published.
+			if d := SecretFiles(stage, filepath.Base(out)+"/"); len(d) > 0 {
+				res.Diags = append(res.Diags, d...)
+				res.Diags.Sort()
+				return &ContentError{res.Diags}
+			}
+			return nil
+		}},
 		{"compress", func() (err error) {
 			hashed, err = PrecompressCached(stage, opts.CacheDir)
 			return err
 		}},
 		{"manifest", func() error {
-			return manifest.WriteKnown(stage, updates, cfg.BaseURL, opts.Key, hashed)
+			return manifest.WriteKnown(stage, record, cfg.BaseURL, opts.Key, hashed)
 		}},
 		{"publish", func() error {
 			if err := swap(stage, out); err != nil {

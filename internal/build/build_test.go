@@ -57,10 +57,18 @@ func example(t *testing.T) (string, *content.Site) {
 }
 
 func TestMain(m *testing.M) {
+	// verify remembers the sites it checked in the user's config
+	// directory: the tests' own, not the real one.
+	config, err := os.MkdirTemp("", "disclose-build-config-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CONFIG_HOME", config)
 	code := m.Run()
 	if exampleOut != "" {
 		os.RemoveAll(filepath.Dir(exampleOut))
 	}
+	os.RemoveAll(config)
 	os.Exit(code)
 }
 

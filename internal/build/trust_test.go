@@ -119,13 +119,14 @@ func TestNoSilentEdits(t *testing.T) {
 			t.Fatalf("want the build refused, got %v", err)
 		}
 		msg := res.Diags.Error()
-		if !strings.Contains(msg, filepath.ToSlash(rel)+":1:1: revisions: ") || !strings.Contains(msg, "revisions: [{date: ") {
+		// At the line of the change: the body, which starts on line 7.
+		if !strings.Contains(msg, filepath.ToSlash(rel)+":7:1: body: changed since it was published, without a new revisions entry") || !strings.Contains(msg, "revisions: [{date: ") {
 			t.Errorf("the message must name the file, the line and what to add:\n%s", msg)
 		}
 		sameTree(t, before, snapshot(t, out))
 	})
 	t.Run("edit with a revision publishes and shows it", func(t *testing.T) {
-		revised := bytes.Replace(edited, []byte("status:"), []byte("revisions:\n  - date: 2024-06-20T09:00:00+10:00\n    note: added a sentence about the review\nstatus:"), 1)
+		revised := bytes.Replace(edited, []byte("status:"), []byte("revisions:\n  - date: 2025-01-10T09:00:00+11:00\n    note: added a sentence about the review\nstatus:"), 1)
 		os.WriteFile(file, revised, 0o644)
 		defer os.WriteFile(file, orig, 0o644)
 		other := filepath.Join(t.TempDir(), "public")
@@ -147,7 +148,7 @@ func TestNoSilentEdits(t *testing.T) {
 		}
 	})
 	t.Run("withdrawn leaves a notice at its address", func(t *testing.T) {
-		withdrawn := bytes.Replace(orig, []byte("status:"), []byte("withdrawn:\n  date: 2024-06-21T09:00:00+10:00\n  note: this update gave the wrong date for the review\nstatus:"), 1)
+		withdrawn := bytes.Replace(orig, []byte("status:"), []byte("withdrawn:\n  date: 2025-01-11T09:00:00+11:00\n  note: this update gave the wrong date for the review\nstatus:"), 1)
 		os.WriteFile(file, withdrawn, 0o644)
 		defer os.WriteFile(file, orig, 0o644)
 		other := filepath.Join(t.TempDir(), "public")

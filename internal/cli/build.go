@@ -18,7 +18,7 @@ func init() {
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", "build [-o DIR] [-previous DIR_OR_URL] [-key FILE] [-strict] [SITE_DIR]",
 		"disclose build -o public\nDISCLOSE_SECRET_KEY=\"$(cat disclose.key)\" disclose build -previous https://updates.example-health.org/", stderr)
-	out := fs.String("o", "public", "the directory to publish into; replaced whole, only when every step succeeded")
+	out := fs.String("o", defaultOut, "the directory to publish into; replaced whole, only when every step succeeded")
 	previous := fs.String("previous", "", "the last published site or manifest (directory, file or https URL); default: the manifest already in -o")
 	keyFile := fs.String("key", "", "the minisign secret key that signs manifest.json; default: the key text in $"+sign.SecretKeyEnv+", else unsigned")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
@@ -56,16 +56,35 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
+// defaultOut is where build publishes, and where check looks for the last
+// published manifest, unless told otherwise.
+const defaultOut = "public"
+
 // keyOutsideSite refuses a secret key kept in the site's directory: it
 // would be one careless commit away from being published with the site.
+// Both paths are resolved through symbolic links, so that a link from
+// outside the site to a key inside it (or the reverse) is seen for what
+// it is.
 func keyOutsideSite(keyFile, siteDir string) error {
-	k, err1 := filepath.Abs(keyFile)
-	s, err2 := filepath.Abs(siteDir)
+	k, err1 := resolved(keyFile)
+	s, err2 := resolved(siteDir)
 	if err1 != nil || err2 != nil {
-		return nil
+		return nil // a missing key is reported when it is read
 	}
 	if rel, err := filepath.Rel(s, k); err == nil && filepath.IsLocal(rel) {
+		if abs, _ := filepath.Abs(keyFile); abs != k {
+			keyFile += " (a link to " + k + ")"
+		}
 		return fmt.Errorf("%w: the secret key %s is inside the site's directory; move it out (and keep it out of the repository), or pass its text in $%s", ErrUsage, keyFile, sign.SecretKeyEnv)
 	}
 	return nil
+}
+
+// resolved is p made absolute, with every symbolic link in it followed.
+func resolved(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
 }

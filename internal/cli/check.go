@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/disclose-dev/disclose/internal/build"
 	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
@@ -20,8 +21,9 @@ func init() {
 // runCheck loads and checks a site, prints every problem sorted by file and
 // line, and fails on errors (and on warnings with -strict).
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("check", "check [-strict] [-law] [-law-md FILE] [SITE_DIR]", "disclose check\ndisclose check path/to/site --strict\ndisclose check -law -law-md notice-laws.md", stderr)
+	fs := newFlagSet("check", "check [-strict] [-previous DIR_OR_URL] [-law] [-law-md FILE] [SITE_DIR]", "disclose check\ndisclose check path/to/site --strict\ndisclose check -previous https://updates.example-health.org/\ndisclose check -law -law-md notice-laws.md", stderr)
 	strict := fs.Bool("strict", false, "fail on warnings too (for CI before publishing)")
+	previous := fs.String("previous", "", "the last published site or manifest (directory, file or https URL), compared as build compares it; default: the manifest in "+defaultOut+"/, if there is one")
 	law := fs.Bool("law", false, "print each notice law's requirements, whether the site meets them and where (problems go to stderr)")
 	lawMD := fs.String("law-md", "", "write that report as Markdown to `FILE`, for the incident's records")
 	rest, err := parseInterspersed(fs, args)
@@ -39,17 +41,21 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	type result struct {
 		site  *content.Site
 		diags diag.List
+		err   error
 	}
 	done := make(chan result, 1)
 	go func() {
-		site, diags := check.CheckSite(dir, time.Now())
-		done <- result{site, diags}
+		site, diags, err := checkWithPrevious(ctx, dir, *previous, *strict, time.Now())
+		done <- result{site, diags, err}
 	}()
 	var r result
 	select {
 	case r = <-done:
 	case <-ctx.Done():
 		return ctx.Err()
+	}
+	if r.err != nil {
+		return fmt.Errorf("check: %w", r.err)
 	}
 	site, diags := r.site, r.diags
 	if *law || *lawMD != "" {
@@ -67,6 +73,28 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return &ContentError{Diags: diags}
 	}
 	return nil
+}
+
+// checkWithPrevious is what build finds in the content before it renders:
+// the loaded site, then (when that is not refused) the comparison with the
+// last published manifest, then every rule, in build's order, so that
+// check and build give the same diagnostics.
+func checkWithPrevious(ctx context.Context, dir, previous string, strict bool, now time.Time) (*content.Site, diag.List, error) {
+	site, diags := content.Load(dir)
+	diags = append(diags, build.SiteSecrets(dir)...)
+	if site == nil {
+		return nil, diags, nil
+	}
+	if !diags.Fails(strict) {
+		_, prev, err := build.Previous(ctx, site, previous, defaultOut, now)
+		if err != nil {
+			return site, nil, err
+		}
+		diags = append(diags, prev...)
+	}
+	diags = append(diags, check.Site(site, now)...)
+	diags.Sort()
+	return site, diags, nil
 }
 
 // lawReport prints the law report, and writes it as Markdown to mdFile.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/sign"
@@ -22,9 +23,11 @@ func init() {
 const keyPath = ".well-known/disclose.pub"
 
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("verify", "verify DIR_OR_URL [--key FILE_OR_STRING]",
+	fs := newFlagSet("verify", "verify DIR_OR_URL [--key FILE_OR_STRING] [-state FILE] [-since MANIFEST_OR_URL]",
 		"disclose verify https://updates.example-health.org/ --key RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\ndisclose verify public --key disclose.pub", stderr)
 	keyArg := fs.String("key", "", "the site's public key: a .pub file, its contents, or the key itself\n(default: the site's own /"+keyPath+", which proves less)")
+	stateFile := fs.String("state", "", "remember the newest build checked of each site in `FILE`, and refuse an older one\n(default: disclose/verify-state.json in your config directory)")
+	since := fs.String("since", "", "refuse a copy older than this saved manifest (a `MANIFEST_OR_URL`: a manifest.json, its folder, or an address)")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -39,19 +42,38 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 			return fmt.Errorf("%w: --key: %v", ErrUsage, err)
 		}
 	}
+	if *stateFile == "" {
+		if *stateFile, err = manifest.DefaultStateFile(); err != nil {
+			return fmt.Errorf("verify: %w", err)
+		}
+	}
+	// One deadline for the whole check, however the time is spent.
+	ctx, cancel := context.WithTimeout(ctx, manifest.Deadline)
+	defer cancel()
 	site, err := manifest.OpenSite(args[0])
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
 	defer site.Close()
-	v := &verifier{site: site, out: stdout}
-	return v.run(ctx, given, *keyArg != "")
+	v := &verifier{site: site, out: stdout, stateFile: *stateFile}
+	if *since != "" {
+		if v.since, err = manifest.Load(ctx, *since); err != nil {
+			return fmt.Errorf("verify: -since: %w", err)
+		}
+	}
+	err = v.run(ctx, given, *keyArg != "")
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("verify: not finished within %v, the deadline for one check; try again when the site answers faster: %w", manifest.Deadline, err)
+	}
+	return err
 }
 
 // verifier checks one site and prints what it finds, one line per finding.
 type verifier struct {
-	site *manifest.Site
-	out  io.Writer
+	site      *manifest.Site
+	out       io.Writer
+	stateFile string             // where the newest build seen of each site is remembered
+	since     *manifest.Manifest // a saved manifest the copy must not be older than, or nil
 }
 
 func (v *verifier) printf(format string, a ...any) { fmt.Fprintf(v.out, format+"\n", a...) }
@@ -98,11 +120,73 @@ func (v *verifier) run(ctx context.Context, pub sign.PublicKey, haveKey bool) er
 		return v.fail("the signed manifest cannot be read")
 	}
 	v.noteSite(m)
+	state := &manifest.State{Sites: map[string]manifest.Seen{}}
+	if v.stateFile != "" { // deploy's check of its own build remembers nothing
+		if state, err = manifest.LoadState(v.stateFile); err != nil {
+			return fmt.Errorf("verify: %w", err)
+		}
+	}
+	if err := v.fresh(m, state); err != nil {
+		return err
+	}
 	res, err := v.site.Check(ctx, m)
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
-	return v.report(m, res, pub)
+	if err := v.report(m, res, pub); err != nil {
+		return err
+	}
+	if v.stateFile == "" {
+		return nil
+	}
+	state.Remember(m, time.Now())
+	if err := state.Save(v.stateFile); err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	return nil
+}
+
+// fresh refuses a copy older than one checked before, or than the saved
+// manifest given with -since: a genuine signature on an old build is
+// how a correction is quietly undone.
+func (v *verifier) fresh(m *manifest.Manifest, state *manifest.State) error {
+	v.printf("build: number %d, newest statement %s", m.Sequence, orNone(m.Newest))
+	if seen, ok := state.Sites[m.Site]; ok {
+		if older, missing := manifest.Older(m, seen); older {
+			v.printf("remembered in %s: build %d of %s, checked %s", v.stateFile, seen.Sequence, m.Site, seen.Checked)
+			return v.fail("this copy is older than one you checked on %s: it is missing %d statement(s) (this is build %d, you saw build %d, newest statement %s)",
+				day(seen.Checked), missing, m.Sequence, seen.Sequence, orNone(seen.Newest))
+		}
+		if m.Sequence == seen.Sequence && m.Sequence > 0 {
+			if missing := manifest.Missing(m, seen); missing > 0 {
+				return v.fail("this copy says it is build %d, as the one you checked on %s, but %d of that build's statement(s) are not in it: two different builds were signed under one number; ask the organisation which is theirs",
+					m.Sequence, day(seen.Checked), missing)
+			}
+		}
+	}
+	if v.since != nil {
+		seen := manifest.SeenOf(v.since, time.Time{})
+		if older, missing := manifest.Older(m, seen); older {
+			return v.fail("this copy is older than the saved manifest given with -since: it is missing %d statement(s) (this is build %d, the saved one is build %d, newest statement %s)",
+				missing, m.Sequence, v.since.Sequence, orNone(v.since.Newest))
+		}
+	}
+	return nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none recorded)"
+	}
+	return s
+}
+
+// day is the date of an RFC 3339 time, as it was written.
+func day(rfc3339 string) string {
+	if t, err := time.Parse(time.RFC3339, rfc3339); err == nil {
+		return t.Format("2 January 2006")
+	}
+	return rfc3339
 }
 
 // siteKey reads the public key the site publishes about itself, and says

@@ -81,6 +81,10 @@ type Config struct {
 	Support       []Support
 	Security      Security
 	Deployment    Deployment
+	// Revisions are the dated notes of changes to the contact details,
+	// the scam warning and the support services (params.revisions),
+	// oldest first: readers see them beside the contact details.
+	Revisions []Revision
 	// Pos maps a dotted key ("params.contact.phone") to where it is written.
 	Pos map[string]diag.Pos
 	// refused holds the keys whose values the loader refused (and said so),
@@ -242,7 +246,10 @@ type Incident struct {
 	OfficialAdvice []Link
 	Notice         *Notice
 	Successor      string
-	Body           Body
+	// Revisions are the dated notes of changes to the standing statement
+	// or its facts after they were published, oldest first.
+	Revisions []Revision
+	Body      Body
 	// Updates are every update of the incident in the default language,
 	// drafts included, oldest first (by date, then file name).
 	Updates []*Update

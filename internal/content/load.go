@@ -150,6 +150,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 		p := fmt.Sprintf("params.support[%d].", i)
 		cfg.Support = append(cfg.Support, Support{Name: d.str(p + "name"), URL: d.str(p + "url"), Phone: d.str(p + "phone"), About: d.str(p + "about")})
 	}
+	cfg.Revisions = d.changes("params.revisions")
 	cfg.Location = time.UTC
 	if cfg.TimeZone != "" {
 		loc, err := time.LoadLocation(cfg.TimeZone)
@@ -352,6 +353,7 @@ func decodeIncident(doc *frontmatter.Document, file, slug string, cfg *Config, d
 		DataInvolved:    d.strs("data_involved"),
 		DataNotInvolved: d.strs("data_not_involved"),
 		Successor:       d.str("successor"),
+		Revisions:       d.changes("revisions"),
 		Body:            body(doc),
 		Pos:             d.pos,
 	}

@@ -89,6 +89,7 @@ var incidentFields = []field{
 	}},
 	{name: "successor", kind: kText},
 	{name: "facts", kind: kRefused, refuse: "a facts: block is for an update, to change the incident's facts; here write the facts as first told at the top level, like affected: and occurred:"},
+	{name: "revisions", kind: kList, fields: changeFields},
 }
 
 var changeFields = []field{
@@ -146,6 +147,7 @@ var paramsFields = []field{
 		{name: "policy", kind: kText},
 		{name: "language", kind: kText},
 	}},
+	{name: "revisions", kind: kList, fields: changeFields},
 	{name: "disclose", kind: kRefused, refuse: "params.disclose is what the tool tells its own templates (the time zone, the signing key), not a setting; remove this"},
 }
 
@@ -217,3 +219,14 @@ var configFields = append([]field{
 	{name: "params", kind: kObject, fields: paramsFields},
 	{name: "deployment", kind: kObject, fields: []field{{name: "url", kind: kText}}},
 }, refusedFields()...)
+
+// IncidentFields names the top-level fields of an incident's _index.md,
+// in the schema's order: every one of them is part of the incident's
+// published statement (internal/build hashes each).
+func IncidentFields() []string {
+	out := make([]string, len(incidentFields))
+	for i, f := range incidentFields {
+		out[i] = f.name
+	}
+	return out
+}

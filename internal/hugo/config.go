@@ -1,6 +1,8 @@
 package hugo
 
 import (
+	"time"
+
 	"encoding/json"
 	"path/filepath"
 
@@ -173,6 +175,15 @@ func params(opts Options) map[string]any {
 	}
 	if support != nil {
 		p["support"] = support
+	}
+	// The dated notes of changes to the contact details, shown beside them
+	// to readers who saved the old ones.
+	var revisions []map[string]string
+	for _, r := range cfg.Revisions {
+		revisions = append(revisions, map[string]string{"date": r.Date.Format(time.RFC3339), "note": r.Note})
+	}
+	if revisions != nil {
+		p["revisions"] = revisions
 	}
 	return p
 }

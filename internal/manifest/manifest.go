@@ -34,10 +34,19 @@ const Version = 1
 
 // Manifest is the contents of /manifest.json.
 type Manifest struct {
-	Version int      `json:"version"`
-	Site    string   `json:"site"`    // the site's baseURL
-	Files   []File   `json:"files"`   // sorted by Path
-	Updates []Update `json:"updates"` // sorted by ID
+	Version int    `json:"version"`
+	Site    string `json:"site"` // the site's baseURL
+	// Sequence numbers the builds of a site: one more than the previous
+	// manifest's, so that a reader who has seen build 12 can tell that a
+	// copy signed as build 11 is older. 0 in manifests made before it was
+	// recorded.
+	Sequence int64 `json:"sequence,omitempty"`
+	// Newest is the time (RFC 3339, UTC) of the newest dated entry in
+	// any statement: an update's date, a revision or a withdrawal.
+	Newest     string      `json:"newest,omitempty"`
+	Files      []File      `json:"files"`                // sorted by Path
+	Updates    []Update    `json:"updates"`              // sorted by ID
+	Statements []Statement `json:"statements,omitempty"` // sorted by ID
 }
 
 // File is one published file. The manifest and its signature are not listed.
@@ -141,6 +150,7 @@ func (m *Manifest) Marshal() []byte {
 	c := *m
 	c.Files = slices.Clone(m.Files)
 	c.Updates = slices.Clone(m.Updates)
+	c.Statements = slices.Clone(m.Statements)
 	if c.Files == nil {
 		c.Files = []File{}
 	}
@@ -149,6 +159,7 @@ func (m *Manifest) Marshal() []byte {
 	}
 	slices.SortFunc(c.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(c.Updates, func(a, b Update) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(c.Statements, func(a, b Statement) int { return strings.Compare(a.ID, b.ID) })
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -189,6 +200,16 @@ func Parse(data []byte) (*Manifest, error) {
 			return nil, fmt.Errorf("manifest: update %q is missing its id or listed twice", u.ID)
 		}
 		ids[u.ID] = true
+	}
+	sids := make(map[string]bool, len(m.Statements))
+	for _, st := range m.Statements {
+		if st.ID == "" || sids[st.ID] {
+			return nil, fmt.Errorf("manifest: statement %q is missing its id or listed twice", st.ID)
+		}
+		sids[st.ID] = true
+	}
+	if m.Sequence < 0 {
+		return nil, fmt.Errorf("manifest: sequence %d is negative", m.Sequence)
 	}
 	return &m, nil
 }
@@ -261,12 +282,22 @@ func Compare(want, got []File) (added, changed, removed []string) {
 // signature: a server that sends precompressed copies as they are (nginx
 // gzip_static) would otherwise serve the old manifest to every reader.
 func Write(outDir string, updates []Update, baseURL string, secret *sign.SecretKey) error {
-	return WriteKnown(outDir, updates, baseURL, secret, nil)
+	return WriteKnown(outDir, Record{Updates: updates}, baseURL, secret, nil)
+}
+
+// Record is what a build says of its content in the manifest, beside the
+// files: its updates, its statements, its sequence number and its newest
+// time.
+type Record struct {
+	Updates    []Update
+	Statements []Statement
+	Sequence   int64
+	Newest     string
 }
 
 // WriteKnown is Write for a caller that has already hashed some of the
 // files (ScanKnown): known must be what they hold now.
-func WriteKnown(outDir string, updates []Update, baseURL string, secret *sign.SecretKey, known map[string]File) error {
+func WriteKnown(outDir string, rec Record, baseURL string, secret *sign.SecretKey, known map[string]File) error {
 	for _, name := range []string{Name, SigName} {
 		for _, ext := range []string{".gz", ".br"} {
 			if err := os.Remove(filepath.Join(outDir, name+ext)); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -278,7 +309,8 @@ func WriteKnown(outDir string, updates []Update, baseURL string, secret *sign.Se
 	if err != nil {
 		return err
 	}
-	m := &Manifest{Version: Version, Site: baseURL, Files: files, Updates: updates}
+	m := &Manifest{Version: Version, Site: baseURL, Sequence: rec.Sequence, Newest: rec.Newest,
+		Files: files, Updates: rec.Updates, Statements: rec.Statements}
 	data := m.Marshal()
 	if _, err := Parse(data); err != nil {
 		return fmt.Errorf("manifest: write: %w", err)

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"compress/gzip"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -26,8 +27,21 @@ const (
 	MaxFileSize     = 512 << 20 // any listed file
 )
 
-// RequestTimeout bounds each HTTP request, body included.
-const RequestTimeout = 60 * time.Second
+// Deadline bounds a whole check of a site over HTTP(S): the manifest, its
+// signature, the key and every listed file, 10 minutes in all, however the
+// time is spent. Callers apply it to the context they pass (`disclose
+// verify` does); the client itself bounds only the steps a stalled server
+// could hold open: connecting, the TLS handshake and waiting for headers.
+const Deadline = 10 * time.Minute
+
+// Browser headers: a site is fetched as a reader's browser fetches it, so
+// that a server that shows tools one thing and browsers another is checked
+// on what readers get.
+const (
+	browserAgent          = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36"
+	browserAccept         = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+	browserAcceptEncoding = "gzip, deflate, br"
+)
 
 // Site is a published site being read, from a directory or over HTTP(S).
 type Site struct {
@@ -126,7 +140,6 @@ func newClient(base *url.URL) *http.Client {
 	t.ResponseHeaderTimeout = 30 * time.Second
 	return &http.Client{
 		Transport: t,
-		Timeout:   RequestTimeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 5 {
 				return errors.New("too many redirects")
@@ -161,11 +174,12 @@ func (s *Site) Open(ctx context.Context, name string) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("User-Agent", "disclose-verify/1")
-	// The manifest lists each file and its .gz and .br copies as stored.
-	// Asking for them unencoded checks each copy as it is, and keeps a host
-	// that labels a .gz file as gzip-encoded from having it unpacked.
-	req.Header.Set("Accept-Encoding", "identity")
+	// As a browser asks: a host that compresses for browsers is checked on
+	// what it sends them, undone by decoded; a .gz or .br copy labelled
+	// with its own encoding is checked as stored.
+	req.Header.Set("User-Agent", browserAgent)
+	req.Header.Set("Accept", browserAccept)
+	req.Header.Set("Accept-Encoding", browserAcceptEncoding)
 	resp, err := s.client.Do(req)
 	if err != nil {
 		return nil, err
@@ -202,6 +216,13 @@ func decoded(resp *http.Response, addr, name, ce string) (io.ReadCloser, error) 
 		return readCloser{zr, resp.Body}, nil
 	case "br":
 		return readCloser{brotli.NewReader(resp.Body), resp.Body}, nil
+	case "deflate":
+		zr, err := zlib.NewReader(resp.Body)
+		if err != nil {
+			resp.Body.Close()
+			return nil, fmt.Errorf("%s: sent deflate-encoded but not deflate: %w", addr, err)
+		}
+		return readCloser{zr, resp.Body}, nil
 	}
 	resp.Body.Close()
 	return nil, fmt.Errorf("%s: the server sent it %s-encoded, which disclose cannot undo", addr, ce)

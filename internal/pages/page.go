@@ -61,6 +61,7 @@ func incidentPage(inc *content.Incident, st facts.State, w *facts.Words, html []
 		p["notice"] = m
 	}
 	set("successor", inc.Successor, inc.Successor != "")
+	set("revisions", changeList(inc.Revisions), len(inc.Revisions) > 0)
 	return frontMatter{Title: inc.Title, Params: p}
 }
 
@@ -195,4 +196,13 @@ func factParams(p map[string]any, st facts.State, w *facts.Words) {
 	if len(changes) > 0 {
 		p["changes"] = changes
 	}
+}
+
+// changeList is a list of dated notes for the templates.
+func changeList(rs []content.Revision) []map[string]string {
+	var l []map[string]string
+	for _, r := range rs {
+		l = append(l, map[string]string{"date": when(r.Date), "note": r.Note})
+	}
+	return l
 }

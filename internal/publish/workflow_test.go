@@ -80,6 +80,8 @@ func TestPublishWorkflow(t *testing.T) {
 	}
 	for _, want := range []struct{ job, text string }{
 		{"check", "go run ./cmd/disclose check --strict"},
+		// The pull request is compared with the live site, as main is.
+		{"check", `previous=(-previous "$SITE_URL")`},
 		{"publish", "go run ./cmd/disclose check --strict"},
 		{"publish", "go run ./cmd/disclose build -o public"},
 		{"publish", "go run ./cmd/disclose verify"},

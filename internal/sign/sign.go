@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -165,6 +167,9 @@ func LoadSecret(path string) (*SecretKey, error) {
 			return nil, fmt.Errorf("%w (from %s)", err, SecretKeyEnv)
 		}
 		return key, nil
+	}
+	if err := CheckKeyFileMode(path); err != nil {
+		return nil, err
 	}
 	text, err := readSmall(path)
 	if err != nil {
@@ -357,4 +362,62 @@ func readSmall(path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s is too large to be a key", path)
 	}
 	return b, nil
+}
+
+// secretKeyToken is a minisign secret key record in base64, encrypted
+// ("Ed", "Sc", "B2") or not ("Ed", 0, 0, "B2"), wherever it stands in a
+// file and whatever comment is above it.
+var secretKeyToken = regexp.MustCompile(`RW(?:RTY0|QAAE)Iy[A-Za-z0-9+/]{196}[A-Za-z0-9+/=]{8}`)
+
+// otherSecrets are the markers of other kinds of secret key: PEM and
+// OpenSSH private keys, OpenPGP secret keys and signify secret keys.
+var otherSecrets = []struct{ marker, what string }{
+	{"PRIVATE KEY-----", "a private key (PEM or OpenSSH)"},
+	{"-----BEGIN PGP PRIVATE KEY BLOCK-----", "an OpenPGP secret key"},
+	{"untrusted comment: signify secret key", "a signify secret key"},
+}
+
+// FindSecret reports whether data holds a secret key, and what kind: a
+// minisign secret key (as disclose or minisign writes it, encrypted or
+// not, under any comment) or one of the other kinds anyone might keep
+// beside it. A public key or a signature is not one.
+func FindSecret(data []byte) (what string, found bool) {
+	// The regular expression runs only where a record can start: a build
+	// searches every file it publishes, and most hold none.
+	if !bytes.Contains(data, []byte("RWRTY0Iy")) && !bytes.Contains(data, []byte("RWQAAEIy")) {
+		return findOther(data)
+	}
+	for _, loc := range secretKeyToken.FindAllIndex(data, -1) {
+		raw, err := base64.StdEncoding.DecodeString(string(data[loc[0]:loc[1]]))
+		if err == nil && len(raw) == secretKeySize {
+			return "a minisign secret key", true
+		}
+	}
+	return findOther(data)
+}
+
+func findOther(data []byte) (what string, found bool) {
+	for _, o := range otherSecrets {
+		if bytes.Contains(data, []byte(o.marker)) {
+			return o.what, true
+		}
+	}
+	return "", false
+}
+
+// CheckKeyFileMode refuses a secret key file that anyone but its owner
+// can read or write: on a shared machine or CI runner, another account
+// could copy it and sign a site as the organisation.
+func CheckKeyFileMode(path string) error {
+	if runtime.GOOS == "windows" {
+		return nil // the mode bits do not say who may read it there
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("sign: %w", err)
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		return fmt.Errorf("sign: the secret key %s can be read or changed by others (mode %04o); make it readable only by you: chmod 600 %s", path, perm, path)
+	}
+	return nil
 }
