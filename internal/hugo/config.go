@@ -36,6 +36,10 @@ func Config(opts Options) ([]byte, error) {
 		"timeZone":               cfg.Location.String(),
 		"defaultContentLanguage": cfg.DefaultLang,
 		"params":                 params(opts),
+		// The built-in theme (theme.go): the site's own layouts/ and
+		// static/ files override the theme's of the same name, as Hugo
+		// lets a project's files override its theme's.
+		"theme": ThemeName,
 		// Where the generated pages are (package pages). Only the site's
 		// layouts, static files and language files come from the site.
 		"contentDir": filepath.Join(pagesDir, "content"),
