@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/disclose-dev/disclose/internal/build"
+	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -30,6 +31,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := needSite("build", siteDir); err != nil {
+		return err
+	}
 	if *keyFile != "" {
 		if err := keyOutsideSite(*keyFile, siteDir); err != nil {
 			return err
@@ -43,7 +47,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res.Diags.Print(stderr)
 	var ce *build.ContentError
 	if errors.As(err, &ce) {
-		return &ContentError{Diags: ce.Diags}
+		return &ContentError{Diags: ce.Diags, Summary: fmt.Sprintf("%s; nothing was published", check.Summary(ce.Diags))}
 	}
 	if err != nil {
 		return err

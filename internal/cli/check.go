@@ -32,8 +32,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("%w: %s is not a site directory (one holding config.toml and content/)", ErrUsage, dir)
+	if err := needSite("check", dir); err != nil {
+		return err
 	}
 	// The check writes nothing, so when it is interrupted it stops at once.
 	type result struct {
@@ -62,10 +62,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else {
 		diags.Print(stdout)
 	}
-	fmt.Fprintln(stderr, check.Summary(diags))
 	if diags.Fails(*strict) {
-		return &ContentError{Diags: diags}
+		return &ContentError{Diags: diags, Summary: check.Summary(diags)}
 	}
+	fmt.Fprintln(stderr, check.Summary(diags))
 	return nil
 }
 

@@ -30,6 +30,9 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return fmt.Errorf("%w: new takes update or incident, the incident's folder name and a title in quotes", ErrUsage)
 	}
+	if err := needSite("new", *dir); err != nil {
+		return err
+	}
 	kind, slug, title := args[0], args[1], args[2]
 	var file string
 	if kind == "update" {

@@ -28,6 +28,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := needSite("serve", siteDir); err != nil {
+		return err
+	}
 	if *port < 0 || *port > 65535 {
 		return fmt.Errorf("%w: -port %d is not a port; use a number from 1 to 65535, like 1313", ErrUsage, *port)
 	}
