@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/gohugoio/hugo v0.165.0
 	github.com/gorilla/feeds v1.2.0
+	github.com/mattn/go-isatty v0.0.24
 	github.com/mmcdole/gofeed v1.3.0
 	github.com/yuin/goldmark v1.8.7
 )
@@ -136,7 +137,6 @@ require (
 	github.com/makeworld-the-better-one/dither/v2 v2.4.0 // indirect
 	github.com/marekm4/color-extractor v1.2.1 // indirect
 	github.com/mattn/go-colorable v0.1.14 // indirect
-	github.com/mattn/go-isatty v0.0.24 // indirect
 	github.com/mattn/go-runewidth v0.0.21 // indirect
 	github.com/mattn/go-shellwords v1.0.12 // indirect
 	github.com/microcosm-cc/bluemonday v1.0.27 // indirect

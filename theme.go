@@ -1,9 +1,9 @@
-// Package disclose holds the theme built into the program: the
-// repository's layouts/ and static/ folders, embedded at build time, so
-// that a site needs only its config.toml and content/. A site's own
+// Package disclose holds the files of this repository that are built into
+// the program. The theme is the repository's layouts/ and static/ folders,
+// so that a site needs only its config.toml and content/: a site's own
 // layouts/ or static/ file of the same name overrides the theme's (see
-// internal/hugo), and `disclose theme export DIR` writes the theme out for
-// a site that wants to change it.
+// internal/hugo), and `disclose theme export` writes the theme out for a
+// site that wants to change it.
 package disclose
 
 import "embed"
@@ -14,3 +14,9 @@ import "embed"
 //
 //go:embed layouts layouts/_partials static
 var Theme embed.FS
+
+// Workflow is the repository's own publishing workflow, from which
+// `disclose init` writes a new site's (internal/cli).
+//
+//go:embed .github/workflows/publish.yml
+var Workflow []byte
