@@ -180,7 +180,6 @@ func fillSamples(a *scaffold.Answers) []string {
 		{"the legal name", &a.Organisation, scaffold.Placeholders.Organisation},
 		{"the address", &a.BaseURL, scaffold.Placeholders.BaseURL},
 		{"the helpline", &a.Phone, scaffold.Placeholders.Phone},
-		{"its hours", &a.PhoneHours, scaffold.Placeholders.PhoneHours},
 		{"the email address", &a.Email, scaffold.Placeholders.Email},
 	} {
 		if *f.v == "" {

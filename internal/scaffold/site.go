@@ -18,7 +18,6 @@ var Placeholders = Answers{
 	Organisation: "Example Organisation Pty Ltd",
 	BaseURL:      "https://updates.example.org/",
 	Phone:        "1800 000 000",
-	PhoneHours:   "9 am to 5 pm, Monday to Friday",
 	Email:        "incident@example.org",
 }
 
@@ -143,9 +142,13 @@ jurisdictions = [%s]
 # How people reach you. Shown in the same place on every page.
 [params.contact]
 phone       = %s
-phone_hours = %s
-email       = %s
-`, q(a.Organisation), q(a.KnownAs), quoteList(a.Jurisdictions), q(a.Phone), q(a.PhoneHours), q(a.Email))
+`, q(a.Organisation), q(a.KnownAs), quoteList(a.Jurisdictions), q(a.Phone))
+	if a.PhoneHours != "" {
+		fmt.Fprintf(&b, "phone_hours = %s\n", q(a.PhoneHours))
+	} else {
+		b.WriteString("# When the helpline is answered. Remove the # to use it:\n# phone_hours = \"8 am to 8 pm, 7 days\"\n")
+	}
+	fmt.Fprintf(&b, "email       = %s\n", q(a.Email))
 	if a.Media != "" {
 		fmt.Fprintf(&b, "media       = %s\n", q(a.Media))
 	} else {
