@@ -7,10 +7,12 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -20,10 +22,15 @@ import (
 )
 
 // TestMain makes this test binary the disclose program when the scripts
-// run it by that name: the same cli.Main that cmd/disclose runs.
+// run it by that name: cli.Main, as cmd/disclose runs it.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"disclose": func() { os.Exit(cli.Main(context.Background(), os.Args[1:], os.Stdout, os.Stderr)) },
+		"disclose": func() {
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
+			stop()
+			os.Exit(code)
+		},
 	})
 }
 
@@ -50,6 +57,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"fetch":           fetch,
 			"glob":            glob,
+			"until":           until,
 			"replace-prompts": replacePrompts,
 		},
 	})
@@ -79,6 +87,32 @@ func fetch(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+}
+
+// until URL REGEXP waits (up to a minute) until the page at URL matches
+// REGEXP (with !, until it no longer does), as a browser reloading it
+// would see.
+func until(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: until URL REGEXP")
+	}
+	re, err := regexp.Compile(args[1])
+	ts.Check(err)
+	var last string
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		resp, err := http.Get(args[0])
+		if err != nil {
+			last = err.Error()
+			continue
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		last = string(body)
+		if re.MatchString(last) != neg {
+			return
+		}
+	}
+	ts.Fatalf("%s: still (not) matching %q after a minute:\n%s", args[0], args[1], last)
 }
 
 // glob PATTERN... checks that each pattern names at least one file (with

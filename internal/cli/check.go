@@ -62,10 +62,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else {
 		diags.Print(stdout)
 	}
-	if diags.Fails(*strict) {
-		return &ContentError{Diags: diags, Summary: check.Summary(diags)}
-	}
 	fmt.Fprintln(stderr, check.Summary(diags))
+	if diags.Fails(*strict) {
+		return &ContentError{Diags: diags, Summary: check.Summary(diags), Printed: true}
+	}
 	return nil
 }
 

@@ -34,10 +34,12 @@ var ErrUsage = errors.New("usage")
 
 // ContentError is returned when the site's content is wrong (exit 1): the
 // diagnostics have already been printed.
-// Summary, when set, is the one line that says so (check's own).
+// Summary, when set, is the one line that says so; Printed says the
+// command has printed it already (check's own), so Main prints only the hint.
 type ContentError struct {
 	Diags   diag.List
 	Summary string
+	Printed bool
 }
 
 func (e *ContentError) Error() string {
@@ -76,8 +78,11 @@ func (e *FailedError) Error() string { return e.Msg }
 func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	err := Run(ctx, args, stdout, stderr)
 	code := ExitCode(err)
+	var ce *ContentError
 	if err != nil && code != 0 {
-		fmt.Fprintf(stderr, "Error: %v\n", err)
+		if !errors.As(err, &ce) || !ce.Printed {
+			fmt.Fprintf(stderr, "Error: %v\n", err)
+		}
 		if hint := Hint(err); hint != "" {
 			fmt.Fprintf(stderr, "Try: %s\n", hint)
 		}

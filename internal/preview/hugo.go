@@ -60,6 +60,9 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 		"--baseURL", o.baseURL,
 		"--appendPort=false",
 		"--navigateToChanged",
+		// Our findings, not Hugo's log: the writer needs the address and what
+		// the checker found (printed by refresh), not Hugo's build table.
+		"--quiet",
 	}
 	if o.drafts {
 		extra = append(extra, "--buildDrafts")

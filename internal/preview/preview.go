@@ -67,6 +67,7 @@ type Server struct {
 	watch  *watcher
 	// pagesDir holds the generated pages Hugo's server lays out.
 	pagesDir string
+	problems problems // shown on every page while any is an error
 
 	closeOnce sync.Once
 	closeErr  error
@@ -115,6 +116,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	}
 
 	proxy := httputil.NewSingleHostReverseProxy(s.hugo.url)
+	proxy.ModifyResponse = s.addBox
 	proxy.ErrorHandler = func(w http.ResponseWriter, r *http.Request, err error) {
 		http.Error(w, "The preview is not ready: Hugo did not answer ("+err.Error()+"). Look at the terminal where disclose serve runs.", http.StatusBadGateway)
 	}
@@ -141,11 +143,6 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		}
 		s.Close()
 	}()
-	fmt.Fprintf(opts.Log, "disclose: preview at %s", s.url)
-	if opts.Drafts {
-		fmt.Fprint(opts.Log, " (drafts shown, marked DRAFT)")
-	}
-	fmt.Fprintf(opts.Log, "; feeds at %sfeed.xml, %satom.xml and %sfeed.json\n", s.url, s.url, s.url)
 	return s, nil
 }
 
