@@ -43,7 +43,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(ctx, build.Options{SiteDir: siteDir, OutDir: *out, Previous: *previous, Key: key, Strict: *strict})
+	res, err := build.Build(ctx, build.Options{SiteDir: siteDir, OutDir: *out, Previous: *previous, Key: key, Strict: *strict, RefuseSamples: true})
 	res.Diags.Print(stderr)
 	var ce *build.ContentError
 	if errors.As(err, &ce) {

@@ -43,6 +43,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	done := make(chan result, 1)
 	go func() {
 		site, diags := check.CheckSite(dir, time.Now())
+		if site != nil {
+			diags = append(diags, check.Placeholders(site.Config)...)
+			diags.Sort()
+		}
 		done <- result{site, diags}
 	}()
 	var r result

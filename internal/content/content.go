@@ -81,6 +81,9 @@ type Config struct {
 	Support       []Support
 	Security      Security
 	Deployment    Deployment
+	// Demo is params.demo: the site is a fictional example, so sample
+	// contact details are allowed, and every page says it is fictional.
+	Demo bool
 	// Pos maps a dotted key ("params.contact.phone") to where it is written.
 	Pos map[string]diag.Pos
 	// refused holds the keys whose values the loader refused (and said so),

@@ -158,6 +158,8 @@ func params(opts Options) map[string]any {
 		"known_as":      cfg.KnownAs,
 		"jurisdictions": append([]string{}, cfg.Jurisdictions...),
 		"contact":       cfg.Contact,
+		// A fictional example site: every page says so (demo-banner.html).
+		"demo": cfg.Demo,
 		"disclose": map[string]any{
 			// The zone every time is shown in, with its abbreviation.
 			"timeZone": cfg.Location.String(),

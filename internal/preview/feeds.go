@@ -55,6 +55,7 @@ func (s *Server) refresh() *content.Site {
 		var rules diag.List
 		rules, bodies = check.Checked(site, s.opts.Now())
 		diags = append(diags, rules...)
+		diags = append(diags, check.Placeholders(site.Config)...)
 		diags.Sort()
 		if _, err := pages.Write(s.pagesDir, site, bodies, pages.Options{Drafts: s.opts.Drafts}); err != nil {
 			fmt.Fprintf(s.opts.Log, "disclose: %v\n", err)
