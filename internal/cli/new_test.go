@@ -40,7 +40,7 @@ func TestNew(t *testing.T) {
 		if !strings.Contains(out, "Wrote "+filepath.Join(dir, file)+"\n") {
 			t.Errorf("output does not name the file:\n%s", out)
 		}
-		for _, want := range []string{"disclose serve " + dir, "remove the line 'draft: true'"} {
+		for _, want := range []string{"disclose -C " + dir + " serve", "remove the line 'draft: true'"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output does not say %q:\n%s", want, out)
 			}
