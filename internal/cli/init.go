@@ -89,7 +89,8 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err := ask(ctx, questions, given, stdout); err != nil {
 			return err
 		}
-	} else if err := checkZone(a.TimeZone); err != nil {
+	}
+	if err := checkZone(a.TimeZone); err != nil {
 		return fmt.Errorf("%w: -tz: %v", ErrUsage, err)
 	}
 	for _, j := range strings.Split(juris, ",") {
@@ -119,6 +120,9 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if key != "" {
 		pub := filepath.Join(dir, "static", ".well-known", "disclose.pub")
 		if err := os.MkdirAll(filepath.Dir(pub), 0o755); err != nil {
+			return fmt.Errorf("init: %w", err)
+		}
+		if err := os.MkdirAll(filepath.Dir(key), 0o700); err != nil {
 			return fmt.Errorf("init: %w", err)
 		}
 		pk, err := sign.Keygen(key, pub)
@@ -152,17 +156,18 @@ func ask(ctx context.Context, qs []question, given map[string]bool, w io.Writer)
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			if ans := strings.TrimSpace(in.Text()); ans != "" {
-				*q.value = expandHome(ans)
+			ans := expandHome(strings.TrimSpace(in.Text()))
+			if ans == "" {
+				break // the default, or nothing
 			}
-			if q.check == nil || *q.value == "" {
-				break
+			if q.check != nil {
+				if err := q.check(ans); err != nil {
+					fmt.Fprintf(w, "  %v\n", err)
+					continue
+				}
 			}
-			err := q.check(*q.value)
-			if err == nil {
-				break
-			}
-			fmt.Fprintf(w, "  %v\n", err)
+			*q.value = ans
+			break
 		}
 	}
 	return nil
