@@ -116,3 +116,21 @@ func TestSiteRefusesAZone(t *testing.T) {
 		}
 	}
 }
+
+// TestUpdateAfterInitTakesTheNextMinute: the next update, written in the
+// minute init wrote the holding statement, does not share its address.
+func TestUpdateAfterInitTakesTheNextMinute(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Date(2026, 12, 1, 22, 30, 15, 0, time.UTC)
+	if _, err := Site(dir, harbour, now, nil); err != nil {
+		t.Fatal(err)
+	}
+	file, err := Update(dir, FirstIncident(now.In(time.FixedZone("", 11*3600))), "Letters are on their way", now.Add(20*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
+	if !strings.Contains(string(src), "\ndate: 2026-12-02T09:31:35+11:00\n") {
+		t.Errorf("the update is not a minute later:\n%s", src)
+	}
+}
