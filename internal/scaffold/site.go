@@ -69,8 +69,10 @@ func Site(dir string, a Answers, now time.Time, workflow []byte) ([]string, erro
 			return written, err
 		}
 	}
-	if workflow != nil {
-		if err := write(".github/workflows/publish.yml", workflow); err != nil {
+	// A clone of a repository may have its own workflow: kept, as is a
+	// .gitignore, so that nothing of the folder's is replaced.
+	if _, err := os.Stat(filepath.Join(dir, WorkflowFile)); workflow != nil && errors.Is(err, os.ErrNotExist) {
+		if err := write(WorkflowFile, workflow); err != nil {
 			return written, err
 		}
 	}
@@ -87,6 +89,9 @@ func Site(dir string, a Answers, now time.Time, workflow []byte) ([]string, erro
 	}
 	return written, nil
 }
+
+// WorkflowFile is where init writes the publishing workflow.
+const WorkflowFile = ".github/workflows/publish.yml"
 
 // FirstIncident is the folder name init gives the first incident.
 func FirstIncident(now time.Time) string { return "cyber-incident-" + now.Format("2006") }

@@ -134,3 +134,24 @@ func TestUpdateAfterInitTakesTheNextMinute(t *testing.T) {
 		t.Errorf("the update is not a minute later:\n%s", src)
 	}
 }
+
+// TestSiteKeepsTheFoldersFiles: a folder with its own .gitignore and
+// workflow (a fresh clone) keeps them, and still gets a site.
+func TestSiteKeepsTheFoldersFiles(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, ".github", "workflows"), 0o755)
+	os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("mine\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, WorkflowFile), []byte("name: Mine\n"), 0o644)
+	files, err := Site(dir, harbour, time.Now(), []byte("name: Publish\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 3 || files[0] != "config.toml" {
+		t.Errorf("wrote %q", files)
+	}
+	for f, want := range map[string]string{".gitignore": "mine\n", WorkflowFile: "name: Mine\n"} {
+		if b, _ := os.ReadFile(filepath.Join(dir, f)); string(b) != want {
+			t.Errorf("%s = %q, want %q", f, b, want)
+		}
+	}
+}
