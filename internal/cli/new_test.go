@@ -92,7 +92,7 @@ func TestNew(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d:\n%s", code, errOut)
 		}
-		if !strings.Contains(out, "disclose new update phishing-2025") {
+		if !strings.Contains(out, "disclose -C "+dir+" new update phishing-2025") {
 			t.Errorf("output does not say how to write the first update:\n%s", out)
 		}
 		b, err := os.ReadFile(filepath.Join(dir, "content/incidents/phishing-2025/_index.md"))
