@@ -56,7 +56,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if key != nil {
 		signed = "manifest signed with key " + key.Public().ID()
 	}
-	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", res.Incidents, res.Updates, *out, signed)
+	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", res.Incidents, res.Updates, fromHere(*out), signed)
 	return nil
 }
 

@@ -80,7 +80,7 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		{"hours", "When the helpline is answered, like 8 am to 8 pm, 7 days", &a.PhoneHours, nil},
 		{"email", "The email address people write to", &a.Email, nil},
 		{"media", "The email address for journalists (Enter for none)", &a.Media, nil},
-		{"key", "Where to make the signing key, outside this folder (Enter for not now)", &key, nil},
+		{"key", "Where to make the signing key, outside the site's folder (- for not now)", &key, nil},
 	}
 	if isTerminal() {
 		if key == "" && !given["key"] {
@@ -92,6 +92,9 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if err := checkZone(a.TimeZone); err != nil {
 		return fmt.Errorf("%w: -tz: %v", ErrUsage, err)
+	}
+	if key == "-" {
+		key = ""
 	}
 	for _, j := range strings.Split(juris, ",") {
 		if j = strings.ToLower(strings.TrimSpace(j)); j != "" {
@@ -265,6 +268,15 @@ func shownDir(dir string) string {
 		return filepath.Join(siteC, dir)
 	}
 	return dir
+}
+
+// fromHere is path, given to a command run with -C, as seen from where
+// the writer typed the command.
+func fromHere(path string) string {
+	if siteC == "" || filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(siteC, path)
 }
 
 // siteCmd is the command line for sub on the site in dir, as the writer

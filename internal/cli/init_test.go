@@ -53,7 +53,7 @@ func TestInitAsks(t *testing.T) {
 		"The organisation's legal name: ",
 		"The time zone, like Australia/Sydney [" + machineZone() + "]: ",
 		`  "Sydney" is not a time zone; write an IANA name such as Australia/Sydney`,
-		"Where to make the signing key, outside this folder (Enter for not now) [" + filepath.Join(parent, "site-signing.key") + "]: ",
+		"Where to make the signing key, outside the site's folder (- for not now) [" + filepath.Join(parent, "site-signing.key") + "]: ",
 		"The signing key is " + key + " (key ID ",
 		"To sign a build on this computer: disclose -C " + dir + " build -key " + key + "\n",
 	} {

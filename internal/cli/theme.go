@@ -36,7 +36,7 @@ func runTheme(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil && !errors.As(err, &kept) {
 		return err
 	}
-	fmt.Fprintf(stdout, "Wrote %d file(s) of the built-in theme into %s (layouts/ and static/).\n", len(written), dir)
+	fmt.Fprintf(stdout, "Wrote %d file(s) of the built-in theme into %s (layouts/ and static/).\n", len(written), fromHere(dir))
 	if kept != nil {
 		fmt.Fprintf(stdout, "Left %d file(s) that were already there as they are, such as %s.\n", len(kept.Files), kept.Files[0])
 	}
