@@ -55,9 +55,11 @@ func (p *problems) box() []byte {
 	return b.Bytes()
 }
 
-// addBox puts the problems box at the top of an HTML page from Hugo.
+// addBox puts the problems box at the top of an HTML page from Hugo (a
+// page or the 404 page, not a 304 or a HEAD request, which have no body).
 func (s *Server) addBox(resp *http.Response) error {
-	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || resp.Header.Get("Content-Encoding") != "" {
+	if resp.Request.Method != http.MethodGet || resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusNotFound ||
+		!strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") || resp.Header.Get("Content-Encoding") != "" {
 		return nil
 	}
 	box := s.problems.box()
