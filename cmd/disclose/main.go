@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -15,14 +14,7 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := cli.Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
-	code := cli.ExitCode(err)
-	if err != nil && code != 0 {
-		fmt.Fprintf(os.Stderr, "Error: %v\n", err)
-		if hint := cli.Hint(err); hint != "" {
-			fmt.Fprintf(os.Stderr, "Try: %s\n", hint)
-		}
-	}
 	os.Exit(code)
 }

@@ -37,6 +37,10 @@ type Options struct {
 	Key *sign.SecretKey
 	// Strict makes warnings fail the build as errors do.
 	Strict bool
+	// RefuseSamples makes config.toml's sample values errors
+	// (check.Placeholders), as `disclose build` does: a site does not go
+	// live with a helpline of zeros unless it says it is a demonstration.
+	RefuseSamples bool
 	// Now is the moment the checker treats as the present (updates dated
 	// later are refused). It never reaches the output.
 	Now time.Time
@@ -193,6 +197,9 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			var rules diag.List
 			rules, bodies = check.Checked(site, opts.Now)
 			res.Diags = append(res.Diags, rules...)
+			if opts.RefuseSamples {
+				res.Diags = append(res.Diags, check.ForBuild(check.Placeholders(site.Config))...)
+			}
 			res.Diags.Sort()
 			if res.Diags.Fails(opts.Strict) {
 				return &ContentError{res.Diags}

@@ -23,9 +23,9 @@ func expectedPages(site *content.Site) []string {
 	return pages
 }
 
-// checkRendered refuses a render that left out a page people need: a theme
-// without a layout for it (Hugo only warns) would otherwise publish a site
-// of feeds with no page to read.
+// checkRendered refuses a render that left out a page people need: a
+// site's own layout that makes nothing (Hugo only warns) would otherwise
+// publish a site of feeds with no page to read.
 func checkRendered(stage string, pages []string) error {
 	var missing []string
 	for _, p := range pages {
@@ -41,5 +41,5 @@ func checkRendered(stage string, pages []string) error {
 		more = fmt.Sprintf(" and %d more", len(missing)-5)
 		missing = missing[:5]
 	}
-	return fmt.Errorf("build: the templates made no page for %s%s; check that layouts/ holds home.html, 404.html, section.html and page.html (baseof.html for all), like the repository's example site", strings.Join(missing, ", "), more)
+	return fmt.Errorf("build: the templates made no page for %s%s; a file in the site's layouts/ (home.html, 404.html, section.html, page.html or baseof.html) replaces the built-in theme's and made nothing: fix it, or remove it to use the theme's", strings.Join(missing, ", "), more)
 }

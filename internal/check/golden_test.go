@@ -27,7 +27,12 @@ func TestGolden(t *testing.T) {
 		if !e.IsDir() {
 			continue
 		}
-		_, diags := check.CheckSite(filepath.Join(root, e.Name()), now)
+		// As `disclose check` prints it: the sample values as warnings too.
+		site, diags := check.CheckSite(filepath.Join(root, e.Name()), now)
+		if site != nil {
+			diags = append(diags, check.Placeholders(site.Config)...)
+			diags.Sort()
+		}
 		fmt.Fprintf(&got, "$ disclose check testdata/check/%s\n", e.Name())
 		diags.Print(&got)
 		fmt.Fprintln(&got, check.Summary(diags))

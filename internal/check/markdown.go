@@ -23,7 +23,7 @@ type page struct {
 	plain     bool   // the plain-language rules apply (English text)
 	update    bool   // an update, whose body may not be empty
 	withdrawn bool
-	draft     bool      // never published, so prompts may stay
+	draft     bool      // never published, so a prompt is only a warning
 	known     *[]string // phone numbers the site gives on purpose (digits)
 	lines     *lineIndex
 	// parse says the body is handed to the checker's parsed callback (the

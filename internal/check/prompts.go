@@ -4,8 +4,9 @@ import (
 	"bytes"
 )
 
-// promptOpenings are how the paragraphs that `disclose new` writes as
-// prompts begin (internal/scaffold; its tests hold the two together). A
+// promptOpenings are how the paragraphs that `disclose new` and `disclose
+// init` write as prompts begin (internal/scaffold; its tests hold the two
+// together). A
 // prompt left in place would be published as if it were the statement.
 var promptOpenings = [][]byte{
 	[]byte("Write what has happened since our last update"),
@@ -19,17 +20,21 @@ var promptOpenings = [][]byte{
 	[]byte("Give a toll-free phone number here"),
 }
 
-// prompt reports a paragraph that is still a prompt from `disclose new`.
-// Drafts may keep them: they are never published.
+// prompt reports a paragraph that is still a prompt from `disclose new`
+// or `disclose init`: an error, and a warning in a draft, which is never
+// published, so that the writer hears of it before removing draft: true.
 func (c *checker) prompt(p page, s *prose) {
-	if p.draft {
-		return
-	}
 	text := bytes.TrimSpace(s.text)
 	for _, o := range promptOpenings {
-		if bytes.HasPrefix(text, o) {
-			c.diags.Add(p.pos(s.at(firstLetter(s.text))), "markdown", "this is a prompt from 'disclose new', not the statement; replace it with what people need to know")
-			return
+		if !bytes.HasPrefix(text, o) {
+			continue
 		}
+		at := p.pos(s.at(firstLetter(s.text)))
+		if p.draft {
+			c.diags.Warn(at, "markdown", "this is still a prompt; replace it with what people need to know before you remove 'draft: true'")
+		} else {
+			c.diags.Add(at, "markdown", "this is a prompt from 'disclose new', not the statement; replace it with what people need to know")
+		}
+		return
 	}
 }

@@ -64,7 +64,9 @@ func TestRules(t *testing.T) {
 		{"a prompt from disclose new left in a published update", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "We closed the account.\n\nSay what people can do to protect themselves, and who they can call for help.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:8:1: markdown: this is a prompt from 'disclose new', not the statement; replace it with what people need to know",
 		}},
-		{"a prompt in a draft is fine", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Write what has happened since our last update.\n"), nil},
+		{"a prompt in a draft is a warning", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Write what has happened since our last update.\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:7:1: warning: markdown: this is still a prompt; replace it with what people need to know before you remove 'draft: true'",
+		}},
 
 		// 3. Timeline.
 		{"update before discovery", upd("2024-05-05-early.md", "title: Early\ndate: 2024-05-05T09:00:00+10:00\nstatus: investigating\n", "Text.\n"), []string{

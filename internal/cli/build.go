@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/disclose-dev/disclose/internal/build"
+	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -30,6 +31,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if err := needSite("build", siteDir); err != nil {
+		return err
+	}
 	if *keyFile != "" {
 		if err := keyOutsideSite(*keyFile, siteDir); err != nil {
 			return err
@@ -39,11 +43,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	res, err := build.Build(ctx, build.Options{SiteDir: siteDir, OutDir: *out, Previous: *previous, Key: key, Strict: *strict})
+	res, err := build.Build(ctx, build.Options{SiteDir: siteDir, OutDir: *out, Previous: *previous, Key: key, Strict: *strict, RefuseSamples: true})
 	res.Diags.Print(stderr)
 	var ce *build.ContentError
 	if errors.As(err, &ce) {
-		return &ContentError{Diags: ce.Diags}
+		return &ContentError{Diags: ce.Diags, Summary: fmt.Sprintf("%s; nothing was published", check.Summary(ce.Diags))}
 	}
 	if err != nil {
 		return err
@@ -52,7 +56,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if key != nil {
 		signed = "manifest signed with key " + key.Public().ID()
 	}
-	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", res.Incidents, res.Updates, *out, signed)
+	fmt.Fprintf(stdout, "published %d incident(s) and %d update(s) into %s (%s)\n", res.Incidents, res.Updates, fromHere(*out), signed)
 	return nil
 }
 
@@ -80,11 +84,24 @@ func keyOutsideSite(keyFile, siteDir string) error {
 	return nil
 }
 
-// resolved is p made absolute, with every symbolic link in it followed.
+// resolved is p made absolute, with every symbolic link in it followed;
+// the part of p that does not exist yet (a key or site about to be made)
+// is kept as written below the part that does.
 func resolved(p string) (string, error) {
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return "", err
 	}
-	return filepath.EvalSymlinks(abs)
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(abs); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return filepath.Join(abs, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(abs), rest)
+		abs = parent
+	}
 }

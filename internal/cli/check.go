@@ -34,8 +34,8 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return fmt.Errorf("%w: %s is not a site directory (one holding config.toml and content/)", ErrUsage, dir)
+	if err := needSite("check", dir); err != nil {
+		return err
 	}
 	// The check writes nothing, so when it is interrupted it stops at once.
 	type result struct {
@@ -46,6 +46,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	done := make(chan result, 1)
 	go func() {
 		site, diags, err := checkWithPrevious(ctx, dir, *previous, *strict, time.Now())
+		if site != nil {
+			diags = append(diags, check.Placeholders(site.Config)...)
+			diags.Sort()
+		}
 		done <- result{site, diags, err}
 	}()
 	var r result
@@ -70,7 +74,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	fmt.Fprintln(stderr, check.Summary(diags))
 	if diags.Fails(*strict) {
-		return &ContentError{Diags: diags}
+		return &ContentError{Diags: diags, Summary: check.Summary(diags), Printed: true}
 	}
 	return nil
 }

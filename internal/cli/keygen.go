@@ -25,6 +25,14 @@ func runKeygen(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: keygen takes no arguments, got %q", ErrUsage, fs.Arg(0))
 	}
+	// The folders the hints name (~/keys, static/.well-known) may not
+	// be there yet; the secret's is the user's alone.
+	if err := os.MkdirAll(filepath.Dir(*secret), 0o700); err != nil {
+		return fmt.Errorf("keygen: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Dir(*public), 0o755); err != nil {
+		return fmt.Errorf("keygen: %w", err)
+	}
 	pk, err := sign.Keygen(*secret, *public)
 	if err != nil {
 		return err

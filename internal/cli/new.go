@@ -30,6 +30,9 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		fs.Usage()
 		return fmt.Errorf("%w: new takes update or incident, the incident's folder name and a title in quotes", ErrUsage)
 	}
+	if err := needSite("new", *dir); err != nil {
+		return err
+	}
 	kind, slug, title := args[0], args[1], args[2]
 	var file string
 	if kind == "update" {
@@ -48,7 +51,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return newError(err, stderr)
 	}
-	shown := filepath.Join(*dir, filepath.FromSlash(file))
+	shown := filepath.Join(shownDir(*dir), filepath.FromSlash(file))
 	if kind == "update" {
 		printUpdateSteps(stdout, shown, *dir)
 	} else {
@@ -72,21 +75,13 @@ func newError(err error, stderr io.Writer) error {
 	return err
 }
 
-// siteFlag is the -C flag to repeat in a suggested command, or "".
-func siteFlag(dir string) string {
-	if filepath.Clean(dir) == "." {
-		return ""
-	}
-	return " -C " + dir
-}
-
 func printUpdateSteps(w io.Writer, file, dir string) {
 	fmt.Fprintf(w, "Wrote %s\n\n", file)
 	fmt.Fprintln(w, "Next:")
 	fmt.Fprintln(w, "  1. Edit it: replace the prompts with what people need to know.")
-	fmt.Fprintf(w, "  2. Preview it: run 'disclose serve%s' and open http://localhost:1313/\n", dirArg(dir))
+	fmt.Fprintf(w, "  2. Preview it: run '%s' and open http://localhost:1313/\n", siteCmd(dir, "serve"))
 	fmt.Fprintln(w, "     (drafts show there with a DRAFT banner; they are never published).")
-	fmt.Fprintf(w, "  3. Publish it: remove the line 'draft: true', then run 'disclose check%s' and 'disclose build%s'.\n", dirArg(dir), dirArg(dir))
+	fmt.Fprintf(w, "  3. Publish it: remove the line 'draft: true', then run '%s' and '%s'.\n", siteCmd(dir, "check"), siteCmd(dir, "build"))
 }
 
 func printIncidentSteps(w io.Writer, file, dir, slug string) {
@@ -94,15 +89,7 @@ func printIncidentSteps(w io.Writer, file, dir, slug string) {
 	fmt.Fprintln(w, "Next:")
 	fmt.Fprintln(w, "  1. Edit it: replace the prompts under each heading, and fill in the")
 	fmt.Fprintln(w, "     fields at the top that start with #.")
-	fmt.Fprintf(w, "  2. Write the first update: disclose new update %s \"First statement\"%s\n", slug, siteFlag(dir))
-	fmt.Fprintf(w, "  3. Preview both: run 'disclose serve%s' and open http://localhost:1313/\n", dirArg(dir))
-	fmt.Fprintf(w, "  4. Run 'disclose check%s': it says what the notice laws for this site still ask for.\n", dirArg(dir))
-}
-
-// dirArg is the site directory as the last argument of a command, or "".
-func dirArg(dir string) string {
-	if filepath.Clean(dir) == "." {
-		return ""
-	}
-	return " " + dir
+	fmt.Fprintf(w, "  2. Write the first update: %s\n", siteCmd(dir, "new update "+slug+" \"First statement\""))
+	fmt.Fprintf(w, "  3. Preview both: run '%s' and open http://localhost:1313/\n", siteCmd(dir, "serve"))
+	fmt.Fprintf(w, "  4. Run '%s': it says what the notice laws for this site still ask for.\n", siteCmd(dir, "check"))
 }

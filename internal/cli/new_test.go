@@ -40,7 +40,7 @@ func TestNew(t *testing.T) {
 		if !strings.Contains(out, "Wrote "+filepath.Join(dir, file)+"\n") {
 			t.Errorf("output does not name the file:\n%s", out)
 		}
-		for _, want := range []string{"disclose serve " + dir, "remove the line 'draft: true'"} {
+		for _, want := range []string{"disclose -C " + dir + " serve", "remove the line 'draft: true'"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("output does not say %q:\n%s", want, out)
 			}
@@ -92,7 +92,7 @@ func TestNew(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("exit %d:\n%s", code, errOut)
 		}
-		if !strings.Contains(out, "disclose new update phishing-2025") {
+		if !strings.Contains(out, "disclose -C "+dir+" new update phishing-2025") {
 			t.Errorf("output does not say how to write the first update:\n%s", out)
 		}
 		b, err := os.ReadFile(filepath.Join(dir, "content/incidents/phishing-2025/_index.md"))

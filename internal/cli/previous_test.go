@@ -13,6 +13,10 @@ import (
 )
 
 // previousSite is a small published site: one incident, one update.
+// demoConfig is the test sites' config, marked a fictional example so
+// that build takes its sample contact details.
+var demoConfig = "-- config.toml --\n" + strings.Replace(sitetest.Config, "[params]\n", "[params]\ndemo = true\n", 1)
+
 const previousSite = `
 -- content/incidents/x/_index.md --
 ---
@@ -41,7 +45,7 @@ var suggested = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d,
 // and `build -previous` print the same diagnostics, and check's default
 // is the manifest in public/, as build's is.
 func TestCheckPreviousIsBuildPrevious(t *testing.T) {
-	site := sitetest.Write(t, previousSite)
+	site := sitetest.Write(t, demoConfig+previousSite)
 	sitetest.CopyTheme(t, site)
 	work := t.TempDir()
 	t.Chdir(work)
@@ -90,7 +94,7 @@ func TestCheckPreviousIsBuildPrevious(t *testing.T) {
 // TestCheckPreviousUnreadable: a -previous that cannot be read stops the
 // check (exit 2), saying where it looked.
 func TestCheckPreviousUnreadable(t *testing.T) {
-	site := sitetest.Write(t, previousSite)
+	site := sitetest.Write(t, demoConfig+previousSite)
 	missing := filepath.Join(t.TempDir(), "nowhere")
 	var stdout, stderr bytes.Buffer
 	err := Run(context.Background(), []string{"check", "-previous", missing, site}, &stdout, &stderr)

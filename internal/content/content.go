@@ -85,6 +85,9 @@ type Config struct {
 	// the scam warning and the support services (params.revisions),
 	// oldest first: readers see them beside the contact details.
 	Revisions []Revision
+	// Demo is params.demo: the site is a fictional example, so sample
+	// contact details are allowed, and every page says it is fictional.
+	Demo bool
 	// Pos maps a dotted key ("params.contact.phone") to where it is written.
 	Pos map[string]diag.Pos
 	// refused holds the keys whose values the loader refused (and said so),

@@ -136,6 +136,7 @@ func loadConfig(dir string, diags *diag.List) *Config {
 	if v, ok := d.vals["params.readability_grade"].(int64); ok {
 		cfg.Readability = float64(v)
 	}
+	cfg.Demo, _ = d.vals["params.demo"].(bool)
 	d.siteLanguage(cfg)
 	if cfg.BaseURL != "" && !strings.HasSuffix(cfg.BaseURL, "/") {
 		cfg.BaseURL += "/"

@@ -125,6 +125,7 @@ var paramsFields = []field{
 	{name: "jurisdictions", kind: kTextList},
 	{name: "feed_items", kind: kInt},
 	{name: "readability_grade", kind: kInt},
+	{name: "demo", kind: kBool},
 	{name: "contact", kind: kObject, fields: []field{
 		{name: "phone", kind: kText},
 		{name: "phone_hours", kind: kText},

@@ -21,6 +21,7 @@ organisation  = "Tallow Creek Water Pty Ltd"
 known_as      = "Tallow Creek Water"
 jurisdictions = ["au"]
 feed_items    = 50
+demo          = true
 
 [params.contact]
 phone           = "1800 975 711"

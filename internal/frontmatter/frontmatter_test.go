@@ -413,6 +413,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"yaml curly single quotes", "---\ntitle: ‘Hello’\n---\n", 2, 8, `front matter: value starts with a typographic quote ‘; use straight quotes (" or ') instead of ‘ ’`},
 		{"yaml low double quote", "---\ntitle: „Hallo“\n---\n", 2, 8, `front matter: value starts with a typographic quote „; use straight quotes (" or ') instead of “ ”`},
 		{"yaml curly quote in list", "---\ntags: [”a”]\n---\n", 2, 8, `front matter: value starts with a typographic quote ”; use straight quotes (" or ') instead of “ ”`},
+		{"yaml curly quotes around a colon", "---\ntitle: “Update: what we know”\n---\n", 2, 8, `front matter: mapping values are not allowed in this context; the text at this column starts with a typographic quote “; use straight quotes (" or ') instead of “ ”`},
 		{"yaml curly quoted key", "---\n“title”: x\n---\n", 2, 1, `front matter: key starts with a typographic quote “; use straight quotes (" or ') instead of “ ”`},
 		{"toml curly quotes", "+++\ntitle = “Hello”\n+++\n", 2, 9, `front matter: value starts with a typographic quote “; use straight quotes (" or ') instead of “ ”`},
 		{"toml curly quoted key", "+++\n’title’ = 'x'\n+++\n", 2, 1, `front matter: key starts with a typographic quote ’; use straight quotes (" or ') instead of ‘ ’`},

@@ -297,6 +297,15 @@ func (c *yamlConverter) syntaxError(err error, fm []byte) *SyntaxError {
 	if msg == "found undefined tag handle" {
 		msg = "YAML tags are not allowed; remove the tag, and put the value in quotes if it is text"
 	}
+	// Quotes pasted from a word processor are not quotes to YAML, so the
+	// text between them is read as YAML (a colon in it makes a mapping):
+	// the library's message then says nothing of the real cause.
+	if l := lineOf(fm, line); col == 0 {
+		if i := bytes.IndexAny(l, "“”„‘’"); i >= 0 {
+			col = utf8.RuneCount(l[:i]) + 1
+			msg += "; " + curlyQuoteProblem(string(l[i:]), "the text at this column")
+		}
+	}
 	// Problems at the very end are reported on the line after the last.
 	line = max(min(line, bytes.Count(fm, []byte("\n"))), 1)
 	return &SyntaxError{Line: line + c.lineOff, Col: col, Msg: "front matter: " + msg}

@@ -38,6 +38,10 @@ func Config(opts Options) ([]byte, error) {
 		"timeZone":               cfg.Location.String(),
 		"defaultContentLanguage": cfg.DefaultLang,
 		"params":                 params(opts),
+		// The built-in theme (theme.go): the site's own layouts/ and
+		// static/ files override the theme's of the same name, as Hugo
+		// lets a project's files override its theme's.
+		"theme": ThemeName,
 		// Where the generated pages are (package pages). Only the site's
 		// layouts, static files and language files come from the site.
 		"contentDir": filepath.Join(pagesDir, "content"),
@@ -156,6 +160,8 @@ func params(opts Options) map[string]any {
 		"known_as":      cfg.KnownAs,
 		"jurisdictions": append([]string{}, cfg.Jurisdictions...),
 		"contact":       cfg.Contact,
+		// A fictional example site: every page says so (demo-banner.html).
+		"demo": cfg.Demo,
 		"disclose": map[string]any{
 			// The zone every time is shown in, with its abbreviation.
 			"timeZone": cfg.Location.String(),

@@ -2,8 +2,9 @@
 // pages generated, in-process, through Hugo's own command line package (no
 // separately installed hugo, nothing downloaded), with a configuration made
 // here (Config) from the site's validated config. Hugo reads the site's
-// layouts, static files and language files, and no file the author wrote
-// for content or config.
+// layouts, static files and language files over the theme built into the
+// program (package disclose), and no file the author wrote for content or
+// config.
 package hugo
 
 import (
@@ -101,10 +102,11 @@ func Serve(args []string, opts Options) error {
 
 // Args is the Hugo command line for sub (build or server): Hugo's project
 // directory is a temporary one holding only configFile (hugo.json), the
-// configuration Config made, so that nothing of the site's (a config.toml,
-// a config/ folder, themes) is read by Hugo's own config loader. Hugo finds
-// hugo.json there by itself: its --config flag takes a comma-separated
-// list, which a folder with a comma in its name would break.
+// configuration Config made, and the built-in theme in its themes/ folder,
+// so that nothing of the site's (a config.toml, a config/ folder, themes)
+// is read by Hugo's own config loader. Hugo finds hugo.json there by
+// itself: its --config flag takes a comma-separated list, which a folder
+// with a comma in its name would break. cleanup removes it.
 func Args(sub string, opts Options) (args []string, configFile string, cleanup func(), err error) {
 	dir, err := os.MkdirTemp(opts.TempDir, "disclose-hugo-*")
 	if err != nil {
@@ -112,6 +114,10 @@ func Args(sub string, opts Options) (args []string, configFile string, cleanup f
 	}
 	cleanup = func() { os.RemoveAll(dir) }
 	file := filepath.Join(dir, "hugo.json")
+	if err := writeThemeModule(filepath.Join(dir, "themes", ThemeName)); err != nil {
+		cleanup()
+		return nil, "", nil, err
+	}
 	if _, err := WriteConfig(file, opts); err != nil {
 		cleanup()
 		return nil, "", nil, err
@@ -120,7 +126,7 @@ func Args(sub string, opts Options) (args []string, configFile string, cleanup f
 	args = []string{sub,
 		"--source", dir,
 		"--configDir", filepath.Join(dir, "config"), // never made: no config/ folder is read
-		"--themesDir", filepath.Join(dir, "themes"), // nor any theme
+		"--themesDir", filepath.Join(dir, "themes"), // nor any theme but ours
 		"--noBuildLock",
 		"--logLevel", "warn",
 	}

@@ -55,18 +55,22 @@ func (s *Server) refresh() *content.Site {
 		var rules diag.List
 		rules, bodies = check.Checked(site, s.opts.Now())
 		diags = append(diags, rules...)
+		diags = append(diags, check.Placeholders(site.Config)...)
 		diags.Sort()
 		if _, err := pages.Write(s.pagesDir, site, bodies, pages.Options{Drafts: s.opts.Drafts, OmitUnchecked: true}); err != nil {
 			fmt.Fprintf(s.opts.Log, "disclose: %v\n", err)
 		}
 	}
+	s.problems.set(diags)
 	w := s.opts.Log
+	diags.Print(w)
 	switch {
 	case len(diags) == 0:
 		fmt.Fprintln(w, "disclose: checked the content: no problems found")
+	case diags.Errors() > 0:
+		fmt.Fprintf(w, "disclose: checked the content: %s; 'disclose build' will not publish until the errors are fixed\n", check.Summary(diags))
 	default:
-		fmt.Fprintf(w, "disclose: checked the content: %d error(s) and %d warning(s); errors stop 'disclose build'\n", diags.Errors(), diags.Warnings())
-		diags.Print(w)
+		fmt.Fprintf(w, "disclose: checked the content: %s\n", check.Summary(diags))
 	}
 	s.feeds.update(site, bodies)
 	s.site = site

@@ -66,6 +66,9 @@ func startHugo(o hugoOptions) (*hugoServer, error) {
 		"--baseURL", base,
 		"--appendPort=false",
 		"--navigateToChanged",
+		// Our findings, not Hugo's log: the writer needs the address and what
+		// the checker found (printed by refresh), not Hugo's build table.
+		"--quiet",
 	}
 	if o.drafts {
 		extra = append(extra, "--buildDrafts")

@@ -68,7 +68,8 @@ type Server struct {
 	// pagesDir holds the generated pages Hugo's server lays out.
 	pagesDir string
 	// site is the content as last loaded (refresh), for quick.
-	site *content.Site
+	site     *content.Site
+	problems problems // shown on every page while any is an error
 
 	closeOnce sync.Once
 	closeErr  error
@@ -117,6 +118,13 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	}
 
 	proxy := s.hugo.proxy() // inner.go
+	strip := proxy.ModifyResponse
+	proxy.ModifyResponse = func(r *http.Response) error {
+		if err := strip(r); err != nil {
+			return err
+		}
+		return s.addBox(r)
+	}
 	proxy.ErrorHandler = func(w http.ResponseWriter, r *http.Request, err error) {
 		http.Error(w, "The preview is not ready: Hugo did not answer ("+err.Error()+"). Look at the terminal where disclose serve runs.", http.StatusBadGateway)
 	}
@@ -146,11 +154,6 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		}
 		s.Close()
 	}()
-	fmt.Fprintf(opts.Log, "disclose: preview at %s", s.url)
-	if opts.Drafts {
-		fmt.Fprint(opts.Log, " (drafts shown, marked DRAFT)")
-	}
-	fmt.Fprintf(opts.Log, "; feeds at %sfeed.xml, %satom.xml and %sfeed.json\n", s.url, s.url, s.url)
 	return s, nil
 }
 

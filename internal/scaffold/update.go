@@ -32,7 +32,7 @@ func Update(siteDir, slug, title string, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	local := now.In(cfg.Location)
+	local := freeMinute(siteDir, slug, now.In(cfg.Location))
 	words := Slugify(title, MaxWords)
 	if words == "" {
 		words = "update"
@@ -68,6 +68,29 @@ Say what we are doing now, and when we will update this page next.
 
 Say what people can do to protect themselves, and who they can call for help.
 `
+
+// freeMinute is now, or the first minute after it that no update of the
+// incident has: an update's address is its minute, and two updates written
+// in one minute (init's holding statement, then the next one) would share
+// it.
+func freeMinute(siteDir, slug string, now time.Time) time.Time {
+	site, _ := content.Load(siteDir)
+	if site == nil {
+		return now
+	}
+	taken := map[time.Time]bool{}
+	for _, inc := range site.Incidents {
+		if inc.Slug == slug {
+			for _, u := range inc.Updates {
+				taken[u.Date.Truncate(time.Minute).UTC()] = true
+			}
+		}
+	}
+	for taken[now.Truncate(time.Minute).UTC()] {
+		now = now.Add(time.Minute)
+	}
+	return now
+}
 
 // newestStatus is the status of the incident's newest update, drafts
 // included, or investigating when it has none.

@@ -1,0 +1,37 @@
+package preview
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/disclose-dev/disclose/internal/diag"
+)
+
+// TestProblemsBox: the box lists every problem as check prints it, with
+// what the author wrote escaped, and is not there without an error.
+func TestProblemsBox(t *testing.T) {
+	var p problems
+	var l diag.List
+	l.Warn(diag.Pos{File: "config.toml", Line: 3, Col: 1}, "params.contact.phone_hours", "say when the phone line is answered")
+	p.set(l)
+	if b := p.box(); b != nil {
+		t.Errorf("a box for warnings only:\n%s", b)
+	}
+	l.Add(diag.Pos{File: "content/incidents/x/2024-05-16-<script>.md", Line: 3, Col: 7}, "date", `no time zone offset; write 2024-05-16T09:00:00+10:00 "now"`)
+	l.Sort()
+	p.set(l)
+	got := string(p.box())
+	for _, want := range []string{
+		`<section class="warning" id="disclose-problems" role="alert">`,
+		"<h2>1 error, 1 warning: 'disclose build' will not publish the site yet</h2>",
+		"<li><code>config.toml:3:1</code>: warning: params.contact.phone_hours: say when the phone line is answered</li>",
+		"<li><code>content/incidents/x/2024-05-16-&lt;script&gt;.md:3:7</code>: date: no time zone offset; write 2024-05-16T09:00:00+10:00 &#34;now&#34;</li>",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the box does not hold %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "<script>") {
+		t.Errorf("the box holds markup from a file name:\n%s", got)
+	}
+}
