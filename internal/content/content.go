@@ -189,6 +189,7 @@ type Incident struct {
 	Discovered      time.Time
 	DataWindow      *Range
 	Affected        *Affected
+	WhatToDo        []string // what_to_do: up to three things to do now, shown first
 	DataInvolved    []string
 	DataNotInvolved []string
 	Notified        []Notification

@@ -40,6 +40,7 @@ var incidentFields = []field{
 		{name: "estimate", kind: kBool},
 		{name: "who", kind: kText},
 	}},
+	{name: "what_to_do", kind: kTextList},
 	{name: "data_involved", kind: kTextList},
 	{name: "data_not_involved", kind: kTextList},
 	{name: "notified", kind: kList, fields: []field{

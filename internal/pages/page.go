@@ -45,6 +45,7 @@ func incidentPage(inc *content.Incident, html []byte) frontMatter {
 		}
 		p["affected"] = m
 	}
+	set("what_to_do", inc.WhatToDo, len(inc.WhatToDo) > 0)
 	set("data_involved", inc.DataInvolved, len(inc.DataInvolved) > 0)
 	set("data_not_involved", inc.DataNotInvolved, len(inc.DataNotInvolved) > 0)
 	if len(inc.Notified) > 0 {
