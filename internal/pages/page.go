@@ -13,6 +13,7 @@ type frontMatter struct {
 	Date    string         `json:"date,omitempty"`
 	URL     string         `json:"url,omitempty"`
 	Draft   bool           `json:"draft,omitempty"`
+	Layout  string         `json:"layout,omitempty"`
 	Build   map[string]any `json:"build,omitempty"`
 	Sitemap map[string]any `json:"sitemap,omitempty"`
 	Params  map[string]any `json:"params"`
@@ -136,4 +137,11 @@ func versionPage(u *content.Update, v history.Version, html []byte) frontMatter 
 		Sitemap: map[string]any{"disable": true},
 		Params:  p,
 	}
+}
+
+// verifyPage is the page for journalists on how to check that the site is
+// the organisation's (layouts/verify.html); the signing key comes from the
+// site's params, set by disclose build.
+func verifyPage() frontMatter {
+	return frontMatter{Title: "How to check this site is genuine", URL: "/verify/", Layout: "verify", Params: map[string]any{}}
 }
