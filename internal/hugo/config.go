@@ -83,7 +83,7 @@ func toolSettings(opts Options) map[string]any {
 		"buildFuture":                false,
 		"buildExpired":               false,
 		"disableHugoGeneratorInject": true,
-		"enableRobotsTXT":            false,
+		"enableRobotsTXT":            true, // layouts/robots.txt
 		"enableEmoji":                false,
 		"enableGitInfo":              false,
 		"capitalizeListTitles":       false,
