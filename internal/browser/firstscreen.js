@@ -16,7 +16,7 @@
     status: box(document.querySelector('main .banner .now-status')),
     when: box(document.querySelector('main .banner .when time')),
     todo: now ? [...now.querySelectorAll('.todo > li')].map(box) : [],
-    tel: box(now && now.querySelector('a[href^="tel:"]')),
+    tel: box(now && now.querySelector('.call a[href^="tel:"]')),
     scam: box(now && now.querySelector('.scam-short')),
     scamLink: box(now && now.querySelector('.scam-short a[href]')),
     scamTarget: box(document.getElementById('scams')),

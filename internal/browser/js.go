@@ -111,6 +111,14 @@ func (p *Page) Overflow(ctx context.Context) (int, error) {
 	return n, err
 }
 
+// Overflowing lists the elements that reach past the window's right edge:
+// tag, class and the start of their text.
+func (p *Page) Overflowing(ctx context.Context) ([]string, error) {
+	var out []string
+	err := p.Eval(ctx, `[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + JSON.stringify(e.textContent.replace(/\s+/g, ' ').trim().slice(0, 60)))`, &out)
+	return out, err
+}
+
 // SetTextSize sets the root font size to percent of the browser's default,
 // as a reader's larger text setting does; the stylesheet sizes text in rem.
 func (p *Page) SetTextSize(ctx context.Context, percent int) error {
