@@ -446,7 +446,7 @@ func TestNuHtmlChecker(t *testing.T) {
 			var msgs []string
 			for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 				if l != "" && !ownStylesheet.MatchString(l) {
-					msgs = append(msgs, strings.TrimPrefix(l, "\"file:"+s.out))
+					msgs = append(msgs, strings.Replace(strings.TrimPrefix(l, "\"file:"+s.out), "\":", ":", 1))
 				}
 			}
 			sort.Strings(msgs)
@@ -455,4 +455,93 @@ func TestNuHtmlChecker(t *testing.T) {
 			}
 		})
 	}
+}
+
+var (
+	mediaBox = regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`)
+	pdfPage  = regexp.MustCompile(`/Type /Page\b[^s]`)
+)
+
+// TestPrint prints the example site's pages in Chromium: on A4 for its
+// en-AU locale and on US Letter when the page says it is en-US, on no more
+// pages than its content needs (no page left near empty by a rule that
+// keeps a box whole), with each web address printed after its link.
+func TestPrint(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	need(t, err == nil, "chromium (Debian package chromium)")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	b, err := browser.Start(ctx, chromium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	p, err := b.NewPage(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := exampleSite(t)
+	srv := httptest.NewServer(http.FileServer(http.Dir(s.out)))
+	defer srv.Close()
+	papers := []struct {
+		lang          string
+		w, h          float64 // points
+		contentHeight float64 // CSS px inside the margins of style.css's @page
+		contentWidth  int
+	}{
+		{"en-AU", 595.92, 842.88, (297 - 32) / 25.4 * 96, 680},
+		{"en-US", 612, 792, (11 - 1.2) * 96, 700},
+	}
+	for _, pg := range s.pages {
+		if pg.kind != "home" && pg.kind != "incident" && pg.kind != "update (latest)" {
+			continue
+		}
+		for _, paper := range papers {
+			t.Run(strings.ReplaceAll(pg.kind, " ", "_")+"/"+paper.lang, func(t *testing.T) {
+				// The height of the page's content laid out at the paper's width.
+				load(ctx, t, p, srv.URL+pg.path, browser.Viewport{Width: paper.contentWidth, Height: 800, Print: true})
+				if err := p.Eval(ctx, fmt.Sprintf(`document.documentElement.lang = %q`, paper.lang), nil); err != nil {
+					t.Fatal(err)
+				}
+				var height float64
+				if err := p.Eval(ctx, `document.documentElement.scrollHeight`, &height); err != nil {
+					t.Fatal(err)
+				}
+				var after string
+				if err := p.Eval(ctx, `(() => { const a = [...document.querySelectorAll('main a[href^="http"]')].find(a => !a.classList.contains('url')); return a ? getComputedStyle(a, '::after').content + ' ' + a.href : 'none' })()`, &after); err != nil {
+					t.Fatal(err)
+				}
+				if f := strings.Fields(after); len(f) > 0 && f[0] != "none" && !strings.Contains(after, strings.TrimSuffix(f[len(f)-1], "/")) {
+					t.Errorf("a link prints without its address: %s", after)
+				}
+				pdf, err := p.PDF(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				m := mediaBox.FindSubmatch(pdf)
+				if m == nil {
+					t.Fatal("the PDF has no /MediaBox")
+				}
+				var w, h float64
+				fmt.Sscan(string(m[1]), &w)
+				fmt.Sscan(string(m[2]), &h)
+				if abs(w-paper.w) > 2 || abs(h-paper.h) > 2 {
+					t.Errorf("printed on %.0f x %.0f pt, want %.0f x %.0f (%s)", w, h, paper.w, paper.h, paper.lang)
+				}
+				n := len(pdfPage.FindAll(pdf, -1))
+				need := int(height/paper.contentHeight) + 1
+				t.Logf("%s on %s: %d pages for %.0f px of content (%.1f pages' worth)", pg.path, paper.lang, n, height, height/paper.contentHeight)
+				if n > need {
+					t.Errorf("%d pages printed for %.1f pages of content: a page is left near empty", n, height/paper.contentHeight)
+				}
+			})
+		}
+	}
+}
+
+func abs(f float64) float64 {
+	if f < 0 {
+		return -f
+	}
+	return f
 }
