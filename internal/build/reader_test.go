@@ -545,3 +545,71 @@ func abs(f float64) float64 {
 	}
 	return f
 }
+
+var (
+	titleTag = regexp.MustCompile(`<title>([^<]*)</title>`)
+	descTag  = regexp.MustCompile(`<meta name="description" content="([^"]+)">`)
+)
+
+// TestPageHeads reads the head of every page of a generated site: every
+// page has a title and a description; an earlier version's title says so,
+// it is noindex and its canonical address is the current text's; a
+// withdrawn update's title says it was withdrawn; robots.txt allows the
+// pages and names the sitemap, which leaves earlier versions out.
+func TestPageHeads(t *testing.T) {
+	s := generatedSite(t)
+	base := strings.TrimSuffix(s.site.Config.BaseURL, "/")
+	sitemap := read(t, filepath.Join(s.out, "sitemap.xml"))
+	robots := read(t, filepath.Join(s.out, "robots.txt"))
+	if want := "Sitemap: " + base + "/sitemap.xml"; !strings.Contains(robots, want) || !strings.Contains(robots, "Allow: /") {
+		t.Errorf("robots.txt lacks %q or Allow: /:\n%s", want, robots)
+	}
+	kinds := map[string]page{}
+	for _, p := range s.pages {
+		kinds[p.kind] = p
+	}
+	for _, k := range []string{"earlier version", "update (withdrawn)"} {
+		if _, ok := kinds[k]; !ok {
+			t.Fatalf("the generated site has no %s", k)
+		}
+	}
+	err := filepath.WalkDir(s.out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(s.out, p)
+		path := "/" + strings.TrimSuffix(filepath.ToSlash(rel), "index.html")
+		html := read(t, p)
+		if strings.Contains(html, `http-equiv="refresh"`) {
+			return nil // Hugo's redirect from page/1/ to the incident
+		}
+		title := titleTag.FindStringSubmatch(html)
+		if title == nil || strings.TrimSpace(title[1]) == "" {
+			t.Errorf("%s has no title", path)
+		}
+		if d := descTag.FindStringSubmatch(html); d == nil {
+			t.Errorf("%s has no meta description", path)
+		}
+		earlier := strings.HasSuffix(path, "/v1/")
+		if earlier {
+			current := base + strings.TrimSuffix(path, "v1/")
+			for _, want := range []string{"<title>Earlier version: ", `<meta name="robots" content="noindex">`, `<link rel="canonical" href="` + current + `">`} {
+				if !strings.Contains(html, want) {
+					t.Errorf("the earlier version %s lacks %q", path, want)
+				}
+			}
+			if strings.Contains(sitemap, base+path) {
+				t.Errorf("the sitemap lists the earlier version %s", path)
+			}
+		} else if strings.Contains(html, "noindex") {
+			t.Errorf("%s is noindex", path)
+		}
+		if path == kinds["update (withdrawn)"].path && !strings.Contains(html, "<title>Withdrawn: ") {
+			t.Errorf("the withdrawn update's title does not say so: %s", title)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -75,7 +75,7 @@ func TestServe(t *testing.T) {
 			t.Fatalf("status %d", resp.StatusCode)
 		}
 		for _, want := range []string{
-			"<h1>Southern Script Exchange Pty Ltd: cyber incident updates</h1>",
+			"<h1>Cyber incident updates</h1>",
 			`<link rel="canonical" href="` + base + `">`, // links lead to the preview, not the public site
 			"livereload.js",
 		} {
