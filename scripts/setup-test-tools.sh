@@ -2,7 +2,10 @@
 # Installs what the tests run against, none of which we wrote: xmllint and
 # the Atom grammar, Debian's python3-feedparser, the stock minisign tool,
 # nginx with its brotli module, Caddy, shellcheck (for actionlint),
-# Chromium and Versity's S3 gateway. Safe to run again; skips what is
+# Chromium and Java from Debian; axe-core and the W3C Nu Html Checker
+# (vnu-jar) from npm into .test-tools/ in the repository, for the browser
+# tests (internal/build/reader_test.go); and Versity's S3 gateway, built
+# from its Go module. Safe to run again; skips what is
 # already installed.
 set -euo pipefail
 need=()
@@ -14,6 +17,8 @@ command -v minisign >/dev/null || need+=(minisign)
 command -v caddy >/dev/null || need+=(caddy)
 command -v shellcheck >/dev/null || need+=(shellcheck)
 command -v chromium >/dev/null || need+=(chromium)
+command -v java >/dev/null || need+=(default-jre-headless)
+command -v npm >/dev/null || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
 	if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 	export DEBIAN_FRONTEND=noninteractive
@@ -24,4 +29,11 @@ fi
 # publishes to, built from its Go module like any Go tool.
 if ! command -v versitygw >/dev/null; then
 	GOBIN=/usr/local/bin go install github.com/versity/versitygw/cmd/versitygw@v1.8.0
+fi
+# The versions the browser tests were written against; --ignore-scripts:
+# vnu-jar's install script would fetch a Java of its own, and Debian's is used.
+tools="$(cd "$(dirname "$0")/.." && pwd)/.test-tools"
+if [ ! -e "$tools/node_modules/axe-core/axe.min.js" ] || [ ! -e "$tools/node_modules/vnu-jar/build/dist/vnu.jar" ]; then
+	mkdir -p "$tools"
+	npm install --prefix "$tools" --no-audit --no-fund --ignore-scripts --no-save axe-core@4 vnu-jar@26 >/dev/null
 fi

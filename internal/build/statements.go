@@ -196,7 +196,7 @@ func updateStatement(site *content.Site, u, src *content.Update, lang string) st
 
 // listFields are the incident's lists, hashed entry by entry as well, so
 // that a change is shown at the entry that changed.
-var listFields = map[string]bool{"data_involved": true, "data_possibly_involved": true, "data_not_involved": true, "notified": true, "official_advice": true}
+var listFields = map[string]bool{"what_to_do": true, "data_involved": true, "data_possibly_involved": true, "data_not_involved": true, "notified": true, "official_advice": true}
 
 // incidentValue is the value of the incident's field name, as hashed:
 // every field of _index.md is part of the statement, shown or not, so
@@ -222,6 +222,8 @@ func incidentValue(inc *content.Incident, name string) (any, bool) {
 		return inc.DataInvolved, true
 	case "data_possibly_involved":
 		return inc.Facts.DataPossiblyInvolved, true
+	case "what_to_do":
+		return inc.WhatToDo, true
 	case "never_known":
 		return inc.Facts.NeverKnown, true
 	case "facts":

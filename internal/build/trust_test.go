@@ -37,8 +37,8 @@ func TestSignedSiteVerifies(t *testing.T) {
 	if !strings.Contains(published, pub.String()) {
 		t.Fatalf("/.well-known/disclose.pub does not hold the signing key:\n%s", published)
 	}
-	if home := read(t, filepath.Join(out, "index.html")); !strings.Contains(html.UnescapeString(home), pub.String()) {
-		t.Error("the footer does not show the public key")
+	if verify := read(t, filepath.Join(out, "verify", "index.html")); !strings.Contains(html.UnescapeString(verify), pub.String()) {
+		t.Error("the page for journalists (/verify/) does not show the public key")
 	}
 	keyFile := filepath.Join(t.TempDir(), "disclose.pub")
 	os.WriteFile(keyFile, pub.MarshalText(), 0o644)

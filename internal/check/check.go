@@ -206,7 +206,7 @@ func plural(n int, word string) string {
 // the feeds are made from (package render). It is the one way a body
 // reaches anything published.
 func Checked(site *content.Site, now time.Time) (diag.List, *render.Bodies) {
-	bodies := render.New()
+	bodies := render.NewFor(site.Config)
 	return SiteParsed(site, now, bodies.Add), bodies
 }
 

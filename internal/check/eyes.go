@@ -39,6 +39,13 @@ func (c *checker) incidentEyes(inc *content.Incident, known []string) {
 	if inc.Affected != nil {
 		fields = append(fields, textField{"affected.who", inc.Affected.Who, ""})
 	}
+	for i, s := range inc.WhatToDo {
+		fields = append(fields, textField{fmt.Sprintf("what_to_do[%d]", i), s, `write one thing a reader can do now, or remove the "- " line`})
+	}
+	if len(inc.WhatToDo) > 3 {
+		key := "what_to_do[3]"
+		c.diags.Add(inc.PosOf(key), key, "%d things to do; a phone's first screen holds three: keep the three that matter most and put the rest in the statement", len(inc.WhatToDo))
+	}
 	for i, s := range inc.DataInvolved {
 		fields = append(fields, textField{fmt.Sprintf("data_involved[%d]", i), s, `write the kind of information, or remove the "- " line`})
 	}

@@ -74,6 +74,13 @@ func TestEyes(t *testing.T) {
 		{"item both involved and not involved", strings.Replace(base, "affected:", "data_not_involved:\n  - bank details\n  - \"Dates  of  Birth.\"\naffected:", 1), []string{
 			idx + `:12:5: data_not_involved[1]: "Dates  of  Birth." is also listed under data_involved (line 9); information is either involved or not: remove it from one list`,
 		}},
+		{"four things to do", strings.Replace(base, "data_involved:", "what_to_do:\n  - Watch for scams\n  - Call us\n  - Change your password\n  - Read the updates\ndata_involved:", 1), []string{
+			idx + `:11:5: what_to_do[3]: 4 things to do; a phone's first screen holds three: keep the three that matter most and put the rest in the statement`,
+		}},
+		{"a thing to do with a number not ours", strings.Replace(base, "data_involved:", "what_to_do:\n  - \"\"\n  - Call us on 1800 000 001\ndata_involved:", 1), []string{
+			idx + `:8:5: what_to_do[0]: empty; write one thing a reader can do now, or remove the "- " line`,
+			idx + `:9:5: what_to_do[1]: 1800 000 001 looks like the site's number 1800 000 000 but is not; check every digit: a wrong helpline number sends frightened people to a stranger, or a scammer`,
+		}},
 		{"not involved written first", strings.Replace(base, "data_involved:", "data_not_involved:\n  - Names\ndata_involved:", 1), []string{
 			idx + `:10:5: data_involved[0]: "names" is also listed under data_not_involved (line 8); information is either involved or not: remove it from one list`,
 		}},

@@ -76,7 +76,7 @@ func TestServeCommand(t *testing.T) {
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if !strings.Contains(string(body), "<h1>Southern Script Exchange Pty Ltd: cyber incident updates</h1>") {
+	if !strings.Contains(string(body), "<h1>Cyber incident updates</h1>") {
 		t.Errorf("the home page is not there:\n%.1000s", body)
 	}
 

@@ -239,6 +239,7 @@ type Incident struct {
 	Discovered      time.Time
 	DataWindow      *Range
 	Affected        *Affected
+	WhatToDo        []string // what_to_do: up to three things to do now, shown first
 	DataInvolved    []string
 	DataNotInvolved []string
 	// Facts are the incident's facts as first told, every intrusion of

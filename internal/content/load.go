@@ -351,6 +351,7 @@ func decodeIncident(doc *frontmatter.Document, file, slug string, cfg *Config, d
 		Discovered:      d.tm("discovered"),
 		DataWindow:      d.rangeOf("data_window"),
 		Affected:        d.affected("affected"),
+		WhatToDo:        d.strs("what_to_do"),
 		DataInvolved:    d.strs("data_involved"),
 		DataNotInvolved: d.strs("data_not_involved"),
 		Successor:       d.str("successor"),

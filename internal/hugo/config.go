@@ -9,6 +9,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/cachedir"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/publish"
+	"github.com/disclose-dev/disclose/internal/render"
 )
 
 // Config is the whole configuration Hugo runs with, made here from the
@@ -89,7 +90,7 @@ func toolSettings(opts Options) map[string]any {
 		"buildFuture":                false,
 		"buildExpired":               false,
 		"disableHugoGeneratorInject": true,
-		"enableRobotsTXT":            false,
+		"enableRobotsTXT":            true, // layouts/robots.txt
 		"enableEmoji":                false,
 		"enableGitInfo":              false,
 		"capitalizeListTitles":       false,
@@ -171,6 +172,9 @@ func params(opts Options) map[string]any {
 			"keyID":     opts.KeyID,
 			// The status words with what each means in plain words.
 			"status": status,
+			// The site's phone numbers, as written, to their E.164 tel:
+			// addresses, the same the bodies' links carry (render.Phones).
+			"tel": render.Phones(cfg),
 			// The Content-Security-Policy every page also carries in a
 			// <meta> element, for hosts that cannot send headers.
 			"csp": publish.MetaContentSecurityPolicy,

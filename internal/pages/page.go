@@ -14,6 +14,7 @@ type frontMatter struct {
 	Date    string         `json:"date,omitempty"`
 	URL     string         `json:"url,omitempty"`
 	Draft   bool           `json:"draft,omitempty"`
+	Layout  string         `json:"layout,omitempty"`
 	Build   map[string]any `json:"build,omitempty"`
 	Sitemap map[string]any `json:"sitemap,omitempty"`
 	Params  map[string]any `json:"params"`
@@ -32,6 +33,7 @@ func incidentPage(inc *content.Incident, st facts.State, w *facts.Words, html []
 	set("discovered", when(inc.Discovered), !inc.Discovered.IsZero())
 	set("data_window", dateRange(inc.DataWindow), inc.DataWindow != nil)
 	factParams(p, st, w)
+	set("what_to_do", inc.WhatToDo, len(inc.WhatToDo) > 0)
 	if len(inc.Notified) > 0 {
 		var l []map[string]string
 		for _, n := range inc.Notified {
@@ -205,4 +207,11 @@ func changeList(rs []content.Revision) []map[string]string {
 		l = append(l, map[string]string{"date": when(r.Date), "note": r.Note})
 	}
 	return l
+}
+
+// verifyPage is the page for journalists on how to check that the site is
+// the organisation's (layouts/verify.html); the signing key comes from the
+// site's params, set by disclose build.
+func verifyPage() frontMatter {
+	return frontMatter{Title: "How to check this site is genuine", URL: "/verify/", Layout: "verify", Params: map[string]any{}}
 }

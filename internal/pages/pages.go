@@ -116,6 +116,10 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 			}
 		}
 	}
+	// How to check the site is genuine, for journalists: the footer links it.
+	if err := add("verify.md", content.ConfigFile, verifyPage()); err != nil {
+		return nil, nil, err
+	}
 	return files, sources, nil
 }
 

@@ -64,7 +64,7 @@ func TestFilesCarryOnlyWhatWasRead(t *testing.T) {
 	for n := range files {
 		names = append(names, n)
 	}
-	want := "incidents/x/2024-05-08-1730.md incidents/x/_index.md"
+	want := "incidents/x/2024-05-08-1730.md incidents/x/_index.md verify.md"
 	slices.Sort(names)
 	if got := strings.Join(names, " "); got != want {
 		t.Fatalf("files %s, want %s", got, want)

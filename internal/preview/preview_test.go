@@ -75,7 +75,7 @@ func TestServe(t *testing.T) {
 			t.Fatalf("status %d", resp.StatusCode)
 		}
 		for _, want := range []string{
-			"<h1>Southern Script Exchange Pty Ltd: cyber incident updates</h1>",
+			"<h1>Cyber incident updates</h1>",
 			`<link rel="canonical" href="` + base + `">`, // links lead to the preview, not the public site
 			"livereload.js",
 		} {
@@ -172,7 +172,7 @@ This is not published yet.
 		poll(t, base+"incidents/prescription-data-2024/feed.json", "A draft nobody has seen")
 		// Pages that name the incident's latest update (kept by
 		// partialCached, per incident) name the new one after the save.
-		poll(t, base+"incidents/prescription-data-2024/2024-12-16-1100/", `Read the latest: <a href="/incidents/prescription-data-2024/2024-12-20-0900/">A draft nobody has seen`)
+		poll(t, base+"incidents/prescription-data-2024/2024-12-16-1100/", `AEDT</time>: <a href="/incidents/prescription-data-2024/2024-12-20-0900/">A draft nobody has seen`)
 		poll(t, base+"incidents/prescription-data-2024/", "A draft nobody has seen</a></p>")
 	})
 
@@ -199,7 +199,7 @@ draft: true
 We found more mail that the attacker may have read.
 `)
 		pollMatch(t, base+"incidents/", regexp.MustCompile(`(?s)Staff email account accessed</a></h2>.*Cyber security incident: prescription information</a></h2>`))
-		pollMatch(t, base, regexp.MustCompile(`(?s)Status of Staff email account accessed.*Status of Cyber security incident: prescription information`))
+		pollMatch(t, base, regexp.MustCompile(`(?s)Where things stand: Staff email account accessed.*Where things stand: Cyber security incident: prescription information`))
 	})
 
 	t.Run("the check runs again on save", func(t *testing.T) {

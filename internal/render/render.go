@@ -27,16 +27,51 @@ type Bodies struct {
 	// earlier holds, by update file, the numbers of its earlier texts
 	// that the build publishes (SetEarlier).
 	earlier map[string]map[int]bool
+	// tel maps the site's own phone numbers, as written, to their tel:
+	// addresses (Phones): in a body's text they become tap-to-call links.
+	tel map[string]string
 }
 
 // New returns an empty Bodies.
 func New() *Bodies { return &Bodies{html: map[string][]byte{}} }
+
+// NewFor returns an empty Bodies for the site cfg configures: the site's
+// own phone numbers (Phones) in the text of a body are tap-to-call links,
+// on the page and in the feeds alike. No other number is: check has held
+// every number that looks like one of them to being one of them.
+func NewFor(cfg *content.Config) *Bodies {
+	r := New()
+	r.tel = Phones(cfg)
+	return r
+}
+
+// Phones maps each of the site's phone numbers (params.contact phone and
+// international, each params.support phone), as written, to its E.164
+// tel: address for the site's locale (markdown.TelHref). Templates get it
+// as site.Params.disclose.tel, so a number has one address everywhere.
+func Phones(cfg *content.Config) map[string]string {
+	m := map[string]string{}
+	add := func(n string) {
+		if strings.TrimSpace(n) != "" {
+			m[strings.TrimSpace(n)] = markdown.TelHref(n, cfg.Locale)
+		}
+	}
+	add(cfg.Contact.Phone)
+	add(cfg.Contact.International)
+	for _, s := range cfg.Support {
+		add(s.Phone)
+	}
+	return m
+}
 
 // Add renders the body of file from doc, the tree markdown.Parse made of
 // src. It is the checker's callback (check.SiteParsed): the checker hands
 // over each tree once its rules have read it, and the tree is not kept.
 func (r *Bodies) Add(file string, src []byte, doc ast.Node) {
 	html, err := markdown.RenderPage(src, doc)
+	if err == nil {
+		html, err = markdown.LinkNumbers(html, r.tel)
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err != nil {
