@@ -217,7 +217,7 @@ func Checked(site *content.Site, now time.Time) (diag.List, *render.Bodies) {
 // again; rules across updates (the timeline, the notice laws) wait for
 // that.
 func CheckedUpdate(site *content.Site, u *content.Update, now time.Time) (diag.List, *render.Bodies) {
-	bodies := render.New()
+	bodies := render.NewFor(site.Config)
 	c := &checker{site: site, now: now, cfg: site.Config, parsed: bodies.Add}
 	c.pages = sitePages(site)
 	c.own = ownOf(site, c.cfg)
