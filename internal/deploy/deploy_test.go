@@ -9,8 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -307,22 +305,7 @@ func TestDeployS3(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec := &putRecorder{next: gofakes3.New(backend).Server(), puts: map[string]http.Header{}}
-	srv := httptest.NewServer(rec)
-	defer srv.Close()
-	none := filepath.Join(t.TempDir(), "none")
-	t.Setenv("AWS_ACCESS_KEY_ID", "test-key")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "test-secret")
-	t.Setenv("AWS_SESSION_TOKEN", "")
-	t.Setenv("AWS_PROFILE", "")
-	t.Setenv("AWS_CONFIG_FILE", none)
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", none)
-	t.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-	bucketURL := "s3://site?" + url.Values{
-		"endpoint":       {srv.URL},
-		"use_path_style": {"true"},
-		"region":         {"us-east-1"},
-		"disable_https":  {"true"},
-	}.Encode()
+	bucketURL, endpoint := s3Bucket(t, rec)
 
 	site := writeSite(t)
 	keys := siteKeys(t, site)
@@ -354,7 +337,7 @@ func TestDeployS3(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range append(m.Files, manifest.File{Path: manifest.Name, SHA256: fmt.Sprintf("%x", sha256.Sum256(raw))}) {
-		resp, err := http.Get(srv.URL + "/site/" + f.Path)
+		resp, err := http.Get(endpoint + "/site/" + f.Path)
 		if err != nil {
 			t.Fatal(err)
 		}

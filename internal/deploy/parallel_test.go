@@ -45,7 +45,10 @@ func (f *flaky) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	f.next.ServeHTTP(w, r)
 }
 
-func s3Bucket(t *testing.T, h http.Handler) string {
+// s3Bucket serves h (an S3 server) on loopback, sets the environment the
+// s3:// driver reads to test credentials and nothing of the machine's, and
+// returns the bucket "site" as Deploy's URL and the server's address.
+func s3Bucket(t *testing.T, h http.Handler) (bucketURL, endpoint string) {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
@@ -53,7 +56,7 @@ func s3Bucket(t *testing.T, h http.Handler) string {
 	for k, v := range map[string]string{"AWS_ACCESS_KEY_ID": "test-key", "AWS_SECRET_ACCESS_KEY": "test-secret", "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "", "AWS_CONFIG_FILE": none, "AWS_SHARED_CREDENTIALS_FILE": none, "AWS_EC2_METADATA_DISABLED": "true"} {
 		t.Setenv(k, v)
 	}
-	return "s3://site?" + url.Values{"endpoint": {srv.URL}, "use_path_style": {"true"}, "region": {"us-east-1"}, "disable_https": {"true"}}.Encode()
+	return "s3://site?" + url.Values{"endpoint": {srv.URL}, "use_path_style": {"true"}, "region": {"us-east-1"}, "disable_https": {"true"}}.Encode(), srv.URL
 }
 
 // TestParallelDeployKeepsTheOrderAndRetries: uploads run several at a
@@ -67,7 +70,7 @@ func TestParallelDeployKeepsTheOrderAndRetries(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := &flaky{next: gofakes3.New(backend).Server(), key: "index.html", refuse: 4}
-	bucket := s3Bucket(t, f)
+	bucket, _ := s3Bucket(t, f)
 	defer func(w time.Duration) { retryWait = w }(retryWait)
 	retryWait = time.Millisecond
 
@@ -113,7 +116,7 @@ func TestParallelDeployKeepsTheOrderAndRetries(t *testing.T) {
 // TestDeployStopsOnARefusal: an error that trying again cannot fix (the
 // bucket does not exist) ends the deploy at once, naming the file.
 func TestDeployStopsOnARefusal(t *testing.T) {
-	bucket := s3Bucket(t, gofakes3.New(s3mem.New()).Server())
+	bucket, _ := s3Bucket(t, gofakes3.New(s3mem.New()).Server())
 	_, err := Deploy(context.Background(), writeSite(t), bucket, Options{})
 	if err == nil || !strings.Contains(err.Error(), "deploy:") {
 		t.Fatalf("err = %v", err)

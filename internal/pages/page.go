@@ -1,6 +1,8 @@
 package pages
 
 import (
+	"strings"
+
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/facts"
 	"github.com/disclose-dev/disclose/internal/history"
@@ -76,7 +78,7 @@ func updatePage(u, src *content.Update, bodies *render.Bodies, html []byte) fron
 		"list_summary": bodies.Summary(u),
 		"body_html":    string(html),
 	}
-	if s := trimmed(u.Summary); s != "" {
+	if s := strings.TrimSpace(u.Summary); s != "" {
 		p["summary"] = s
 	}
 	if len(u.Revisions) > 0 {

@@ -17,7 +17,6 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
@@ -226,9 +225,6 @@ func dateRange(r *content.Range) any {
 	}
 	return m
 }
-
-// trimmed is s without the spaces a writer left around it.
-func trimmed(s string) string { return strings.TrimSpace(s) }
 
 // WriteUpdate writes the generated page of one update (not a
 // translation), as Write would write it: the preview's way to show a saved
