@@ -49,11 +49,17 @@ type Options struct {
 	// Log receives the checker's diagnostics and the preview's messages.
 	Log io.Writer
 	// Debounce is how long the files must be quiet after a save before the
-	// content is checked again; 0 means 300ms.
+	// content is checked again; 0 means 100ms, more than an editor takes
+	// to save a file (even by writing a new one and renaming it) and less
+	// than a writer notices.
 	Debounce time.Duration
 	// Now is the checker's present; nil means time.Now.
 	Now func() time.Time
 }
+
+// rebuildWait bounds how long the whole site's check waits for Hugo's
+// rebuild of a saved page before it runs anyway.
+const rebuildWait = 2 * time.Second
 
 // Server is a running preview.
 type Server struct {
@@ -65,6 +71,9 @@ type Server struct {
 	feeds  *feeds
 	cancel context.CancelFunc
 	watch  *watcher
+	// reloads follows Hugo's rebuilds; following is its goroutine.
+	reloads   *rebuilds
+	following sync.WaitGroup
 	// pagesDir holds the generated pages Hugo's server lays out.
 	pagesDir string
 	// site is the content as last loaded (refresh), for quick.
@@ -84,7 +93,7 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		opts.Log = io.Discard
 	}
 	if opts.Debounce <= 0 {
-		opts.Debounce = 300 * time.Millisecond
+		opts.Debounce = 100 * time.Millisecond
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -133,11 +142,23 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 
 	wctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
+	s.reloads = newRebuilds()
+	s.following.Add(1)
+	go func() {
+		defer s.following.Done()
+		s.reloads.follow(wctx, s.hugo.url.String(), s.url)
+	}()
 	s.watch, err = newWatcher(opts.SiteDir, opts.Debounce, func(_ time.Time, changed []string) {
 		// Hugo rebuilds once the pages that changed are written: the
-		// saved updates' pages first, then whatever the whole site's
-		// check and render change (quick.go).
-		s.quick(changed)
+		// saved updates' pages first (quick.go), then whatever the whole
+		// site's check and render change. That check waits until Hugo has
+		// shown the saved page (it follows Hugo's live reload, as a
+		// browser does): on a large site it takes seconds of both cores,
+		// which the page the writer waits for needs.
+		wrote := time.Now()
+		if s.quick(changed) {
+			s.reloads.waitAfter(wctx, wrote, rebuildWait)
+		}
 		if site := s.refresh(); site != nil {
 			s.hugo.setConfig(site.Config)
 		}
@@ -177,6 +198,7 @@ func (s *Server) Close() error {
 		if s.watch != nil {
 			s.watch.wait()
 		}
+		s.following.Wait()
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		ferr := s.front.Shutdown(ctx)

@@ -224,6 +224,34 @@ Text.
 		}
 	})
 
+	t.Run("the whole site's check waits for Hugo's rebuild", func(t *testing.T) {
+		// After a save the saved page is written first and the whole
+		// site's check waits for Hugo's reload; this is the preview's own
+		// connection to Hugo's live-reload websocket seeing that reload.
+		srv.reloads.mu.Lock()
+		before := srv.reloads.last
+		srv.reloads.mu.Unlock()
+		p := filepath.Join(dir, filepath.FromSlash(update))
+		b, _ := os.ReadFile(p)
+		if err := os.WriteFile(p, []byte(regexpTitle(string(b), "Rebuilt once more")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		deadline := time.Now().Add(pollTimeout)
+		for {
+			srv.reloads.mu.Lock()
+			last := srv.reloads.last
+			srv.reloads.mu.Unlock()
+			if last.After(before) {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the preview did not see Hugo's reload after a save")
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		poll(t, base+"incidents/prescription-data-2024/2024-12-16-1100/", "Rebuilt once more")
+	})
+
 	t.Run("live reload passes through", func(t *testing.T) {
 		ws, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(base, "http")+"livereload", http.Header{"Origin": {strings.TrimSuffix(base, "/")}})
 		if err != nil {

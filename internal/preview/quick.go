@@ -16,10 +16,13 @@ import (
 // site of thousands of updates takes seconds. Anything else that changed
 // (an incident's statement, a translation, config.toml, a removed file)
 // waits for refresh.
-func (s *Server) quick(changed []string) {
+//
+// It reports whether it wrote a page that changed, for Hugo to rebuild.
+func (s *Server) quick(changed []string) bool {
 	if s.site == nil {
-		return
+		return false
 	}
+	wrote := false
 	for _, name := range changed {
 		inc, file, ok := s.updateFile(name)
 		if !ok {
@@ -36,8 +39,11 @@ func (s *Server) quick(changed []string) {
 		}
 		// A body the checker would not parse is not written (refresh
 		// leaves its page out too).
-		_ = pages.WriteUpdate(s.pagesDir, u, bodies, pages.Options{Drafts: s.opts.Drafts})
+		if w, err := pages.WriteUpdate(s.pagesDir, u, bodies, pages.Options{Drafts: s.opts.Drafts}); err == nil && w {
+			wrote = true
+		}
 	}
+	return wrote
 }
 
 // updateFile reports whether name, a changed path, is the file of an
