@@ -64,12 +64,12 @@ func TestFilesCarryOnlyWhatWasRead(t *testing.T) {
 	for n := range files {
 		names = append(names, n)
 	}
-	want := "incidents/x/2024-05-08-1730.md incidents/x/_index.md verify.md"
+	want := "incidents/x/2024-05-08-1730/index.md incidents/x/_index.md verify/index.md"
 	slices.Sort(names)
 	if got := strings.Join(names, " "); got != want {
 		t.Fatalf("files %s, want %s", got, want)
 	}
-	page := string(files["incidents/x/2024-05-08-1730.md"])
+	page := string(files["incidents/x/2024-05-08-1730/index.md"])
 	for _, w := range []string{`"body_html": "\u003cp\u003eWe found a problem.\u003c/p\u003e\n"`, `"url": "/incidents/x/2024-05-08-1730/"`, `"date": "2024-05-08T17:30:00+10:00"`} {
 		if !strings.Contains(page, w) {
 			t.Errorf("the update's page lacks %s:\n%s", w, page)
@@ -99,7 +99,7 @@ func TestWriteChangesOnlyWhatChanged(t *testing.T) {
 	}
 	write()
 	index := filepath.Join(out, "content", "incidents", "x", "_index.md")
-	draft := filepath.Join(out, "content", "incidents", "x", "2024-05-09-0900.md")
+	draft := filepath.Join(out, "content", "incidents", "x", "2024-05-09-0900", "index.md")
 	if b, err := os.ReadFile(draft); err != nil || !strings.Contains(string(b), `"draft": true`) {
 		t.Fatalf("the preview's draft page: %v\n%s", err, b)
 	}
