@@ -21,6 +21,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/hugo"
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/pages"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/publish"
 	"github.com/disclose-dev/disclose/internal/render"
 	"github.com/disclose-dev/disclose/internal/sign"
@@ -321,9 +322,6 @@ func moveTree(from, to string) error {
 	return nil
 }
 
-// PublicKeyPath is where a signed site publishes its public key.
-const PublicKeyPath = ".well-known/disclose.pub"
-
 // writePublicKey publishes the signing key's public half. A key the site
 // already carries (static/.well-known/disclose.pub) must be the same key:
 // readers who saved it would otherwise see every signature fail.
@@ -332,14 +330,14 @@ func writePublicKey(key *sign.SecretKey, stage string) error {
 		return nil
 	}
 	pub := key.Public()
-	p := filepath.Join(stage, filepath.FromSlash(PublicKeyPath))
+	p := filepath.Join(stage, filepath.FromSlash(public.PublicKey))
 	if text, err := os.ReadFile(p); err == nil {
 		have, err := sign.ParsePublicKeyText(text)
 		if err != nil {
-			return fmt.Errorf("build: static/%s: %w", PublicKeyPath, err)
+			return fmt.Errorf("build: static/%s: %w", public.PublicKey, err)
 		}
 		if !have.Equal(pub) {
-			return fmt.Errorf("build: static/%s holds key ID %s, but the manifest is signed with key ID %s; publish the public key of the signing key, or sign with the key readers already have", PublicKeyPath, have.ID(), pub.ID())
+			return fmt.Errorf("build: static/%s holds key ID %s, but the manifest is signed with key ID %s; publish the public key of the signing key, or sign with the key readers already have", public.PublicKey, have.ID(), pub.ID())
 		}
 		return nil
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/build"
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
@@ -91,7 +92,7 @@ func TestIncidentPagesListEveryUpdateNewestFirst(t *testing.T) {
 		published := inc.Published()
 		for i := len(published) - 1; i >= 0; i-- { // newest first
 			u := published[i]
-			anchor := `id="` + u.Date.Format(content.PermalinkLayout) + `"`
+			anchor := `id="` + u.Date.Format(public.UpdateStamp) + `"`
 			at := strings.Index(page, anchor)
 			if at < 0 {
 				t.Errorf("%s: update %q (%s) is not on its incident page", inc.Slug, u.Title, anchor)

@@ -18,7 +18,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/browser"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/corpus"
-	"github.com/disclose-dev/disclose/internal/history"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
@@ -115,7 +115,7 @@ func pageTypes(t *testing.T, out string, site *content.Site) []page {
 				withdrawn = u
 				ps = append(ps, page{kind: "update (withdrawn)", path: "/" + u.Path(), incident: inc})
 			}
-			if v := history.Path(u, 1); exists(filepath.Join(out, v, "index.html")) {
+			if v := public.EarlierVersion(u.Path(), 1); exists(filepath.Join(out, v, "index.html")) {
 				ps = append(ps, page{kind: "earlier version", path: "/" + v, incident: inc})
 			}
 		}

@@ -6,9 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -84,7 +84,7 @@ func secretFile(p, name string) diag.List {
 // secretIn reads the start of the file at p (through a symbolic link) and
 // says what secret key it holds, if any.
 func secretIn(p string) (string, bool) {
-	if strings.HasSuffix(p, ".gz") || strings.HasSuffix(p, ".br") {
+	if public.IsCompressedCopy(p) {
 		return "", false // compressed copies of files that are searched themselves
 	}
 	// Only regular files, seen through a link: opening a FIFO would wait

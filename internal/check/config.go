@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // DefaultReadability is the highest Flesch–Kincaid grade a paragraph may
@@ -219,7 +220,7 @@ func (c *checker) security() {
 	case written && !expiresWritten:
 		y, m, d := c.now.In(c.zone()).AddDate(1, 0, 0).Date()
 		next := time.Date(y, m, d, 0, 0, 0, 0, c.zone()).Format(time.RFC3339)
-		c.diags.Warn(cfg.PosOf("params.security"), "params.security.expires", "missing, so no /.well-known/security.txt is written (RFC 9116 requires the date it expires); add expires = \"%s\" under [params.security]", next)
+		c.diags.Warn(cfg.PosOf("params.security"), "params.security.expires", "missing, so no /%s is written (RFC 9116 requires the date it expires); add expires = \"%s\" under [params.security]", public.SecurityTxt, next)
 	case err == nil && !c.now.IsZero() && exp.Before(c.now):
 		c.diags.Warn(cfg.PosOf("params.security.expires"), "params.security.expires", "%s has passed, so security.txt tells readers not to trust it; set a date up to a year ahead", sec.Expires)
 	}

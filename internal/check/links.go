@@ -11,19 +11,20 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // siteFiles are the files every build writes besides the pages: the feeds
 // (internal/feed), the manifest and its signature, security.txt, the
 // public key, the 404 page and Hugo's sitemap.
 var siteFiles = []string{
-	"/feed.xml", "/atom.xml", "/feed.json", "/404.html", "/sitemap.xml",
-	"/manifest.json", "/manifest.json.minisig",
-	"/.well-known/security.txt", "/.well-known/disclose.pub",
+	"/" + public.RSS, "/" + public.Atom, "/" + public.JSONFeed, "/" + public.NotFound, "/" + public.Sitemap,
+	"/" + public.Manifest, "/" + public.Signature,
+	"/" + public.SecurityTxt, "/" + public.PublicKey,
 }
 
 // incidentFiles are the feeds each incident has beside its page.
-var incidentFiles = []string{"feed.xml", "atom.xml", "feed.json"}
+var incidentFiles = public.Feeds
 
 // addresses is every address the built site will have, and the addresses
 // of drafts, which it will not.

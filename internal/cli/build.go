@@ -9,6 +9,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/build"
 	"github.com/disclose-dev/disclose/internal/check"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -21,7 +22,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		"disclose build -o public\nDISCLOSE_SECRET_KEY=\"$(cat disclose.key)\" disclose build -previous https://updates.example-health.org/", stderr)
 	out := fs.String("o", defaultOut, "the directory to publish into; replaced whole, only when every step succeeded")
 	previous := fs.String("previous", "", "the last published site or manifest (directory, file or https URL); default: the manifest already in -o")
-	keyFile := fs.String("key", "", "the minisign secret key that signs manifest.json; default: the key text in $"+sign.SecretKeyEnv+", else unsigned")
+	keyFile := fs.String("key", "", "the minisign secret key that signs "+public.Manifest+"; default: the key text in $"+sign.SecretKeyEnv+", else unsigned")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/deploy"
 	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -36,7 +37,7 @@ func runDeploy(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	target := fs.String("target", "", "where to publish: s3://BUCKET?region=R, gs://BUCKET, azblob://CONTAINER or file:///DIR\n(default: url in the [deployment] block of the site's config.toml)")
 	del := fs.Bool("delete", false, "delete stored files that are no longer in the site")
 	dry := fs.Bool("dry-run", false, "list what would be uploaded and deleted, and change nothing")
-	keyArg := fs.String("key", "", "the public key the manifest must be signed with: a .pub file, its contents or the key\n(default: the site's own /"+keyPath+")")
+	keyArg := fs.String("key", "", "the public key the manifest must be signed with: a .pub file, its contents or the key\n(default: the site's own /"+public.PublicKey+")")
 	siteDir := fs.String("site", ".", "the site's sources (config.toml, content/), checked before deploying")
 	jobs := fs.Int("jobs", deploy.DefaultJobs, "how many uploads run at once")
 	changedFile := fs.String("changed", "", "write the address of every file uploaded or deleted to `FILE`, one a line, for a CDN's invalidation")

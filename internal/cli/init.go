@@ -17,6 +17,7 @@ import (
 
 	root "github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/scaffold"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
@@ -133,7 +134,7 @@ func runInit(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 		keyID = pk.ID()
-		fmt.Fprintf(stdout, "  static/.well-known/disclose.pub (the public key, ID %s)\n", keyID)
+		fmt.Fprintf(stdout, "  static/%s (the public key, ID %s)\n", public.PublicKey, keyID)
 	}
 	printInitSteps(stdout, dir, written, sampled, key, keyID)
 	return nil

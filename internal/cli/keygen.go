@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -18,7 +20,7 @@ func runKeygen(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := newFlagSet("keygen", "keygen [-secret FILE] [-public FILE]",
 		"disclose keygen -secret ~/keys/disclose.key -public disclose.pub", stderr)
 	secret := fs.String("secret", "disclose.key", "where to write the secret key (readable only by you); keep it out of the repository")
-	public := fs.String("public", "disclose.pub", "where to write the public key")
+	pubFile := fs.String("public", "disclose.pub", "where to write the public key")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -30,34 +32,34 @@ func runKeygen(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err := os.MkdirAll(filepath.Dir(*secret), 0o700); err != nil {
 		return fmt.Errorf("keygen: %w", err)
 	}
-	if err := os.MkdirAll(filepath.Dir(*public), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(*pubFile), 0o755); err != nil {
 		return fmt.Errorf("keygen: %w", err)
 	}
-	pk, err := sign.Keygen(*secret, *public)
+	pk, err := sign.Keygen(*secret, *pubFile)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Secret key: %s (keep it secret; anyone who has it can sign a site as you)\n", *secret)
-	fmt.Fprintf(stdout, "Public key: %s (key ID %s)\n", *public, pk.ID())
+	fmt.Fprintf(stdout, "Public key: %s (key ID %s)\n", *pubFile, pk.ID())
 	if repo := gitRepoOf(*secret); repo != "" {
 		fmt.Fprintf(stdout, "\nwarning: %s is inside the git repository at %s: move it out before you commit anything.\n", *secret, repo)
 	}
 	fmt.Fprintf(stdout, `
 Next:
   1. Keep the secret key out of the repository. Store the contents of
-     %s as a CI secret in the variable %s,
+     %[1]s as a CI secret in the variable %[2]s,
      which disclose build reads; keep an offline copy somewhere safe;
      then delete the file from this computer.
   2. Publish the public key with the site:
-       mkdir -p static/.well-known && cp %s static/.well-known/disclose.pub
+       mkdir -p static/%[7]s && cp %[3]s static/%[8]s
   3. Publish the key ID somewhere other than this site too (a press release,
      a notice to regulators, your main website), so that readers can check
-     that the key on the site is yours: %s
+     that the key on the site is yours: %[4]s
 
 Anyone can then check the published site:
-  disclose verify https://YOUR-SITE/ --key %s
-  minisign -Vm manifest.json -P %s
-`, *secret, sign.SecretKeyEnv, *public, pk.ID(), pk.String(), pk.String())
+  disclose verify https://YOUR-SITE/ --key %[5]s
+  minisign -Vm %[9]s -P %[6]s
+`, *secret, sign.SecretKeyEnv, *pubFile, pk.ID(), pk.String(), pk.String(), path.Dir(public.PublicKey), public.PublicKey, public.Manifest)
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/manifest"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -19,15 +20,12 @@ func init() {
 	register(command{"verify", "check a site's files against its signed manifest", runVerify})
 }
 
-// keyPath is where a site publishes its own public key.
-const keyPath = ".well-known/disclose.pub"
-
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("verify", "verify DIR_OR_URL [--key FILE_OR_STRING] [-state FILE] [-since MANIFEST_OR_URL]",
 		"disclose verify https://updates.example-health.org/ --key RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\ndisclose verify public --key disclose.pub", stderr)
-	keyArg := fs.String("key", "", "the site's public key: a .pub file, its contents, or the key itself\n(default: the site's own /"+keyPath+", which proves less)")
+	keyArg := fs.String("key", "", "the site's public key: a .pub file, its contents, or the key itself\n(default: the site's own /"+public.PublicKey+", which proves less)")
 	stateFile := fs.String("state", "", "remember the newest build checked of each site in `FILE`, and refuse an older one\n(default: disclose/verify-state.json in your config directory)")
-	since := fs.String("since", "", "refuse a copy older than this saved manifest (a `MANIFEST_OR_URL`: a manifest.json, its folder, or an address)")
+	since := fs.String("since", "", "refuse a copy older than this saved manifest (a `MANIFEST_OR_URL`: a "+public.Manifest+", its folder, or an address)")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -192,21 +190,21 @@ func day(rfc3339 string) string {
 // siteKey reads the public key the site publishes about itself, and says
 // what that does and does not prove.
 func (v *verifier) siteKey(ctx context.Context) (sign.PublicKey, error) {
-	where := v.site.URL(keyPath)
+	where := v.site.URL(public.PublicKey)
 	if where == "" {
-		where = strings.TrimSuffix(v.site.String(), "/") + "/" + keyPath
+		where = strings.TrimSuffix(v.site.String(), "/") + "/" + public.PublicKey
 	}
-	text, err := v.site.ReadFile(ctx, keyPath, manifest.MaxSmallFile)
+	text, err := v.site.ReadFile(ctx, public.PublicKey, manifest.MaxSmallFile)
 	if errors.Is(err, fs.ErrNotExist) {
-		v.printf("missing: %s", keyPath)
-		return sign.PublicKey{}, v.fail("the site publishes no key at /%s; pass the key with --key", keyPath)
+		v.printf("missing: %s", public.PublicKey)
+		return sign.PublicKey{}, v.fail("the site publishes no key at /%s; pass the key with --key", public.PublicKey)
 	} else if err != nil {
 		return sign.PublicKey{}, fmt.Errorf("verify: %w", err)
 	}
 	pub, err := sign.ParsePublicKeyText(text)
 	if err != nil {
-		v.printf("%s: %v", keyPath, err)
-		return sign.PublicKey{}, v.fail("the site's key at /%s cannot be read; pass the key with --key", keyPath)
+		v.printf("%s: %v", public.PublicKey, err)
+		return sign.PublicKey{}, v.fail("the site's key at /%s cannot be read; pass the key with --key", public.PublicKey)
 	}
 	v.printf("key: %s (key ID %s), read from %s", pub, pub.ID(), where)
 	v.printf("warning: this key comes from the site being checked, so it proves less: it shows")

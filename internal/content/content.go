@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // Status is where an incident stands as of an update.
@@ -344,19 +345,15 @@ func (i *Incident) Status() Status {
 }
 
 // Path is the incident's address below the site root: "incidents/<slug>/".
-func (i *Incident) Path() string { return "incidents/" + i.Slug + "/" }
+func (i *Incident) Path() string { return public.Incident(i.Slug) }
 
 // Path is the update's permanent address below the site root:
 // "incidents/<slug>/2024-05-16-0900/". It comes from the incident's slug
 // and the update's date as written, so renaming or reordering files never
 // moves it (and two updates of one incident may not share a time).
 func (u *Update) Path() string {
-	return u.Incident.Path() + u.Date.Format(PermalinkLayout) + "/"
+	return public.Update(u.Incident.Slug, u.Date)
 }
-
-// PermalinkLayout is the Go time layout of an update's address; the Hugo
-// permalink config in internal/hugo uses the same layout.
-const PermalinkLayout = "2006-01-02-1504"
 
 // Updated is the update's newest revision time, else its date.
 func (u *Update) Updated() time.Time {

@@ -26,6 +26,7 @@ import (
 	_ "gocloud.dev/blob/gcsblob"   // gs://
 	_ "gocloud.dev/blob/s3blob"    // s3://
 
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/publish"
 )
 
@@ -255,7 +256,7 @@ const lastStage = 4
 // signature last, one after the other.
 func stage(key string) int {
 	switch r := publish.RuleFor("/" + key); {
-	case key == "manifest.json" || key == "manifest.json.minisig":
+	case key == public.Manifest || key == public.Signature:
 		return lastStage
 	case r.CacheControl == publish.CacheImmutable:
 		return 0

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	"github.com/gorilla/feeds"
+
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // atomFeed is gorilla's Atom feed with what RFC 4287 and readers need and
@@ -41,7 +43,7 @@ func Atom(ch *Channel) ([]byte, error) {
 	af := (&feeds.Atom{Feed: gorillaFeed(ch)}).AtomFeed()
 	// gorilla uses the home page as the feed's id; the id of a feed is the
 	// feed's own address, which no other feed shares.
-	af.Id = ch.URL(AtomFile)
+	af.Id = ch.URL(public.Atom)
 	af.Link = nil
 	af.Updated = ch.Updated.Format(time.RFC3339)
 	af.Author = &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: ch.Author, Uri: ch.AuthorURL}}
@@ -49,9 +51,9 @@ func Atom(ch *Channel) ([]byte, error) {
 		AtomFeed: af,
 		Lang:     ch.Language,
 		Links: append([]atomLink{
-			{Href: ch.URL(AtomFile), Rel: "self", Type: AtomType},
+			{Href: ch.URL(public.Atom), Rel: "self", Type: AtomType},
 			{Href: ch.Home, Rel: "alternate", Type: "text/html"},
-		}, archiveLinks(ch, AtomFile, AtomType, func(href, rel, typ string) atomLink { return atomLink{href, rel, typ} })...),
+		}, archiveLinks(ch, public.Atom, AtomType, func(href, rel, typ string) atomLink { return atomLink{href, rel, typ} })...),
 	}
 	if ch.Archive || ch.PrevArchive != "" {
 		doc.FHNS = historyNS

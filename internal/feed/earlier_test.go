@@ -8,11 +8,12 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/history"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
 // TestRevisionNotesLinkTheEarlierText: a revision note in an entry links
-// to the text it replaced, at history.Path, as the update's page does;
+// to the text it replaced, at public.EarlierVersion, as the update's page does;
 // a note whose earlier text the build does not publish has no link.
 func TestRevisionNotesLinkTheEarlierText(t *testing.T) {
 	site := loadSite(t, filepath.Join("..", ".."))
@@ -40,7 +41,7 @@ func TestRevisionNotesLinkTheEarlierText(t *testing.T) {
 		t.Fatal("the revised update is not in the site's feed")
 		return ""
 	}
-	link := `(<a href="` + site.URL(history.Path(revised, 1)) + `">read the text before this change</a>)</li>`
+	link := `(<a href="` + site.URL(public.EarlierVersion(revised.Path(), 1)) + `">read the text before this change</a>)</li>`
 	if got := entryHTML(map[*content.Update][]history.Version{revised: {{N: 1}}}); !strings.Contains(got, link) {
 		t.Errorf("the entry does not link the earlier text %s:\n%s", link, got)
 	}
@@ -72,7 +73,7 @@ func TestJSONFeedIcons(t *testing.T) {
 				Icon    string `json:"icon"`
 				Favicon string `json:"favicon"`
 			}
-			if err := json.Unmarshal(got[JSONFile], &doc); err != nil {
+			if err := json.Unmarshal(got[public.JSONFeed], &doc); err != nil {
 				t.Fatal(err)
 			}
 			if doc.Icon != tt.icon || doc.Favicon != tt.favicon {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // TestFactsInEveryFormat: an update that changes facts lists them in its
@@ -27,7 +28,7 @@ func TestFactsInEveryFormat(t *testing.T) {
 	sortIncidents(site)
 	files := writeFeeds(t, site)
 	const id = "https://updates.example.org/breach/incidents/facts/2024-06-03-0900/"
-	for _, name := range []string{RSSFile, AtomFile, JSONFile} {
+	for _, name := range []string{public.RSS, public.Atom, public.JSONFeed} {
 		t.Run(name, func(t *testing.T) {
 			f := parseFeed(t, files["incidents/facts/"+name])
 			got := item(t, f, id).Content

@@ -16,15 +16,8 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/par"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/render"
-)
-
-// The file names of the three formats, in the site root and in every
-// incident's directory.
-const (
-	RSSFile  = "feed.xml"
-	AtomFile = "atom.xml"
-	JSONFile = "feed.json"
 )
 
 // Content types each file must be served with.
@@ -61,9 +54,9 @@ func writeChannel(ch *Channel, outDir string) error {
 		name   string
 		encode func(*Channel) ([]byte, error)
 	}{
-		{RSSFile, RSS},
-		{AtomFile, Atom},
-		{JSONFile, JSON},
+		{public.RSS, RSS},
+		{public.Atom, Atom},
+		{public.JSONFeed, JSON},
 	} {
 		b, err := f.encode(ch)
 		if err != nil {
@@ -110,7 +103,7 @@ func (ch *Channel) base() string {
 	return ch.Home
 }
 
-// URL is the absolute URL of the channel's file name (RSSFile...).
+// URL is the absolute URL of the channel's file name (public.RSS...).
 func (ch *Channel) URL(file string) string { return ch.base() + file }
 
 // Entry is one published update as every format carries it.

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // feedcheck runs scripts/feedcheck.py on dir with Debian's python3 and
@@ -71,13 +73,13 @@ func TestFeedcheckCatchesDisagreeingFormats(t *testing.T) {
 		change     func([]byte) []byte
 		want       string
 	}{
-		{"an entry missing from Atom", AtomFile, func(b []byte) []byte {
+		{"an entry missing from Atom", public.Atom, func(b []byte) []byte {
 			return regexp.MustCompile(`(?s)<entry>.*?</entry>`).ReplaceAll(b, nil)
 		}, "entry counts differ"},
-		{"an id changed in JSON", JSONFile, func(b []byte) []byte {
+		{"an id changed in JSON", public.JSONFeed, func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`"id": "https://updates.example.org/breach/incidents/`), []byte(`"id": "https://updates.example.org/breach/x/`), 1)
 		}, "id differs"},
-		{"RSS that is not well-formed", RSSFile, func(b []byte) []byte {
+		{"RSS that is not well-formed", public.RSS, func(b []byte) []byte {
 			return bytes.Replace(b, []byte("</channel>"), nil, 1)
 		}, "bozo"},
 	} {

@@ -2,6 +2,8 @@ package feed
 
 import (
 	"github.com/gorilla/feeds"
+
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // gorillaFeed is ch as gorilla/feeds' format-neutral feed, the input of
@@ -12,7 +14,7 @@ func gorillaFeed(ch *Channel) *feeds.Feed {
 		Title:       ch.Title,
 		Link:        &feeds.Link{Href: ch.Home, Rel: "alternate", Type: "text/html"},
 		Description: ch.Description,
-		Id:          ch.URL(AtomFile),
+		Id:          ch.URL(public.Atom),
 		Created:     ch.Published,
 		Updated:     ch.Updated,
 	}

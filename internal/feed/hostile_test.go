@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 const (
@@ -34,11 +35,11 @@ func hostileSite() *content.Site {
 func TestHostileTextRoundTrip(t *testing.T) {
 	files := writeFeeds(t, hostileSite())
 	wantTitle := hostileIncident + " — " + strings.Replace(hostileTitle, "\u0001\u0085\uFFFD", "", 1)
-	for _, name := range []string{RSSFile, AtomFile, JSONFile} {
+	for _, name := range []string{public.RSS, public.Atom, public.JSONFeed} {
 		for _, dir := range []string{"", "incidents/hostile/"} {
 			t.Run(dir+name, func(t *testing.T) {
 				b := files[dir+name]
-				if name != JSONFile {
+				if name != public.JSONFeed {
 					if err := xmllint(t, b); err != nil {
 						t.Fatal(err)
 					}
@@ -49,7 +50,7 @@ func TestHostileTextRoundTrip(t *testing.T) {
 					t.Errorf("title\n got %q\nwant %q", it.Title, wantTitle)
 				}
 				summary := it.Description
-				if name == RSSFile {
+				if name == public.RSS {
 					summary = unescapeText(summary)
 				}
 				if summary != hostileSummary {
@@ -91,19 +92,19 @@ func TestCDATAEndInsideContent(t *testing.T) {
 			Published: mustTime("2024-01-01T00:00:00Z"), Updated: mustTime("2024-01-01T00:00:00Z"),
 		}},
 	}
-	for name, enc := range map[string]func(*Channel) ([]byte, error){RSSFile: RSS, AtomFile: Atom, JSONFile: JSON} {
+	for name, enc := range map[string]func(*Channel) ([]byte, error){public.RSS: RSS, public.Atom: Atom, public.JSONFeed: JSON} {
 		t.Run(name, func(t *testing.T) {
 			b, err := enc(ch)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if name != JSONFile {
+			if name != public.JSONFeed {
 				if err := xmllint(t, b); err != nil {
 					t.Fatal(err)
 				}
 			}
 			want := ch.Entries[0].HTML
-			if name == RSSFile { // the same HTML, without a CDATA end in it
+			if name == public.RSS { // the same HTML, without a CDATA end in it
 				want = strings.ReplaceAll(want, "]]>", "]]&gt;")
 			}
 			f := parseFeed(t, b)

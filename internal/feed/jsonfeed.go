@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 
 	"github.com/gorilla/feeds"
+
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // jsonDoc writes "items" even when there are none: JSON Feed requires it,
@@ -29,13 +31,13 @@ type jsonItem struct {
 func JSON(ch *Channel) ([]byte, error) {
 	jf := (&feeds.JSON{Feed: gorillaFeed(ch)}).JSONFeed()
 	jf.HomePageUrl = ch.Home
-	jf.FeedUrl = ch.URL(JSONFile)
+	jf.FeedUrl = ch.URL(public.JSONFeed)
 	jf.Language = ch.Language
 	jf.Author = nil // deprecated in 1.1
 	jf.Authors = []*feeds.JSONAuthor{{Name: ch.Author, Url: ch.AuthorURL}}
 	jf.Icon, jf.Favicon = ch.Icon, ch.Favicon
 	if ch.PrevArchive != "" {
-		jf.NextUrl = ch.PrevArchive + JSONFile // the next page of older items
+		jf.NextUrl = ch.PrevArchive + public.JSONFeed // the next page of older items
 	}
 	for k, it := range jf.Items {
 		e := ch.Entries[k]

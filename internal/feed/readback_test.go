@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/mmcdole/gofeed"
 )
 
@@ -89,7 +90,7 @@ func checkReadBack(t *testing.T, site *content.Site, files map[string][]byte) {
 				newest = r
 			}
 		}
-		for _, name := range []string{RSSFile, AtomFile, JSONFile} {
+		for _, name := range []string{public.RSS, public.Atom, public.JSONFeed} {
 			path := w.file + name
 			t.Run(path, func(t *testing.T) {
 				b, ok := files[path]
@@ -115,7 +116,7 @@ func checkReadBack(t *testing.T, site *content.Site, files map[string][]byte) {
 						t.Errorf("item %d: title %q does not carry the incident %q and the update %q", k, it.Title, u.Incident.Title, u.Title)
 					}
 					sameTime(t, "item published", it.PublishedParsed, u.Date)
-					if name != RSSFile { // RSS has only the first publication
+					if name != public.RSS { // RSS has only the first publication
 						sameTime(t, "item updated", it.UpdatedParsed, newestRevision(u))
 					}
 					if !contains(it.Categories, u.Incident.Title) || !contains(it.Categories, string(u.Status)) {
@@ -155,7 +156,7 @@ func TestRevisedUpdate(t *testing.T) {
 	site := handSite()
 	files := writeFeeds(t, site)
 	id := "https://updates.example.org/breach/incidents/ransomware-2024/2024-05-13-1100/"
-	for _, name := range []string{RSSFile, AtomFile, JSONFile} {
+	for _, name := range []string{public.RSS, public.Atom, public.JSONFeed} {
 		t.Run(name, func(t *testing.T) {
 			it := item(t, parseFeed(t, files["incidents/ransomware-2024/"+name]), id)
 			if want := "Revised 14 May 2024, 9:15 am AEST: corrected the helpline number"; !strings.Contains(it.Content, want) {
@@ -165,7 +166,7 @@ func TestRevisedUpdate(t *testing.T) {
 				t.Errorf("content %q lost the text", it.Content)
 			}
 			sameTime(t, "published", it.PublishedParsed, mustTime("2024-05-13T11:00:00+10:00"))
-			if name != RSSFile {
+			if name != public.RSS {
 				sameTime(t, "updated", it.UpdatedParsed, mustTime("2024-05-14T09:15:00+10:00"))
 			}
 			if got := html.UnescapeString(it.Description); got != "A helpline is open." {
@@ -181,7 +182,7 @@ func TestWithdrawnUpdate(t *testing.T) {
 	site := handSite()
 	files := writeFeeds(t, site)
 	id := "https://updates.example.org/breach/incidents/ransomware-2024/2024-05-24-1600/"
-	for _, name := range []string{RSSFile, AtomFile, JSONFile} {
+	for _, name := range []string{public.RSS, public.Atom, public.JSONFeed} {
 		t.Run(name, func(t *testing.T) {
 			it := item(t, parseFeed(t, files[name]), id)
 			notice := "Withdrawn 25 May 2024, 9:00 am AEST: this update named the wrong forum"
@@ -194,7 +195,7 @@ func TestWithdrawnUpdate(t *testing.T) {
 			if !strings.Contains(it.Title, "Withdrawn") {
 				t.Errorf("title %q does not say it was withdrawn", it.Title)
 			}
-			if name != RSSFile {
+			if name != public.RSS {
 				sameTime(t, "updated", it.UpdatedParsed, mustTime("2024-05-25T09:00:00+10:00"))
 			}
 		})
@@ -207,7 +208,7 @@ func TestSummaryFallsBackToTheFirstParagraph(t *testing.T) {
 	site := handSite()
 	files := writeFeeds(t, site)
 	id := "https://updates.example.org/breach/incidents/ransomware-2024/2024-05-08-1730/"
-	for _, name := range []string{RSSFile, AtomFile, JSONFile} {
+	for _, name := range []string{public.RSS, public.Atom, public.JSONFeed} {
 		t.Run(name, func(t *testing.T) {
 			it := item(t, parseFeed(t, files[name]), id)
 			if got := html.UnescapeString(it.Description); got != "We found a problem on 6 May." {

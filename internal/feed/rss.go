@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/gorilla/feeds"
+
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // rssDoc is gorilla's <rss> wrapper with the namespaces it lacks: atom for
@@ -57,8 +59,8 @@ func RSS(ch *Channel) ([]byte, error) {
 		DCNS:      "http://purl.org/dc/elements/1.1/",
 		Channel: &rssChannel{
 			RssFeed: rf,
-			Links: append([]rssSelf{{Href: ch.URL(RSSFile), Rel: "self", Type: RSSType}},
-				archiveLinks(ch, RSSFile, RSSType, func(href, rel, typ string) rssSelf { return rssSelf{href, rel, typ} })...),
+			Links: append([]rssSelf{{Href: ch.URL(public.RSS), Rel: "self", Type: RSSType}},
+				archiveLinks(ch, public.RSS, RSSType, func(href, rel, typ string) rssSelf { return rssSelf{href, rel, typ} })...),
 		},
 	}
 	if ch.Archive || ch.PrevArchive != "" {

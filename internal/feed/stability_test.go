@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
@@ -238,7 +239,7 @@ func TestDraftsNeverAppear(t *testing.T) {
 			t.Errorf("%s carries the draft", p)
 		}
 	}
-	if n := len(parseFeed(t, files["incidents/ransomware-2024/"+AtomFile]).Items); n != 2 {
+	if n := len(parseFeed(t, files["incidents/ransomware-2024/"+public.Atom]).Items); n != 2 {
 		t.Errorf("incident feed has %d entries, want the 2 published", n)
 	}
 }
@@ -266,7 +267,7 @@ func TestFeedItemsLimit(t *testing.T) {
 			}
 			files := writeFeeds(t, site)
 			all := site.AllPublished()
-			for _, name := range []string{RSSFile, AtomFile, JSONFile} {
+			for _, name := range []string{public.RSS, public.Atom, public.JSONFeed} {
 				f := parseFeed(t, files[name])
 				if len(f.Items) != tt.want {
 					t.Fatalf("%s: %d items, want %d", name, len(f.Items), tt.want)
@@ -305,7 +306,7 @@ func TestArchivedPages(t *testing.T) {
 	files := build(10) // the newest 3, then pages of 3, 3 and 1
 	base := "https://updates.example.org/breach/"
 	for _, dir := range []string{"", "incidents/phishing-2023/"} {
-		for _, name := range []string{AtomFile, RSSFile} {
+		for _, name := range []string{public.Atom, public.RSS} {
 			var ids []string
 			page := dir + name
 			for hops := 0; page != "" && hops < 10; hops++ {
@@ -335,7 +336,7 @@ func TestArchivedPages(t *testing.T) {
 			}
 		}
 		var n int
-		for page := dir + JSONFile; page != ""; {
+		for page := dir + public.JSONFeed; page != ""; {
 			var doc struct {
 				Next  string            `json:"next_url"`
 				Items []json.RawMessage `json:"items"`
@@ -347,11 +348,11 @@ func TestArchivedPages(t *testing.T) {
 			page = strings.TrimPrefix(doc.Next, base)
 		}
 		if n != 10 {
-			t.Errorf("%s%s and its next_url pages hold %d items, want 10", dir, JSONFile, n)
+			t.Errorf("%s%s and its next_url pages hold %d items, want 10", dir, public.JSONFeed, n)
 		}
 	}
 	more := build(11)
-	for _, p := range []string{"archive/1/" + AtomFile, "archive/2/" + AtomFile, "incidents/phishing-2023/archive/1/" + RSSFile} {
+	for _, p := range []string{"archive/1/" + public.Atom, "archive/2/" + public.Atom, "incidents/phishing-2023/archive/1/" + public.RSS} {
 		if !bytes.Equal(files[p], more[p]) {
 			t.Errorf("%s, a full page, changed when a new update came", p)
 		}

@@ -13,6 +13,8 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	xhtml "golang.org/x/net/html"
+
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // sites are the sites every validation runs on: the example at the
@@ -39,7 +41,7 @@ func eachFile(t *testing.T, name string, f func(t *testing.T, b []byte)) {
 
 func TestAtomValidatesAgainstRFC4287(t *testing.T) {
 	rng := schemas(t, "atom.rng")
-	eachFile(t, AtomFile, func(t *testing.T, b []byte) {
+	eachFile(t, public.Atom, func(t *testing.T, b []byte) {
 		if err := xmllint(t, b, "--relaxng", rng); err != nil {
 			t.Error(err)
 		}
@@ -48,7 +50,7 @@ func TestAtomValidatesAgainstRFC4287(t *testing.T) {
 
 func TestAtomGrammarCatchesAMissingID(t *testing.T) {
 	rng := schemas(t, "atom.rng")
-	b := writeFeeds(t, handSite())[AtomFile]
+	b := writeFeeds(t, handSite())[public.Atom]
 	bad := regexp.MustCompile(`(?s)<id>[^<]*</id>`).ReplaceAll(b, nil)
 	if err := xmllint(t, bad, "--relaxng", rng); err == nil {
 		t.Fatal("xmllint accepted an Atom feed without ids: the grammar check proves nothing")
@@ -98,7 +100,7 @@ func atomRules(b []byte) []string {
 }
 
 func TestAtomSchematronRules(t *testing.T) {
-	eachFile(t, AtomFile, func(t *testing.T, b []byte) {
+	eachFile(t, public.Atom, func(t *testing.T, b []byte) {
 		var doc atomDoc
 		if err := xml.Unmarshal(b, &doc); err != nil {
 			t.Fatal(err)
@@ -113,7 +115,7 @@ func TestAtomSchematronRules(t *testing.T) {
 }
 
 func TestAtomRulesCatchWhatTheyAreFor(t *testing.T) {
-	b := writeFeeds(t, handSite())[AtomFile]
+	b := writeFeeds(t, handSite())[public.Atom]
 	noAuthor := regexp.MustCompile(`(?s)<author>.*?</author>`).ReplaceAll(b, nil)
 	noLinks := regexp.MustCompile(`(?s)<content .*?</content>|<link [^>]*rel="alternate"[^>]*></link>`).ReplaceAll(b, nil)
 	for _, tt := range []struct {
@@ -151,7 +153,7 @@ func validateJSON(sch *jsonschema.Schema, b []byte) error {
 
 func TestJSONFeedValidatesAgainstSchema(t *testing.T) {
 	sch := jsonFeedSchema(t)
-	eachFile(t, JSONFile, func(t *testing.T, b []byte) {
+	eachFile(t, public.JSONFeed, func(t *testing.T, b []byte) {
 		if err := validateJSON(sch, b); err != nil {
 			t.Error(err)
 		}
@@ -160,7 +162,7 @@ func TestJSONFeedValidatesAgainstSchema(t *testing.T) {
 
 func TestJSONFeedSchemaCatchesARelativeURL(t *testing.T) {
 	sch := jsonFeedSchema(t)
-	b := writeFeeds(t, handSite())[JSONFile]
+	b := writeFeeds(t, handSite())[public.JSONFeed]
 	bad := bytes.Replace(b, []byte(`"url": "https://updates.example.org/breach/incidents/`), []byte(`"url": "/incidents/`), 1)
 	if err := validateJSON(sch, bad); err == nil {
 		t.Fatal("the schema accepted a relative item url: the check proves nothing")
@@ -174,11 +176,11 @@ func TestJSONFeedWritesItemsWhenEmpty(t *testing.T) {
 	d.Draft = true
 	sortIncidents(site)
 	files := writeFeeds(t, site)
-	b := files["incidents/quiet-2025/"+JSONFile]
+	b := files["incidents/quiet-2025/"+public.JSONFeed]
 	if err := validateJSON(jsonFeedSchema(t), b); err != nil {
 		t.Errorf("%v\n%s", err, b)
 	}
-	if f := parseFeed(t, files["incidents/quiet-2025/"+AtomFile]); f.Updated != "2025-01-02T09:00:00+11:00" {
+	if f := parseFeed(t, files["incidents/quiet-2025/"+public.Atom]); f.Updated != "2025-01-02T09:00:00+11:00" {
 		t.Errorf("empty Atom feed updated %q, want the incident's discovery, never the clock", f.Updated)
 	}
 }
@@ -377,7 +379,7 @@ func TestRSSMeetsW3CValidatorRules(t *testing.T) {
 		"hostile": {hostile.Config.BaseURL, writeFeeds(t, hostile)},
 	} {
 		for _, p := range sortedKeys(s.files) {
-			if path.Base(p) != RSSFile {
+			if path.Base(p) != public.RSS {
 				continue
 			}
 			t.Run(name+"/"+p, func(t *testing.T) {
@@ -390,7 +392,7 @@ func TestRSSMeetsW3CValidatorRules(t *testing.T) {
 }
 
 func TestRSSRulesCatchWhatTheyAreFor(t *testing.T) {
-	b := writeFeeds(t, handSite())[RSSFile]
+	b := writeFeeds(t, handSite())[public.RSS]
 	self := "https://updates.example.org/breach/feed.xml"
 	for _, tt := range []struct {
 		name, old, new, want string

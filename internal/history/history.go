@@ -35,9 +35,6 @@ type Version struct {
 	Until time.Time
 }
 
-// Path is where a version is published: "incidents/<slug>/<date>/v1/".
-func Path(u *content.Update, n int) string { return fmt.Sprintf("%sv%d/", u.Path(), n) }
-
 // Find returns the earlier published texts of every revised update in the
 // site, oldest first. It returns nothing, and no error, when the site is not
 // in a git work tree or git is not installed.

@@ -8,6 +8,7 @@ import (
 
 	"github.com/disclose-dev/disclose/internal/cachedir"
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/publish"
 	"github.com/disclose-dev/disclose/internal/render"
 )
@@ -91,6 +92,7 @@ func toolSettings(opts Options) map[string]any {
 		"buildExpired":               false,
 		"disableHugoGeneratorInject": true,
 		"enableRobotsTXT":            true, // layouts/robots.txt
+		"sitemap":                    map[string]any{"filename": public.Sitemap},
 		"enableEmoji":                false,
 		"enableGitInfo":              false,
 		"capitalizeListTitles":       false,
@@ -175,6 +177,9 @@ func params(opts Options) map[string]any {
 			// The site's phone numbers, as written, to their E.164 tel:
 			// addresses, the same the bodies' links carry (render.Phones).
 			"tel": render.Phones(cfg),
+			// The published site's file names and addresses (package
+			// public), so that no template spells one.
+			"files": public.Templates(),
 			// The Content-Security-Policy every page also carries in a
 			// <meta> element, for hosts that cannot send headers.
 			"csp": publish.MetaContentSecurityPolicy,

@@ -20,13 +20,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
 // Names of the manifest and its signature at the top of the output tree.
 const (
-	Name    = "manifest.json"
-	SigName = "manifest.json.minisig"
+	Name    = public.Manifest
+	SigName = public.Signature
 )
 
 // Version is the manifest format this package writes and reads.

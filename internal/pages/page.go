@@ -6,6 +6,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/facts"
 	"github.com/disclose-dev/disclose/internal/history"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/render"
 )
 
@@ -120,7 +121,7 @@ func versionPage(u *content.Update, v history.Version, html []byte) frontMatter 
 	return frontMatter{
 		Title:   v.Title,
 		Date:    when(u.Date),
-		URL:     "/" + history.Path(u, v.N),
+		URL:     "/" + public.EarlierVersion(u.Path(), v.N),
 		Build:   map[string]any{"list": "never"},
 		Sitemap: map[string]any{"disable": true},
 		Params:  p,

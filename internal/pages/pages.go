@@ -17,6 +17,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
@@ -63,7 +64,7 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 	// omitted is whether err is a page left out (Options.OmitUnchecked).
 	omitted := func(err error) bool { return opts.OmitUnchecked && errors.Is(err, errUnchecked) }
 	for _, inc := range site.Incidents {
-		dir := path.Join("incidents", inc.Slug)
+		dir := strings.TrimSuffix(inc.Path(), "/")
 		st := facts.Current(inc)
 		html, err := body(bodies, inc.File, inc.Body)
 		switch {
@@ -94,7 +95,7 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 			if u.Draft && !opts.Drafts {
 				continue
 			}
-			name := path.Join(dir, u.Date.Format(content.PermalinkLayout))
+			name := strings.TrimSuffix(u.Path(), "/")
 			vs := opts.Versions[u]
 			if err := addUpdate(add, bodies, pageFile(name, ""), u, u); err != nil && !omitted(err) {
 				return nil, nil, err
@@ -253,7 +254,7 @@ func WriteUpdate(dir string, u *content.Update, bodies *render.Bodies, opts Opti
 	if u.Draft && !opts.Drafts {
 		return false, nil
 	}
-	name := pageFile(path.Join("incidents", u.Incident.Slug, u.Date.Format(content.PermalinkLayout)), "")
+	name := pageFile(strings.TrimSuffix(u.Path(), "/"), "")
 	var page []byte
 	err := addUpdate(func(_, _ string, fm any) error {
 		b, err := encode(fm)

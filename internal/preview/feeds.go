@@ -18,6 +18,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/feed"
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/pages"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/render"
 )
 
@@ -112,9 +113,9 @@ func (f *feeds) generate(site *content.Site, bodies *render.Bodies) (map[string]
 			name, ctype string
 			encode      func(*feed.Channel) ([]byte, error)
 		}{
-			{feed.RSSFile, feed.RSSType, feed.RSS},
-			{feed.AtomFile, feed.AtomType, feed.Atom},
-			{feed.JSONFile, feed.JSONType, feed.JSON},
+			{public.RSS, feed.RSSType, feed.RSS},
+			{public.Atom, feed.AtomType, feed.Atom},
+			{public.JSONFeed, feed.JSONType, feed.JSON},
 		} {
 			b, err := enc.encode(ch)
 			if err != nil {
@@ -170,7 +171,7 @@ func previewManifest(site *content.Site, files map[string]file) []byte {
 // whether or not it exists now.
 func isGenerated(p string) bool {
 	switch path.Base(p) {
-	case feed.RSSFile, feed.AtomFile, feed.JSONFile:
+	case public.RSS, public.Atom, public.JSONFeed:
 		return true
 	}
 	return p == "/"+manifest.Name

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // HeadersFileName is the file Netlify and Cloudflare Pages read their
@@ -18,7 +20,7 @@ const HeadersFileName = "_headers"
 // writtenLater are files a build may write after _headers (the manifest
 // must, to list _headers): they get their rules whether or not they exist
 // yet. A rule for a file that never comes is harmless.
-var writtenLater = []string{".well-known/security.txt", "manifest.json", "manifest.json.minisig"}
+var writtenLater = []string{public.SecurityTxt, public.Manifest, public.Signature}
 
 // WriteHeadersFile writes outDir/_headers for Netlify and Cloudflare Pages
 // from the policy and the files in outDir.
@@ -184,7 +186,7 @@ func SiteFiles(outDir string) ([]string, error) {
 
 // isSibling reports whether rel is a .gz or .br copy of a file beside it.
 func isSibling(outDir, rel string) bool {
-	for _, ext := range []string{".gz", ".br"} {
+	for _, ext := range public.Compressed {
 		if orig, ok := strings.CutSuffix(rel, ext); ok {
 			if fi, err := os.Stat(filepath.Join(outDir, filepath.FromSlash(orig))); err == nil && fi.Mode().IsRegular() {
 				return true

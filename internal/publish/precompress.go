@@ -14,6 +14,7 @@ import (
 	"github.com/andybalholm/brotli"
 
 	"github.com/disclose-dev/disclose/internal/par"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // textExts are the extensions of files worth compressing: text, which
@@ -79,7 +80,7 @@ func Brotli(data []byte) []byte {
 var Compressors = []struct {
 	Ext      string
 	Compress func([]byte) []byte
-}{{".gz", Gzip}, {".br", Brotli}}
+}{{public.Gzip, Gzip}, {public.Brotli, Brotli}}
 
 // brotliQuality is the Brotli quality every .br sibling is made at.
 const brotliQuality = 5

@@ -8,10 +8,8 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
+	"github.com/disclose-dev/disclose/internal/public"
 )
-
-// SecurityTxtPath is where RFC 9116 puts security.txt, from the site root.
-const SecurityTxtPath = ".well-known/security.txt"
 
 // SecurityTxt returns the RFC 9116 security.txt for cfg, or "" when the
 // config has no expiry date (params.security.expires): RFC 9116 requires
@@ -44,7 +42,7 @@ func SecurityTxt(cfg *content.Config) (string, error) {
 		fmt.Fprintf(&b, "Preferred-Languages: %s\n", langs)
 	}
 	if cfg.BaseURL != "" {
-		fmt.Fprintf(&b, "Canonical: %s%s\n", cfg.BaseURL, SecurityTxtPath)
+		fmt.Fprintf(&b, "Canonical: %s%s\n", cfg.BaseURL, public.SecurityTxt)
 	}
 	if sec.Policy != "" {
 		fmt.Fprintf(&b, "Policy: %s\n", sec.Policy)
@@ -59,7 +57,7 @@ func WriteSecurityTxt(outDir string, cfg *content.Config) error {
 	if err != nil || text == "" {
 		return err
 	}
-	p := filepath.Join(outDir, filepath.FromSlash(SecurityTxtPath))
+	p := filepath.Join(outDir, filepath.FromSlash(public.SecurityTxt))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return fmt.Errorf("publish: security.txt: %w", err)
 	}

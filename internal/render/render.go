@@ -15,6 +15,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/history"
 	"github.com/disclose-dev/disclose/internal/markdown"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // Bodies holds the rendered HTML of every body of a site, keyed by the
@@ -133,7 +134,7 @@ func Source(src []byte) ([]byte, error) {
 // SetEarlier records which earlier texts of revised updates the build
 // publishes (history.Find), so that every revision note, on the page and
 // in the feeds, links the text it replaced: revision i (from 1) to version
-// i, at history.Path. Without it the notes carry no links.
+// i, at public.EarlierVersion. Without it the notes carry no links.
 func (r *Bodies) SetEarlier(found map[*content.Update][]history.Version) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -155,7 +156,7 @@ func (r *Bodies) Earlier(u *content.Update, n int) string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.earlier[u.File][n] {
-		return history.Path(u, n)
+		return public.EarlierVersion(u.Path(), n)
 	}
 	return ""
 }
