@@ -19,6 +19,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/gohugoio/hugo/commands"
 	"github.com/gohugoio/hugo/common/herrors"
+	"github.com/gohugoio/hugo/livereload"
 )
 
 // PagerSize is how many updates an incident page shows before the next page.
@@ -99,6 +100,12 @@ func Serve(args []string, opts Options) error {
 	}
 	return nil
 }
+
+// Reload asks every browser that shows a page of the Hugo server running
+// in this process (Serve) to load it again, as Hugo does after a rebuild:
+// the preview's own box of the checker's findings changes without any page
+// changing.
+func Reload() { livereload.ForceRefresh() }
 
 // Args is the Hugo command line for sub (build or server): Hugo's project
 // directory is a temporary one holding only configFile (hugo.json), the

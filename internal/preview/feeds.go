@@ -16,6 +16,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/disclose-dev/disclose/internal/feed"
+	"github.com/disclose-dev/disclose/internal/hugo"
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/pages"
 	"github.com/disclose-dev/disclose/internal/public"
@@ -62,7 +63,12 @@ func (s *Server) refresh() *content.Site {
 			fmt.Fprintf(s.opts.Log, "disclose: %v\n", err)
 		}
 	}
-	s.problems.set(diags)
+	if s.problems.set(diags) && s.hugo != nil {
+		// The box on every page changed (an error fixed, or a new one in
+		// a file whose page did not change): show it now, not at the next
+		// rebuild.
+		hugo.Reload()
+	}
 	w := s.opts.Log
 	diags.Print(w)
 	switch {

@@ -24,10 +24,30 @@ type problems struct {
 	list diag.List
 }
 
-func (p *problems) set(l diag.List) {
+// set makes l the findings, and reports whether the box changed.
+func (p *problems) set(l diag.List) bool {
+	before := p.box()
 	p.mu.Lock()
 	p.list = l
 	p.mu.Unlock()
+	return !bytes.Equal(before, p.box())
+}
+
+// setFile makes l the findings about file, leaving the others as they are:
+// the saved update's page shows at once with its own findings (quick.go),
+// before the whole site is checked again.
+func (p *problems) setFile(file string, l diag.List) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var kept diag.List
+	for _, d := range p.list {
+		if d.Pos.File != file {
+			kept = append(kept, d)
+		}
+	}
+	kept = append(kept, l...)
+	kept.Sort()
+	p.list = kept
 }
 
 // box is the HTML that opens each page, or nil when there is no error.

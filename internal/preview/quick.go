@@ -32,11 +32,13 @@ func (s *Server) quick(changed []string) bool {
 		if u == nil || diags.Errors() > 0 || u.Date.IsZero() {
 			continue // refresh says why
 		}
-		// What the rules find is printed by refresh, with the rest.
-		_, bodies := check.CheckedUpdate(s.site, u, s.opts.Now())
+		// What the rules find is printed by refresh, with the rest; the
+		// box on the pages shows it at once.
+		found, bodies := check.CheckedUpdate(s.site, u, s.opts.Now())
 		if bodies.Err() != nil {
 			continue
 		}
+		s.problems.setFile(file, append(diags, found...))
 		// A body the checker would not parse is not written (refresh
 		// leaves its page out too).
 		if w, err := pages.WriteUpdate(s.pagesDir, u, bodies, pages.Options{Drafts: s.opts.Drafts}); err == nil && w {
