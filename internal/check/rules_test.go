@@ -127,6 +127,34 @@ func TestRules(t *testing.T) {
 			"content/incidents/x/2024-05-20-second.mi.md:4:9: status: contained differs from identified in content/incidents/x/2024-05-20-second.md; a translation carries the same status as its source",
 			"content/incidents/x/2024-05-20-second.mi.md:6:11: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
 		}},
+		{"translation behind its source's revisions", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: corrected the helpline hours\n  - date: 2024-06-17T09:00:00+10:00\n    note: added the new phone number\n", "Text.\n") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: i whakatikaina ngā hāora\n", "Kōrero.\n"), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:5:1: warning: revisions: content/incidents/x/2024-06-01-third.md was revised on 17 June 2024 (\"added the new phone number\") and this translation was not; translate the change, then copy the revision entry here",
+		}},
+		{"translation with a revision of its own", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: he panoni\n", "Kōrero.\n"), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:6:11: revisions: 1 revisions here but 0 in content/incidents/x/2024-06-01-third.md; a translation is revised only with its source: revise the source too, or remove this entry",
+		}},
+		{"translation with another revision date", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: corrected the helpline hours\n  - date: 2024-06-17T09:00:00+10:00\n    note: added the new phone number\n", "Text.\n") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-03T09:00:00+10:00\n    note: i whakatikaina ngā hāora\n  - date: 2024-06-17T09:00:00+10:00\n    note: he nama hou\n", "Kōrero.\n"), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:6:11: revisions: 2024-06-03T09:00:00+10:00 differs from 2024-06-02T09:00:00+10:00, revision 1 in content/incidents/x/2024-06-01-third.md; a translation carries the same revisions as its source",
+		}},
+		{"translation of a withdrawn update, not withdrawn", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: posted in error\n", "") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n"), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:3:7: withdrawn: content/incidents/x/2024-06-01-third.md was withdrawn on 2024-06-02T09:00:00+10:00; a translation carries its source's withdrawal: copy its withdrawn: block here, with the note translated",
+		}},
+		{"translation withdrawn alone", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: i hapa\n", ""), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:5:1: withdrawn: content/incidents/x/2024-06-01-third.md is not withdrawn; a translation is withdrawn only with its source: withdraw the source first, or remove this block",
+		}},
+		{"translation with no source", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-thrid.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n"), []string{
+			"content/incidents/x/2024-06-01-thrid.mi.md:1:1: this translates 2024-06-01-thrid.md, which is not in this folder; a translation is named after its source (2024-05-16-first.mi.md beside 2024-05-16-first.md): rename it, or add the source first",
+		}},
+		{"two translations into one language", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + third("Text.\n") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n") +
+			upd("2024-06-01-third.MI.md", "title: Tuatoru anō\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero anō.\n"), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:1:1: content/incidents/x/2024-06-01-third.MI.md already translates content/incidents/x/2024-06-01-third.md into \"mi\"; keep one of them",
+		}},
 		{"official advice with a javascript address", strings.Replace(base, "affected:", "official_advice:\n  - title: Advice\n    url: javascript:alert(1)\n  - title: Old advice\n    url: http://www.oaic.gov.au/\naffected:", 1), []string{
 			"content/incidents/x/_index.md:12:10: official_advice[0].url: \"javascript:alert(1)\" is not a web address; write it like https://www.example.gov.au/advice",
 			"content/incidents/x/_index.md:14:10: warning: official_advice[1].url: \"http://www.oaic.gov.au/\" uses http://, which can be changed on its way to the reader; use https:// if the site offers it",

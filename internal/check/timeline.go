@@ -172,8 +172,39 @@ func (c *checker) translation(src, t *content.Update) {
 	if t.Status != "" && t.Status != src.Status {
 		c.diags.Add(t.PosOf("status"), "status", "%s differs from %s in %s; a translation carries the same status as its source", t.Status, src.Status, src.File)
 	}
-	if len(t.Revisions) != len(src.Revisions) {
-		c.diags.Add(t.PosOf("revisions"), "revisions", "%d revisions here but %d in %s; a translation carries the same revisions as its source", len(t.Revisions), len(src.Revisions), src.File)
+	c.translationRevisions(src, t)
+	switch w, sw := t.Withdrawn, src.Withdrawn; {
+	case sw != nil && w == nil:
+		c.diags.Add(t.PosOf("date"), "withdrawn", "%s was withdrawn on %s; a translation carries its source's withdrawal: copy its withdrawn: block here, with the note translated", src.File, sw.Date.Format(time.RFC3339))
+	case sw == nil && w != nil:
+		c.diags.Add(t.PosOf("withdrawn"), "withdrawn", "%s is not withdrawn; a translation is withdrawn only with its source: withdraw the source first, or remove this block", src.File)
+	case sw != nil && !w.Date.IsZero() && !w.Date.Equal(sw.Date):
+		c.diags.Add(t.PosOf("withdrawn.date"), "withdrawn.date", "%s differs from %s in %s; a translation carries the same withdrawal as its source", w.Date.Format(time.RFC3339), sw.Date.Format(time.RFC3339), src.File)
+	}
+}
+
+// translationRevisions checks a translation's revisions against its
+// source's: the same dates, in the same order. A translation that has only
+// the source's first revisions is behind, not wrong: the source was
+// revised since, and the translation still says what it said before.
+func (c *checker) translationRevisions(src, t *content.Update) {
+	same := 0
+	for same < len(t.Revisions) && same < len(src.Revisions) && t.Revisions[same].Date.Equal(src.Revisions[same].Date) {
+		same++
+	}
+	switch {
+	case same == len(t.Revisions) && same == len(src.Revisions):
+	case same == len(t.Revisions):
+		r := src.Revisions[len(src.Revisions)-1]
+		at := t.PosOf("revisions")
+		if len(t.Revisions) == 0 {
+			at = t.PosOf("date")
+		}
+		c.diags.Warn(at, "revisions", "%s was revised on %s (%q) and this translation was not; translate the change, then copy the revision entry here", src.File, r.Date.In(c.cfg.Location).Format("2 January 2006"), r.Note)
+	case same < len(src.Revisions):
+		c.diags.Add(t.PosOf(fmt.Sprintf("revisions[%d].date", same)), "revisions", "%s differs from %s, revision %d in %s; a translation carries the same revisions as its source", t.Revisions[same].Date.Format(time.RFC3339), src.Revisions[same].Date.Format(time.RFC3339), same+1, src.File)
+	default:
+		c.diags.Add(t.PosOf(fmt.Sprintf("revisions[%d].date", same)), "revisions", "%d revisions here but %d in %s; a translation is revised only with its source: revise the source too, or remove this entry", len(t.Revisions), len(src.Revisions), src.File)
 	}
 }
 

@@ -265,7 +265,7 @@ func loadIncident(dir, slug string, cfg *Config, diags *diag.List) *Incident {
 	}
 	sortOldestFirst(updates)
 	inc.Updates = updates
-	linkTranslations(inc, translations)
+	linkTranslations(inc, translations, diags)
 	return inc
 }
 
@@ -278,7 +278,7 @@ func splitLang(name string, cfg *Config) (base, lang string) {
 
 // linkTranslations attaches each translated update to its source, the file
 // of the same name in the default language.
-func linkTranslations(inc *Incident, translations map[string][]*Update) {
+func linkTranslations(inc *Incident, translations map[string][]*Update, diags *diag.List) {
 	byBase := map[string]*Update{}
 	for _, u := range inc.Updates {
 		byBase[strings.TrimSuffix(path.Base(u.File), ".md")] = u
@@ -293,8 +293,16 @@ func linkTranslations(inc *Incident, translations map[string][]*Update) {
 			t.Incident = inc
 			// "x.mi.md" translates "x.md"; the language may be in any case.
 			name := strings.TrimSuffix(path.Base(t.File), ".md")
-			src, ok := byBase[name[:strings.LastIndex(name, ".")]]
+			base := name[:strings.LastIndex(name, ".")]
+			src, ok := byBase[base]
 			if !ok {
+				// Published on its own, it would be a page in the
+				// default language with no source to check it against.
+				diags.Add(diag.Pos{File: t.File, Line: 1, Col: 1}, "", "this translates %s.md, which is not in this folder; a translation is named after its source (2024-05-16-first.%s.md beside 2024-05-16-first.md): rename it, or add the source first", base, l)
+				continue
+			}
+			if other := src.Translations[l]; other != nil {
+				diags.Add(diag.Pos{File: t.File, Line: 1, Col: 1}, "", "%s already translates %s into %q; keep one of them", other.File, src.File, l)
 				continue
 			}
 			if src.Translations == nil {
