@@ -24,11 +24,12 @@ import (
 var errUsage = errors.New("usage")
 
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
-	"gen":       runGen,
-	"run":       runRun,
-	"steps":     runSteps,
-	"compress":  runCompress,
-	"serveprof": runServeProf,
+	"gen":         runGen,
+	"run":         runRun,
+	"steps":       runSteps,
+	"compress":    runCompress,
+	"serveprof":   runServeProf,
+	"hugoproject": runHugoProject,
 }
 
 func main() {
