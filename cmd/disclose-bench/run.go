@@ -411,7 +411,7 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 		if floorArgs == nil {
 			continue
 		}
-		if _, err := e.floorProject(ctx, site, floorDir, floorOut); err != nil {
+		if floorArgs, err = e.floorProject(ctx, site, floorDir, floorOut); err != nil {
 			return nil, err
 		}
 		sf, err := timed(ctx, io.Discard, e.hugo, floorArgs...)
