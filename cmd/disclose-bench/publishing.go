@@ -155,7 +155,9 @@ func (e *benchEnv) measureNewUpdate(ctx context.Context, r *sizeResult, site, ou
 		return err
 	}
 	var s3 *s3Server
-	if bin := versitygwPath(); bin == "" {
+	if !e.deployS3 {
+		r.DeployNote = "not measured: -deploy=false"
+	} else if bin := versitygwPath(); bin == "" {
 		r.DeployNote = "not measured: versitygw not installed"
 	} else if s3, err = startS3(ctx, bin, filepath.Join(dir, "s3")); err != nil {
 		r.DeployNote = "not measured: " + err.Error()

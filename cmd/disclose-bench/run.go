@@ -88,6 +88,7 @@ type benchEnv struct {
 	perIncident      int
 	seed             uint64
 	serve            bool
+	deployS3         bool // measure disclose deploy to a local S3 server
 	serveChanges     int
 	stepKinds        []string
 	stepsCache       string
@@ -107,6 +108,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	perIncident := fs.Int("per-incident", perIncidentDefault, "updates per incident")
 	seed := fs.Uint64("seed", 1, "the generator's seed")
 	serve := fs.Bool("serve", true, "measure disclose serve's one-file-change latency at the largest size, if disclose has serve")
+	deployS3 := fs.Bool("deploy", true, "measure disclose deploy to a local S3 server (versitygw, if installed) at every size")
 	stepKinds := fs.String("steps", "full,unchanged,one file", "the in-process builds timed step by step: full (from scratch), unchanged (again into the same directory), one file (after one update changed)")
 	stepsCache := fs.String("steps-cache", "", "the cache directory of the step-by-step builds (default: a new one per size, so that the first is built with empty caches)")
 	resultsFile := fs.String("results", "", "a JSON file of earlier results: sizes measured now replace their entries, the others are reported as they are (to measure sizes at different times)")
@@ -129,7 +131,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	e := &benchEnv{root: root, stdout: stdout, stderr: stderr, runs: *runs, warmup: *warmup,
-		perIncident: *perIncident, seed: *seed, serve: *serve, serveChanges: 9, stepsCache: *stepsCache}
+		perIncident: *perIncident, seed: *seed, serve: *serve, serveChanges: 9, stepsCache: *stepsCache, deployS3: *deployS3}
 	for _, k := range strings.Split(*stepKinds, ",") {
 		switch k = strings.TrimSpace(k); k {
 		case "full", "unchanged", "one file":
