@@ -162,7 +162,10 @@ func (e *benchEnv) measureNewUpdate(ctx context.Context, r *sizeResult, site, ou
 	} else if s3, err = startS3(ctx, bin, filepath.Join(dir, "s3")); err != nil {
 		r.DeployNote = "not measured: " + err.Error()
 	} else {
-		defer s3.stop()
+		defer func() {
+			s3.stop()
+			os.RemoveAll(s3.root) // a copy of the site per bucket, in memory on tmpfs
+		}()
 		for _, b := range []string{"serial", "parallel"} {
 			if err := s3.createBucket(ctx, b); err != nil {
 				r.DeployNote = "not measured: " + err.Error()
