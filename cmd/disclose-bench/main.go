@@ -24,11 +24,12 @@ import (
 var errUsage = errors.New("usage")
 
 var commands = map[string]func(ctx context.Context, args []string, stdout, stderr io.Writer) error{
-	"gen":       runGen,
-	"run":       runRun,
-	"steps":     runSteps,
-	"compress":  runCompress,
-	"serveprof": runServeProf,
+	"gen":         runGen,
+	"run":         runRun,
+	"steps":       runSteps,
+	"compress":    runCompress,
+	"serveprof":   runServeProf,
+	"hugoproject": runHugoProject,
 }
 
 func main() {
@@ -39,7 +40,7 @@ func main() {
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || commands[args[0]] == nil {
-		fmt.Fprintln(stderr, "usage: disclose-bench gen|run [flags]  (disclose-bench gen -h for the flags)")
+		fmt.Fprintln(stderr, "usage: disclose-bench gen|run|steps|compress|serveprof|hugoproject [flags]  (disclose-bench run -h for the flags)")
 		return 2
 	}
 	if err := commands[args[0]](ctx, args[1:], stdout, stderr); err != nil {

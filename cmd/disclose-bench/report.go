@@ -16,6 +16,10 @@ const (
 	targetPerUpdate   = 1.2  // time per update, largest size over 1,000
 	targetWeightDrift = 0.10 // page weight, largest size against smallest
 	targetServe       = 300 * time.Millisecond
+	// Against Hugo alone with our templates on our generated pages.
+	targetFloorCold    = 1.25 // cold build
+	targetFloorRebuild = 1.1  // rebuild after one corrected update
+	targetFloorMem     = 1.25 // peak memory
 )
 
 func median[T int64 | time.Duration](xs []T) T {
@@ -178,7 +182,15 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 			rs[i].Updates, ms(om), ms(um))
 		break
 	}
+	e.floorTargets(p, rs)
+	if r := lastWith(rs, func(r *sizeResult) bool { return r.NewUpdate != nil }); r != nil {
+		d := r.NewUpdate
+		p("| one new update changes at most %d published files, plus their compressed copies (%d updates) | %d files added, changed or removed (%d with their `.gz` and `.br` copies), %d bytes written (%d with the copies) | %s |\n",
+			targetNewUpdateFiles, r.Updates, d.Primary, d.Total(), d.PrimaryBytes, d.Bytes, verdict(d.Primary <= targetNewUpdateFiles))
+	}
 	p("\n")
+	e.floorSection(p, rs)
+	publishingSections(p, rs)
 
 	p("## Where our time goes\n\n")
 	p("Each step's share of one in-process `build.Build` (`Result.Steps`), run by `disclose-bench steps` in a process of its own: \"full\" from scratch into an empty directory with an empty cache directory (`build.Options.CacheDir`), \"unchanged\" again into the same directory with nothing changed, and \"one file\" again after one update was corrected (a sentence and a revisions entry added), both with the caches the builds before them filled. Steps marked \"beside render\" ran at the same time as the render, on the cores Hugo left idle, and are not part of the total.\n\n")
@@ -266,15 +278,30 @@ func (e *benchEnv) report(rs []*sizeResult) string {
 	for _, r := range rs {
 		p("%d updates (%d × %d), measured %s after %d warm-up build(s) of each; load average before %s, after %s:\n\n",
 			r.Updates, r.Incidents, r.PerIncident, r.Measured, r.Warmup, r.LoadBefore, r.LoadAfter)
-		p("| run | ours wall | ours CPU | ours RSS | plain wall | plain CPU | plain RSS |\n|---:|---:|---:|---:|---:|---:|---:|\n")
+		p("| run | ours wall | ours CPU | ours RSS | plain wall | plain CPU | plain RSS | Hugo alone wall | Hugo alone CPU | Hugo alone RSS |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+		cells := func(ss []sample, i int) string {
+			if i >= len(ss) {
+				return " | |"
+			}
+			return fmt.Sprintf("%s | %s | %s", secs(ss[i].Wall), secs(ss[i].CPU), mib(ss[i].MaxRSS))
+		}
 		for i := range r.Ours {
-			o, pl := r.Ours[i], r.Plain[i]
-			p("| %d | %s | %s | %s | %s | %s | %s |\n", i+1, secs(o.Wall), secs(o.CPU), mib(o.MaxRSS), secs(pl.Wall), secs(pl.CPU), mib(pl.MaxRSS))
+			p("| %d | %s | %s | %s |\n", i+1, cells(r.Ours, i), cells(r.Plain, i), cells(r.Floor, i))
+		}
+		for i := range r.OursRebuild {
+			p("| rebuild %d | %s | | | | %s |\n", i+1, cells(r.OursRebuild, i), cells(r.FloorRebuild, i))
 		}
 		for _, kind := range []string{"full", "unchanged", "one file"} {
 			if s, ok := r.StepsSample[kind]; ok {
-				p("| steps, %s | %s | %s | %s | | | |\n", kind, secs(s.Wall), secs(s.CPU), mib(s.MaxRSS))
+				p("| steps, %s | %s | %s | %s | | | | | | |\n", kind, secs(s.Wall), secs(s.CPU), mib(s.MaxRSS))
 			}
+		}
+		if r.FloorNote != "" {
+			p("\nHugo alone with our templates: %s.\n", r.FloorNote)
+		}
+		if r == rs[0] && r.NewUpdate != nil {
+			d := r.NewUpdate
+			p("\nThe new update (`%s`) added %s; changed %s; removed %s.\n", r.NewUpdateAddr, fileNames(d.Added), fileNames(d.Changed), fileNames(d.Removed))
 		}
 		if len(r.Serve) > 0 {
 			var l []string

@@ -37,19 +37,37 @@ type sample struct {
 type sizeResult struct {
 	Updates, Incidents, PerIncident int
 	Ours, Plain                     []sample
-	Steps                           map[string][]stepTime // "full", "unchanged", "one file"
-	StepsSample                     map[string]sample
-	Weights                         []weight
-	OutFiles                        int
-	OutBytes                        int64
-	PlainFiles                      int
-	Serve                           []time.Duration
-	ServeNote                       string
-	PlainServe                      []time.Duration // plain Hugo's own server
-	PlainServeNote                  string
-	LoadBefore, LoadAfter           string
-	Warmup                          int
-	Measured                        string // when, UTC
+	// Floor is Hugo alone (the hugo binary) rendering the pages disclose
+	// generates, with our templates and Hugo config: interleaved with
+	// Ours and Plain, into an empty directory each time.
+	Floor []sample
+	// OursRebuild and FloorRebuild are each build again into its last
+	// output after one update was corrected (interleaved pairs).
+	OursRebuild, FloorRebuild []sample
+	FloorNote                 string
+	// NewUpdate is what one new update changed in the published output.
+	NewUpdate     *treeDiff
+	NewUpdateAddr string
+	// SiteFeeds and LargestFeeds are the feeds of the site and of its
+	// incident with the most bytes of feeds, after the new update.
+	SiteFeeds, LargestFeeds feedSizes
+	// Deploys are disclose deploy to a local S3 server, first of the
+	// whole site, then after the new update; DeployNote says why not.
+	Deploys               []deployRun
+	DeployNote            string
+	Steps                 map[string][]stepTime // "full", "unchanged", "one file"
+	StepsSample           map[string]sample
+	Weights               []weight
+	OutFiles              int
+	OutBytes              int64
+	PlainFiles            int
+	Serve                 []time.Duration
+	ServeNote             string
+	PlainServe            []time.Duration // plain Hugo's own server
+	PlainServeNote        string
+	LoadBefore, LoadAfter string
+	Warmup                int
+	Measured              string // when, UTC
 }
 
 // weight is the size of one published page.
@@ -70,6 +88,7 @@ type benchEnv struct {
 	perIncident      int
 	seed             uint64
 	serve            bool
+	deployS3         bool // measure disclose deploy to a local S3 server
 	serveChanges     int
 	stepKinds        []string
 	stepsCache       string
@@ -89,6 +108,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	perIncident := fs.Int("per-incident", perIncidentDefault, "updates per incident")
 	seed := fs.Uint64("seed", 1, "the generator's seed")
 	serve := fs.Bool("serve", true, "measure disclose serve's one-file-change latency at the largest size, if disclose has serve")
+	deployS3 := fs.Bool("deploy", true, "measure disclose deploy to a local S3 server (versitygw, if installed) at every size")
 	stepKinds := fs.String("steps", "full,unchanged,one file", "the in-process builds timed step by step: full (from scratch), unchanged (again into the same directory), one file (after one update changed)")
 	stepsCache := fs.String("steps-cache", "", "the cache directory of the step-by-step builds (default: a new one per size, so that the first is built with empty caches)")
 	resultsFile := fs.String("results", "", "a JSON file of earlier results: sizes measured now replace their entries, the others are reported as they are (to measure sizes at different times)")
@@ -111,7 +131,7 @@ func runRun(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	e := &benchEnv{root: root, stdout: stdout, stderr: stderr, runs: *runs, warmup: *warmup,
-		perIncident: *perIncident, seed: *seed, serve: *serve, serveChanges: 9, stepsCache: *stepsCache}
+		perIncident: *perIncident, seed: *seed, serve: *serve, serveChanges: 9, stepsCache: *stepsCache, deployS3: *deployS3}
 	for _, k := range strings.Split(*stepKinds, ",") {
 		switch k = strings.TrimSpace(k); k {
 		case "full", "unchanged", "one file":
@@ -323,6 +343,21 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 		return timed(ctx, io.Discard, e.hugo, "build", "--source", plain, "--destination", plainOut,
 			"--cacheDir", filepath.Join(e.cache, "plain"), "--noBuildLock", "--quiet")
 	}
+	// Hugo alone with our templates, on the pages disclose generates:
+	// the hugo binary, so that its time and memory are Hugo's only.
+	floorDir, floorOut := filepath.Join(dir, "floor"), filepath.Join(dir, "out-floor")
+	floorArgs, err := e.floorProject(ctx, site, floorDir, floorOut)
+	if err != nil {
+		r.FloorNote = "not measured: " + firstLine(err.Error())
+		e.logf("%d updates: Hugo alone %s", r.Updates, r.FloorNote)
+	}
+	alone := func() (sample, error) {
+		if floorArgs == nil {
+			return sample{}, nil
+		}
+		os.RemoveAll(floorOut)
+		return timed(ctx, io.Discard, e.hugo, floorArgs...)
+	}
 	for i := range e.warmup + e.runs {
 		so, err := ours()
 		if err != nil {
@@ -332,15 +367,23 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 		if err != nil {
 			return nil, err
 		}
+		sf, err := alone()
+		if err != nil {
+			return nil, err
+		}
 		kind := "warm-up"
 		if i >= e.warmup {
 			kind = "run"
 			r.Ours = append(r.Ours, so)
 			r.Plain = append(r.Plain, sp)
+			if floorArgs != nil {
+				r.Floor = append(r.Floor, sf)
+			}
 		}
-		e.logf("%d updates %s %d: ours %s %s %s; plain %s %s %s", r.Updates, kind, i+1,
+		e.logf("%d updates %s %d: ours %s %s %s; plain %s %s %s; Hugo alone %s %s %s", r.Updates, kind, i+1,
 			so.Wall.Round(time.Millisecond), so.CPU.Round(time.Millisecond), mib(so.MaxRSS),
-			sp.Wall.Round(time.Millisecond), sp.CPU.Round(time.Millisecond), mib(sp.MaxRSS))
+			sp.Wall.Round(time.Millisecond), sp.CPU.Round(time.Millisecond), mib(sp.MaxRSS),
+			sf.Wall.Round(time.Millisecond), sf.CPU.Round(time.Millisecond), mib(sf.MaxRSS))
 	}
 	r.LoadAfter = loadAvg()
 	r.OutFiles, r.OutBytes = treeSize(oursOut)
@@ -353,6 +396,40 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 		if st, err := os.Stat(filepath.Join(oursOut, p)); err == nil {
 			r.Weights = append(r.Weights, weight{"/" + strings.TrimSuffix(p, "index.html"), st.Size()})
 		}
+	}
+
+	// A rebuild after one corrected update, ours and Hugo alone's, each
+	// into its last output, in interleaved pairs. Hugo alone gets the
+	// pages generated again first, untimed: that is our work.
+	for i := range e.runs {
+		if err := changeOneUpdate(first); err != nil {
+			return nil, err
+		}
+		so, err := timed(ctx, io.Discard, e.disclose, "build", "-o", oursOut, "-key", e.key, site)
+		if err != nil {
+			return nil, err
+		}
+		r.OursRebuild = append(r.OursRebuild, so)
+		if floorArgs == nil {
+			continue
+		}
+		if floorArgs, err = e.floorProject(ctx, site, floorDir, floorOut); err != nil {
+			return nil, err
+		}
+		sf, err := timed(ctx, io.Discard, e.hugo, floorArgs...)
+		if err != nil {
+			return nil, err
+		}
+		r.FloorRebuild = append(r.FloorRebuild, sf)
+		e.logf("%d updates rebuild %d after one corrected update: ours %s %s %s; Hugo alone %s %s %s", r.Updates, i+1,
+			so.Wall.Round(time.Millisecond), so.CPU.Round(time.Millisecond), mib(so.MaxRSS),
+			sf.Wall.Round(time.Millisecond), sf.CPU.Round(time.Millisecond), mib(sf.MaxRSS))
+	}
+
+	// One new update, the newest of the site, to its newest incident:
+	// what it changes in the output, and deploys before and after it.
+	if err := e.measureNewUpdate(ctx, r, site, oursOut, dir, gen.Incidents[len(gen.Incidents)-1]); err != nil {
+		return nil, err
 	}
 
 	// Each step's time, from build.Build in a process of its own: from
@@ -444,6 +521,11 @@ func changeOneUpdate(inc corpus.Incident) error {
 		return os.WriteFile(file, []byte(src), 0o644)
 	}
 	return fmt.Errorf("run: no update of %s without revisions to change", inc.Slug)
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
 }
 
 func appendLine(file, text string) error {
