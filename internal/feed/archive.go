@@ -21,9 +21,10 @@ const historyNS = "http://purl.org/syndication/history/1.0"
 // loses an entry as new updates come (it changes only when one of its
 // updates is revised or withdrawn): the newest page fills up, then a new
 // one starts. Each page links the subscription feed (rel="current") and
-// its neighbours (prev-archive older, next-archive newer); the
-// subscription feed links the newest page; JSON Feed's next_url leads to
-// the next page of older entries.
+// the page of older entries (prev-archive); the subscription feed links
+// the newest page; JSON Feed's next_url leads to the next page of older
+// entries. So a reader walks from the feed back to the oldest page, and a
+// full page, once written, stays byte for byte the same.
 //
 // Each page's dates are its own entries' (fallback when it has none), so a
 // revision of an old update changes only the page that holds it.
@@ -59,17 +60,17 @@ func paged(ch *Channel, n int, fallback func() time.Time) []*Channel {
 		if k > 1 {
 			a.PrevArchive = pageURL(k - 1)
 		}
-		if k < pages {
-			a.NextArchive = pageURL(k + 1)
-		}
+		// No next-archive link (RFC 5005 makes it optional): with one,
+		// the newest page would change once more, when the next page
+		// starts, after it was full.
 		out = append(out, &a)
 	}
 	return out
 }
 
 // archiveLinks are the links of an archived or paged feed in the format
-// of file: to the subscription feed (current), and to the pages of older
-// (prev-archive) and newer (next-archive) entries.
+// of file: to the subscription feed (current), and to the page of older
+// entries (prev-archive).
 func archiveLinks[L any](ch *Channel, file, typ string, link func(href, rel, typ string) L) []L {
 	var out []L
 	if ch.Archive {
@@ -77,9 +78,6 @@ func archiveLinks[L any](ch *Channel, file, typ string, link func(href, rel, typ
 	}
 	if ch.PrevArchive != "" {
 		out = append(out, link(ch.PrevArchive+file, "prev-archive", typ))
-	}
-	if ch.NextArchive != "" {
-		out = append(out, link(ch.NextArchive+file, "next-archive", typ))
 	}
 	return out
 }

@@ -88,11 +88,10 @@ type Channel struct {
 	// not Home's (an archived page).
 	Base string
 	// Archive marks an archived page (RFC 5005); Current is then the
-	// folder of the subscription feed it belongs to. PrevArchive and
-	// NextArchive are the folders of the pages of older and newer entries,
-	// or "" (archive.go).
-	Archive                           bool
-	Current, PrevArchive, NextArchive string
+	// folder of the subscription feed it belongs to. PrevArchive is the
+	// folder of the page of older entries, or "" (archive.go).
+	Archive              bool
+	Current, PrevArchive string
 }
 
 // base is the absolute URL of the folder the channel's files are in.

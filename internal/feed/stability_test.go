@@ -357,4 +357,19 @@ func TestArchivedPages(t *testing.T) {
 			t.Errorf("%s, a full page, changed when a new update came", p)
 		}
 	}
+	// The newest page, once full, stays as it is when the next page
+	// starts: no page links the newer ones (RFC 5005 makes next-archive
+	// optional), so nothing in it has to change.
+	full, started := build(12), build(13) // pages 3, 3, 3; then 3, 3, 3, 1
+	for _, dir := range []string{"", "incidents/phishing-2023/"} {
+		for _, name := range public.Feeds {
+			p := dir + "archive/3/" + name
+			if _, ok := started[dir+"archive/4/"+name]; !ok {
+				t.Fatalf("%sarchive/4/%s was not written", dir, name)
+			}
+			if !bytes.Equal(full[p], started[p]) {
+				t.Errorf("%s, the newest page when full, changed when the next page started:\n%s\n---\n%s", p, full[p], started[p])
+			}
+		}
+	}
 }
