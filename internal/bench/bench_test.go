@@ -129,13 +129,14 @@ func TestGenerated1000PassesStrictCheckAndBuilds(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "incidents", gen.Incidents[0].Slug, dateDir(string(draft)))); err == nil {
 		t.Errorf("the draft %s was published", gen.Incidents[0].Draft)
 	}
-	// The home page names the organisation; incident pages paginate.
+	// The home page names the organisation; an incident's older updates are
+	// on pages of their own, counted from its first update.
 	if home := read("index.html"); !strings.Contains(home, "Tallow Creek Water Pty Ltd") {
 		t.Errorf("the home page does not name the organisation")
 	}
 	first := gen.Incidents[0].Slug
-	if p := read("incidents/" + first + "/page/2/index.html"); !strings.Contains(p, "/incidents/"+first+"/") {
-		t.Errorf("the second page of updates does not link back to its incident")
+	if p := read("incidents/" + first + "/updates/1-20/index.html"); !strings.Contains(p, "/incidents/"+first+"/") {
+		t.Errorf("the page of the first 20 updates does not link back to its incident")
 	}
 	// The feed carries updates, and the manifest lists every update and is signed.
 	last := gen.Incidents[len(gen.Incidents)-1]

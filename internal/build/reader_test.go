@@ -18,6 +18,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/browser"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/corpus"
+	"github.com/disclose-dev/disclose/internal/pages"
 	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
@@ -67,6 +68,15 @@ type page struct {
 	kind     string
 	path     string
 	incident *content.Incident // the incident the page is about, or nil
+	// status is the status its first screen says: the incident's current
+	// one on its own page, the status at that update on an update's page
+	// (which never says where things stand now, so that it stays as it
+	// was when later updates are published).
+	status content.Status
+	// asOf is whether the page is an update's (or a page of older
+	// updates), whose first screen links the incident's page for the
+	// latest.
+	asOf bool
 }
 
 // readerSite is a built site and its page types.
@@ -78,7 +88,7 @@ type readerSite struct {
 }
 
 // pageTypes picks one page of each type from a loaded site: home, every
-// incident, the list of incidents, an incident's second page of updates,
+// incident, the list of incidents, a page of an incident's older updates,
 // its latest and oldest update, a revised one, a withdrawn one, an
 // earlier version, the 404 page and the page for journalists.
 func pageTypes(t *testing.T, out string, site *content.Site) []page {
@@ -100,23 +110,26 @@ func pageTypes(t *testing.T, out string, site *content.Site) []page {
 		if latest.Status == content.Resolved {
 			kind = "incident (resolved)"
 		}
-		ps = append(ps, page{kind: kind, path: "/" + inc.Path(), incident: inc},
-			page{kind: "update (latest)", path: "/" + latest.Path(), incident: inc},
-			page{kind: "update (older)", path: "/" + pub[0].Path(), incident: inc})
-		if exists(filepath.Join(out, inc.Path(), "page", "2", "index.html")) {
-			ps = append(ps, page{kind: "incident, page 2", path: "/" + inc.Path() + "page/2/", incident: inc})
+		ps = append(ps, page{kind: kind, path: "/" + inc.Path(), incident: inc, status: latest.Status},
+			page{kind: "update (latest)", path: "/" + latest.Path(), incident: inc, status: latest.Status, asOf: true},
+			page{kind: "update (older)", path: "/" + pub[0].Path(), incident: inc, status: pub[0].Status, asOf: true})
+		if older := public.OlderUpdates(inc.Slug, 1, pages.PerPage); exists(filepath.Join(out, older, "index.html")) {
+			// Its first screen says the status at the newest of its updates.
+			ps = append(ps, page{kind: "incident, older updates", path: "/" + older, incident: inc, status: pub[pages.PerPage-1].Status, asOf: true})
 		}
 		for _, u := range pub {
 			if revised == nil && len(u.Revisions) > 0 {
 				revised = u
-				ps = append(ps, page{kind: "update (revised)", path: "/" + u.Path(), incident: inc})
+				ps = append(ps, page{kind: "update (revised)", path: "/" + u.Path(), incident: inc, status: u.Status, asOf: true})
 			}
 			if withdrawn == nil && u.Withdrawn != nil {
 				withdrawn = u
-				ps = append(ps, page{kind: "update (withdrawn)", path: "/" + u.Path(), incident: inc})
+				ps = append(ps, page{kind: "update (withdrawn)", path: "/" + u.Path(), incident: inc, status: u.Status, asOf: true})
 			}
+			// An earlier version's status is its own; the corrections
+			// these sites make keep the update's status.
 			if v := public.EarlierVersion(u.Path(), 1); exists(filepath.Join(out, v, "index.html")) {
-				ps = append(ps, page{kind: "earlier version", path: "/" + v, incident: inc})
+				ps = append(ps, page{kind: "earlier version", path: "/" + v, incident: inc, status: u.Status, asOf: true})
 			}
 		}
 	}
@@ -299,19 +312,37 @@ func checkFirstScreen(ctx context.Context, t *testing.T, p *browser.Page, url st
 	}
 	// Where things stand, on every page about an incident and on the home
 	// page while one is open.
-	inc := pg.incident
+	inc, want := pg.incident, pg.status
 	if pg.kind == "home" {
 		for _, i := range site.Incidents {
 			if l := latest(i); l != nil && l.Status != content.Resolved {
-				inc = i
+				inc, want = i, l.Status
 			}
 		}
 	}
 	if inc != nil {
 		onScreen("the status", sc.Status)
 		onScreen("when the status last changed", sc.When)
-		if l := latest(inc); l != nil && sc.Status != nil && !strings.Contains(norm(sc.Status.Text), string(l.Status)) {
-			t.Errorf("the status says %q, not the incident's %q", sc.Status.Text, l.Status)
+		if sc.Status != nil && !strings.Contains(norm(sc.Status.Text), string(want)) {
+			t.Errorf("the status says %q, not %q", sc.Status.Text, want)
+		}
+	}
+	// An update's page says where things stood at that update, and says
+	// so, with a link to the incident's page for the latest.
+	if pg.asOf {
+		if sc.Status != nil && !strings.Contains(norm(sc.Status.Text), "at this update") {
+			t.Errorf("the status does not say it is the status at this update: %q", sc.Status.Text)
+		}
+		var bottom int
+		js := fmt.Sprintf(`(() => { const a = [...document.querySelectorAll('main .banner a')].find(a => a.getAttribute('href') === %q && /latest/i.test(a.textContent)); return a ? Math.ceil(a.getBoundingClientRect().bottom + scrollY) : -1 })()`, "/"+inc.Path())
+		if err := p.Eval(ctx, js, &bottom); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case bottom < 0:
+			t.Errorf("the page does not link the incident's page (/%s) for the latest", inc.Path())
+		case bottom > phoneH:
+			t.Errorf("the link to the latest on the incident's page ends %d px down, below the first screen (%d px)", bottom, phoneH)
 		}
 	}
 	if n := len(sc.Todo); n < 1 || n > 3 {

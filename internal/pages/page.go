@@ -72,10 +72,13 @@ func incidentPage(inc *content.Incident, st facts.State, w *facts.Words, html []
 
 // updatePage is an update at its permanent address. u is the update or its
 // translation, src the source-language update whose address, date and
-// status it carries.
-func updatePage(u, src *content.Update, bodies *render.Bodies, html []byte) frontMatter {
+// status it carries; since is when that status began (statusSince). The
+// page says only what a later update cannot change: where things stood at
+// this update, not where they stand now.
+func updatePage(u, src *content.Update, bodies *render.Bodies, html []byte, since string) frontMatter {
 	p := map[string]any{
 		"status":       string(src.Status),
+		"status_since": since,
 		"list_summary": bodies.Summary(u),
 		"body_html":    string(html),
 	}

@@ -66,15 +66,24 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 	for _, inc := range site.Incidents {
 		dir := strings.TrimSuffix(inc.Path(), "/")
 		st := facts.Current(inc)
+		pub := written(inc, opts.Drafts)
+		older := olderPages(pub)
 		html, err := body(bodies, inc.File, inc.Body)
 		switch {
 		case omitted(err):
 		case err != nil:
 			return nil, nil, err
 		default:
-			if err := add(path.Join(dir, "_index.md"), inc.File, incidentPage(inc, st, words, html)); err != nil {
+			fm := incidentPage(inc, st, words, html)
+			if len(older) > 0 {
+				fm.Params["older"] = olderParams(inc, older)
+			}
+			if err := add(path.Join(dir, "_index.md"), inc.File, fm); err != nil {
 				return nil, nil, err
 			}
+		}
+		if err := addOlder(add, inc, pub, older); err != nil {
+			return nil, nil, err
 		}
 		for _, lang := range slices.Sorted(maps.Keys(inc.Translations)) {
 			t := inc.Translations[lang]
@@ -87,7 +96,11 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 			}
 			// A translation's facts as written, changed by its source's updates.
 			tst := facts.AsOf(&content.Incident{Facts: t.Facts, Updates: inc.Updates}, nil)
-			if err := add(path.Join(dir, "_index."+lang+".md"), t.File, incidentPage(t, tst, words, html)); err != nil {
+			fm := incidentPage(t, tst, words, html)
+			if len(older) > 0 {
+				fm.Params["older"] = olderParams(inc, older)
+			}
+			if err := add(path.Join(dir, "_index."+lang+".md"), t.File, fm); err != nil {
 				return nil, nil, err
 			}
 		}
@@ -97,11 +110,12 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 			}
 			name := strings.TrimSuffix(u.Path(), "/")
 			vs := opts.Versions[u]
-			if err := addUpdate(add, bodies, pageFile(name, ""), u, u); err != nil && !omitted(err) {
+			since := statusSince(u, pub)
+			if err := addUpdate(add, bodies, pageFile(name, ""), u, u, since); err != nil && !omitted(err) {
 				return nil, nil, err
 			}
 			for _, lang := range slices.Sorted(maps.Keys(u.Translations)) {
-				if err := addUpdate(add, bodies, pageFile(name, lang), u.Translations[lang], u); err != nil && !omitted(err) {
+				if err := addUpdate(add, bodies, pageFile(name, lang), u.Translations[lang], u, since); err != nil && !omitted(err) {
 					return nil, nil, err
 				}
 			}
@@ -138,7 +152,7 @@ func pageFile(dir, lang string) string {
 	return dir + "/index." + lang + ".md"
 }
 
-func addUpdate(add func(string, string, any) error, bodies *render.Bodies, name string, u, src *content.Update) error {
+func addUpdate(add func(string, string, any) error, bodies *render.Bodies, name string, u, src *content.Update, since string) error {
 	var html []byte
 	if u.Withdrawn == nil {
 		var err error
@@ -146,7 +160,7 @@ func addUpdate(add func(string, string, any) error, bodies *render.Bodies, name 
 			return err
 		}
 	}
-	return add(name, u.File, updatePage(u, src, bodies, html))
+	return add(name, u.File, updatePage(u, src, bodies, html, since))
 }
 
 // errUnchecked is a body with text that the checker did not hand to the
@@ -260,7 +274,7 @@ func WriteUpdate(dir string, u *content.Update, bodies *render.Bodies, opts Opti
 		b, err := encode(fm)
 		page = b
 		return err
-	}, bodies, name, u, u)
+	}, bodies, name, u, u, statusSince(u, written(u.Incident, opts.Drafts)))
 	if err != nil {
 		return false, err
 	}

@@ -1,6 +1,7 @@
 package pages_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -123,5 +124,70 @@ func TestUncheckedTextIsRefused(t *testing.T) {
 	_, err := pages.Write(t.TempDir(), s, nil, pages.Options{})
 	if err == nil || !strings.Contains(err.Error(), "content/incidents/x/_index.md: the text was not checked, so it is not published") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestOlderUpdatesStayOnTheirPage: an incident's older updates are on
+// pages of PerPage counted from its first update, written only when full,
+// so that a new update adds no update to a page already published; each
+// update's page carries when its status began, from the updates before it
+// only.
+func TestOlderUpdatesStayOnTheirPage(t *testing.T) {
+	tree := func(n int) string {
+		var b strings.Builder
+		b.WriteString("-- content/incidents/x/_index.md --\n---\ntitle: \"Cyber security incident\"\ndiscovered: 2024-05-06T14:20:00+10:00\n---\nSomeone reached our systems.\n")
+		for k := range n {
+			status := "investigating"
+			if k >= 3 {
+				status = "contained"
+			}
+			at := time.Date(2024, 5, 8, 9, 0, 0, 0, time.FixedZone("AEST", 10*3600)).Add(time.Duration(k) * 24 * time.Hour)
+			fmt.Fprintf(&b, "-- content/incidents/x/%s-u.md --\n---\ntitle: \"Update %d\"\ndate: %s\nstatus: %s\n---\nText %d.\n", at.Format("2006-01-02"), k+1, at.Format(time.RFC3339), status, k+1)
+		}
+		return b.String()
+	}
+	older := func(files map[string][]byte) []string {
+		var l []string
+		for n := range files {
+			if strings.HasPrefix(n, "incidents/x/updates/") {
+				l = append(l, n)
+			}
+		}
+		slices.Sort(l)
+		return l
+	}
+	for _, tt := range []struct {
+		updates int
+		want    string
+	}{
+		{pages.PerPage, ""}, // all on the incident's page
+		{pages.PerPage + 1, "incidents/x/updates/1-20/index.md"},
+		{2 * pages.PerPage, "incidents/x/updates/1-20/index.md"},
+		{2*pages.PerPage + 1, "incidents/x/updates/1-20/index.md incidents/x/updates/21-40/index.md"},
+		{3*pages.PerPage - 1, "incidents/x/updates/1-20/index.md incidents/x/updates/21-40/index.md"},
+	} {
+		t.Run(fmt.Sprint(tt.updates), func(t *testing.T) {
+			_, files := load(t, sitetest.Write(t, tree(tt.updates)))
+			if got := strings.Join(older(files), " "); got != tt.want {
+				t.Errorf("pages of older updates: %q, want %q", got, tt.want)
+			}
+			if p, ok := files["incidents/x/updates/1-20/index.md"]; ok {
+				for _, w := range []string{`"/incidents/x/2024-05-08-0900"`, `"/incidents/x/2024-05-27-0900"`, `"list": "never"`, `"url": "/incidents/x/updates/1-20/"`} {
+					if !strings.Contains(string(p), w) {
+						t.Errorf("the page of updates 1 to 20 lacks %s:\n%s", w, p)
+					}
+				}
+				if strings.Contains(string(p), `"/incidents/x/2024-05-28-0900"`) {
+					t.Errorf("the page of updates 1 to 20 lists update 21:\n%s", p)
+				}
+				if !strings.Contains(string(files["incidents/x/_index.md"]), `"page": "/incidents/x/updates/1-20"`) {
+					t.Errorf("the incident's page does not list the page of updates 1 to 20")
+				}
+			}
+			// Updates 4 onwards are contained, since update 4 (11 May).
+			if p := string(files["incidents/x/2024-05-14-0900/index.md"]); !strings.Contains(p, `"status_since": "2024-05-11T09:00:00+10:00"`) {
+				t.Errorf("update 7 does not say its status began with update 4:\n%s", p)
+			}
+		})
 	}
 }

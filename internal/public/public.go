@@ -87,6 +87,12 @@ func Update(slug string, date time.Time) string {
 	return Incident(slug) + date.Format(UpdateStamp) + "/"
 }
 
+// OlderUpdates is the address of the page of an incident's updates from
+// to to, counted from 1, oldest first: "incidents/<slug>/updates/21-40/".
+func OlderUpdates(slug string, from, to int) string {
+	return fmt.Sprintf("%supdates/%d-%d/", Incident(slug), from, to)
+}
+
 // EarlierVersion is the address of the text that revision n (from 1) of
 // the update at update replaced: "incidents/<slug>/<stamp>/v1/".
 func EarlierVersion(update string, n int) string { return fmt.Sprintf("%sv%d/", update, n) }
