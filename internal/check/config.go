@@ -51,7 +51,7 @@ func (c *checker) config() {
 		}
 	}
 	if cfg.FeedItems < 1 {
-		c.diags.Add(cfg.PosOf("params.feed_items"), "params.feed_items", "%d means the site-wide feeds carry no updates; write 1 or more (50 is usual)", cfg.FeedItems)
+		c.diags.Add(cfg.PosOf("params.feed_items"), "params.feed_items", "%d means each archived page of a feed holds no updates; write 1 or more (50 is usual)", cfg.FeedItems)
 	}
 	if cfg.Readability < 0 || cfg.Readability > 0 && cfg.Readability < 4 {
 		c.diags.Add(cfg.PosOf("params.readability_grade"), "params.readability_grade", "%g is not a usable reading grade; write a school grade like 8 or 10", cfg.Readability)

@@ -356,7 +356,7 @@ func TestRules(t *testing.T) {
 			"config.toml:9:24: params.jurisdictions: unknown rule set \"gpdr\"; did you mean \"gdpr\"? (known: au, ca-federal, ca-qc, gdpr, hipaa, nz, sg, uk, us-ca, us-fl, us-ma, us-ny, us-tx, us-wa)",
 		}},
 		{"feed_items below 1", "-- config.toml --\n" + strings.Replace(configText, "[params]\n", "[params]\nfeed_items = 0\n", 1), []string{
-			"config.toml:7:14: params.feed_items: 0 means the site-wide feeds carry no updates; write 1 or more (50 is usual)",
+			"config.toml:7:14: params.feed_items: 0 means each archived page of a feed holds no updates; write 1 or more (50 is usual)",
 		}},
 	}
 	for _, tt := range tests {

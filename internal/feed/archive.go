@@ -14,13 +14,16 @@ const ArchiveDir = "archive/"
 // marks an archived page.
 const historyNS = "http://purl.org/syndication/history/1.0"
 
-// paged splits ch, whose Entries are every entry newest first, into the
-// subscription feed with the newest n entries and archived pages of n
-// entries each, oldest first. Page k always holds the entries numbered
-// (k-1)n+1 to kn in order of publication, so a full page never gains or
-// loses an entry as new updates come (it changes only when one of its
-// updates is revised or withdrawn): the newest page fills up, then a new
-// one starts. Each page links the subscription feed (rel="current") and
+// paged splits ch, whose Entries are every entry newest first, into
+// archived pages of exactly n entries each, oldest first, and the
+// subscription feed with the rest: the newest n at least, and fewer than
+// 2n. Page k always holds the entries numbered (k-1)n+1 to kn in order of
+// publication, and is written only once the feed has n more, so a page
+// never changes once written (unless one of its updates is revised or
+// withdrawn): a new update changes the subscription feed alone, and every
+// n updates a new page is added, changing no other. (A page being filled
+// instead would change with every new update, and with it three more
+// files a feed.) Each page links the subscription feed (rel="current") and
 // the page of older entries (prev-archive); the subscription feed links
 // the newest page; JSON Feed's next_url leads to the next page of older
 // entries. So a reader walks from the feed back to the oldest page, and a
@@ -34,14 +37,15 @@ func paged(ch *Channel, n int, fallback func() time.Time) []*Channel {
 		c.Published = newestPublished(c)
 		return c
 	}
-	if n <= 0 || len(ch.Entries) <= n {
+	if n <= 0 || len(ch.Entries) < 2*n {
 		return []*Channel{dated(ch)}
 	}
-	older := slices.Clone(ch.Entries[n:]) // newest first
-	slices.Reverse(older)                 // oldest first
+	pages := len(ch.Entries)/n - 1
+	keep := len(ch.Entries) - pages*n        // n to 2n-1
+	older := slices.Clone(ch.Entries[keep:]) // newest first
+	slices.Reverse(older)                    // oldest first
 	current := *ch
-	current.Entries = ch.Entries[:n]
-	pages := (len(older) + n - 1) / n
+	current.Entries = ch.Entries[:keep]
 	out := []*Channel{dated(&current)}
 	base := ch.base()
 	pageURL := func(k int) string { return fmt.Sprintf("%s%s%d/", base, ArchiveDir, k) }
@@ -53,7 +57,7 @@ func paged(ch *Channel, n int, fallback func() time.Time) []*Channel {
 		a.Base = pageURL(k)
 		a.Archive = true
 		a.Current = base
-		entries := slices.Clone(older[(k-1)*n : min(k*n, len(older))])
+		entries := slices.Clone(older[(k-1)*n : k*n])
 		slices.Reverse(entries) // newest first, as in every feed
 		a.Entries = entries
 		dated(&a)

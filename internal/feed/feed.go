@@ -27,14 +27,14 @@ const (
 	JSONType = "application/feed+json"
 )
 
-// DefaultItems is how many updates the site-wide feeds carry when
-// params.feed_items is not set.
+// DefaultItems is how many updates an archived page of a feed holds (and
+// the fewest a feed carries) when params.feed_items is not set.
 const DefaultItems = 50
 
 // Write writes every feed of site below outDir: feed.xml, atom.xml and
-// feed.json at the root with the newest params.feed_items published updates,
-// and the same three in incidents/<slug>/ with every published update of
-// that incident. Drafts never appear. Each entry's text is the HTML bodies
+// feed.json at the root with the newest published updates, and the same
+// three in incidents/<slug>/ with the newest of that incident; the older
+// ones are on archived pages of params.feed_items each (archive.go). Drafts never appear. Each entry's text is the HTML bodies
 // rendered from the tree the checker read (package render), the same HTML
 // the update's page shows; the output depends only on site and bodies.
 func Write(site *content.Site, bodies *render.Bodies, outDir string) error {

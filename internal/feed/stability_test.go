@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/public"
@@ -251,9 +252,14 @@ func TestFeedItemsLimit(t *testing.T) {
 		updates   int
 		want      int
 	}{
-		{"the newest N", 3, 7, 3},
+		// The feed carries what is not on a full archived page: the newest
+		// N at least, and fewer than 2N.
+		{"N and the rest", 3, 7, 4},
+		{"2N: N on a page, N in the feed", 3, 6, 3},
+		{"fewer than 2N", 3, 5, 5},
 		{"fewer than N", 10, 7, 7},
-		{"0 means 50", 0, 55, 50},
+		{"0 means 50", 0, 100, 50},
+		{"0 means 50, and fewer than 100", 0, 99, 99},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			site := handSite()
@@ -261,8 +267,9 @@ func TestFeedItemsLimit(t *testing.T) {
 			inc := site.Incidents[0]
 			inc.Updates = nil
 			site.Incidents = []*content.Incident{inc}
+			aest := time.FixedZone("AEST", 10*3600)
 			for k := 0; k < tt.updates; k++ { // two a day, at 9 and 10
-				date := fmt.Sprintf("2024-06-%02dT%02d:00:00+10:00", k/2+1, 9+k%2)
+				date := time.Date(2024, 6, k/2+1, 9+k%2, 0, 0, 0, aest).Format(time.RFC3339)
 				addUpdate(inc, fmt.Sprintf("u%02d.md", k), fmt.Sprintf("Update %d", k), date, content.Investigating, "Text.\n")
 			}
 			files := writeFeeds(t, site)
@@ -303,7 +310,7 @@ func TestArchivedPages(t *testing.T) {
 		}
 		return writeFeeds(t, site)
 	}
-	files := build(10) // the newest 3, then pages of 3, 3 and 1
+	files := build(10) // pages of 3 and 3, then the newest 4 in the feed
 	base := "https://updates.example.org/breach/"
 	for _, dir := range []string{"", "incidents/phishing-2023/"} {
 		for _, name := range []string{public.Atom, public.RSS} {
@@ -357,18 +364,23 @@ func TestArchivedPages(t *testing.T) {
 			t.Errorf("%s, a full page, changed when a new update came", p)
 		}
 	}
-	// The newest page, once full, stays as it is when the next page
-	// starts: no page links the newer ones (RFC 5005 makes next-archive
-	// optional), so nothing in it has to change.
-	full, started := build(12), build(13) // pages 3, 3, 3; then 3, 3, 3, 1
+	// A page is written only when full, and no page links the newer ones
+	// (RFC 5005 makes next-archive optional), so a new page changes no
+	// page before it.
+	before, started := build(14), build(15) // 3 pages and 5 in the feed; then 4 pages and 3
 	for _, dir := range []string{"", "incidents/phishing-2023/"} {
 		for _, name := range public.Feeds {
-			p := dir + "archive/3/" + name
-			if _, ok := started[dir+"archive/4/"+name]; !ok {
-				t.Fatalf("%sarchive/4/%s was not written", dir, name)
+			if _, ok := before[dir+"archive/4/"+name]; ok {
+				t.Errorf("%sarchive/4/%s was written before it was full", dir, name)
 			}
-			if !bytes.Equal(full[p], started[p]) {
-				t.Errorf("%s, the newest page when full, changed when the next page started:\n%s\n---\n%s", p, full[p], started[p])
+			if _, ok := started[dir+"archive/4/"+name]; !ok {
+				t.Fatalf("%sarchive/4/%s was not written once full", dir, name)
+			}
+			for k := 1; k <= 3; k++ {
+				p := fmt.Sprintf("%sarchive/%d/%s", dir, k, name)
+				if !bytes.Equal(before[p], started[p]) {
+					t.Errorf("%s changed when the next page started:\n%s\n---\n%s", p, before[p], started[p])
+				}
 			}
 		}
 	}
