@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/corpus"
+	"github.com/disclose-dev/disclose/internal/feed"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // targetNewUpdateFiles is the issue's bound on the published files one new
@@ -28,11 +30,11 @@ type feedSizes struct {
 	ArchiveBytes int64
 }
 
-// feedFiles are the names of a channel's three feeds (internal/feed).
-var feedFiles = [...]string{"feed.xml", "atom.xml", "feed.json"}
+// feedFiles are the names of a channel's three feeds.
+var feedFiles = [...]string{public.RSS, public.Atom, public.JSONFeed}
 
 // archivePage matches a feed's archived page below its channel's folder.
-var archivePage = regexp.MustCompile(`^archive/[0-9]+/(feed\.xml|atom\.xml|feed\.json)$`)
+var archivePage = regexp.MustCompile(`^` + regexp.QuoteMeta(feed.ArchiveDir) + `[0-9]+/(` + regexp.QuoteMeta(public.RSS) + `|` + regexp.QuoteMeta(public.Atom) + `|` + regexp.QuoteMeta(public.JSONFeed) + `)$`)
 
 // measureFeeds reads the feed sizes of the site's channel and of the
 // incident channel with the most bytes of feeds and archives.

@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/corpus"
+	"github.com/disclose-dev/disclose/internal/pages"
+	"github.com/disclose-dev/disclose/internal/public"
 )
 
 // perIncidentDefault is how many updates each incident of a generated size
@@ -390,9 +392,9 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 	r.PlainFiles, _ = treeSize(plainOut)
 	first := gen.Incidents[0]
 	for _, p := range []string{"index.html", "incidents/index.html",
-		"incidents/" + first.Slug + "/index.html", "incidents/" + first.Slug + "/page/2/index.html",
+		public.Incident(first.Slug) + "index.html", public.OlderUpdates(first.Slug, 1, pages.PerPage) + "index.html",
 		strings.TrimPrefix(first.Updates[len(first.Updates)-1].Path, "/") + "index.html",
-		"feed.xml", "manifest.json"} {
+		public.RSS, public.Manifest} {
 		if st, err := os.Stat(filepath.Join(oursOut, p)); err == nil {
 			r.Weights = append(r.Weights, weight{"/" + strings.TrimSuffix(p, "index.html"), st.Size()})
 		}
