@@ -31,20 +31,36 @@ func (r *Result) OK() bool {
 // hide latency, few enough to be polite to a site under load.
 const checkWorkers = 4
 
-// Check compares the site's files with those m lists. A directory is
-// scanned whole, so files it has but m does not list show as added; over
-// HTTP(S) only the listed files can be fetched.
+// Check compares the site's files with those m (as ReadParts returns it)
+// lists. A directory is scanned whole, so files it has but m does not
+// list show as added; over HTTP(S) only the listed files can be fetched.
+// The parts count among the files checked: ReadParts checked them as it
+// read them, and a directory's scan compares them again.
 func (s *Site) Check(ctx context.Context, m *Manifest) (*Result, error) {
-	r := &Result{Checked: len(m.Files)}
-	if s.root != nil {
-		got, err := Scan(s.dir)
-		if err != nil {
-			return nil, err
+	if s.root == nil {
+		r, err := s.CheckFiles(ctx, m.Files)
+		if r != nil {
+			r.Checked += len(m.Parts)
 		}
-		r.Added, r.Changed, r.Removed = Compare(m.Files, got)
-		r.BadCopies = badCopies(s.root, m.Files, slices.Concat(r.Changed, r.Removed))
-		return r, nil
+		return r, err
 	}
+	want := slices.Concat(m.Files, m.Parts)
+	r := &Result{Checked: len(want)}
+	got, err := Scan(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	r.Added, r.Changed, r.Removed = Compare(want, got)
+	r.BadCopies = badCopies(s.root, m.Files, slices.Concat(r.Changed, r.Removed))
+	return r, nil
+}
+
+// CheckFiles fetches each of files from the site, from a directory as over
+// HTTP(S), and compares it with its listed size and hash; no other file
+// is looked at. It is how one page is checked.
+func (s *Site) CheckFiles(ctx context.Context, files []File) (*Result, error) {
+	m := &Manifest{Files: files}
+	r := &Result{Checked: len(m.Files)}
 	type outcome struct {
 		changed, removed bool
 		err              error

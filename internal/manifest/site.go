@@ -246,10 +246,18 @@ func (s *Site) ReadFile(ctx context.Context, name string, limit int64) ([]byte, 
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s: larger than %d bytes", name, limit)
+		return nil, &tooLarge{name, limit}
 	}
 	return b, nil
 }
+
+// tooLarge is a file longer than it may be.
+type tooLarge struct {
+	name  string
+	limit int64
+}
+
+func (e *tooLarge) Error() string { return fmt.Sprintf("%s: larger than %d bytes", e.name, e.limit) }
 
 // hash reads the file at name, at most limit+1 bytes of it, and returns its
 // size and SHA-256; a file longer than limit shows as limit+1 bytes.
@@ -268,8 +276,9 @@ func (s *Site) hash(ctx context.Context, name string, limit int64) (File, error)
 }
 
 // Load reads and parses a manifest from a site's directory
-// (DIR/manifest.json), from a manifest file, or over HTTP(S) (an address of
-// the site or of its manifest.json). It does not check the signature.
+// (DIR/manifest.json), from a manifest file (its parts beside it), or over
+// HTTP(S) (an address of the site or of its manifest.json), and reads its
+// parts: it returns the whole record. It does not check the signature.
 func Load(ctx context.Context, pathOrURL string) (*Manifest, error) {
 	if !isURL(pathOrURL) {
 		fi, err := os.Stat(pathOrURL)
@@ -284,7 +293,11 @@ func Load(ctx context.Context, pathOrURL string) (*Manifest, error) {
 			if err != nil {
 				return nil, fmt.Errorf("manifest: load: %w", err)
 			}
-			return Parse(data)
+			root, err := Parse(data)
+			if err != nil || len(root.Parts) == 0 {
+				return root, err
+			}
+			return loadParts(ctx, filepath.Dir(pathOrURL), root)
 		}
 	}
 	s, err := OpenSite(pathOrURL)
@@ -296,5 +309,19 @@ func Load(ctx context.Context, pathOrURL string) (*Manifest, error) {
 	if err != nil {
 		return nil, fmt.Errorf("manifest: load: %w", err)
 	}
-	return Parse(data)
+	root, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	return s.ReadParts(ctx, root)
+}
+
+// loadParts reads root's parts from the site in dir.
+func loadParts(ctx context.Context, dir string, root *Manifest) (*Manifest, error) {
+	s, err := OpenSite(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.ReadParts(ctx, root)
 }
