@@ -1,0 +1,365 @@
+package manifest
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/corpus"
+)
+
+const base = "https://updates.example-health.org/"
+
+// smallSite is a published tree of two incidents and the site's own pages.
+var smallSite = map[string]string{
+	"index.html":                                      "<h1>Cyber security incidents</h1>\n",
+	"feed.xml":                                        "<rss/>\n",
+	"incidents/index.html":                            "<ul><li>ransomware</li><li>website</li></ul>\n",
+	"incidents/ransomware/index.html":                 "<p>We are investigating.</p>\n",
+	"incidents/ransomware/feed.xml":                   "<rss/>\n",
+	"incidents/ransomware/2024-05-16-0900/index.html": "<p>First statement.</p>\n",
+	"incidents/ransomware/2024-05-17-1000/index.html": "<p>Data posted online.</p>\n",
+	"incidents/website/index.html":                    "<p>Our website was changed.</p>\n",
+	"mi/incidents/website/index.html":                 "<p>I whakarerekētia tā mātou paetukutuku.</p>\n",
+}
+
+func smallRecord() Record {
+	return Record{
+		Updates:  exampleManifest().Updates,
+		Sequence: 3,
+		Newest:   "2024-05-18T00:00:00Z",
+		Statements: []Statement{
+			NewStatement("site contact", "config.toml", []Hashed{{Name: "phone", Value: "1800 000 000"}}),
+			NewStatement("incident "+base+"incidents/website/", "content/incidents/website/_index.md", []Hashed{{Name: "body", Value: "Our website was changed.", Lines: true}}),
+		},
+	}
+}
+
+func TestWritePartsGolden(t *testing.T) {
+	dir := writeTree(t, smallSite)
+	if err := WriteKnown(dir, smallRecord(), base, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []struct{ file, golden string }{
+		{Name, "root.golden.json"},
+		{"incidents/ransomware/manifest.json", "part-ransomware.golden.json"},
+		{"incidents/website/manifest.json", "part-website.golden.json"},
+	} {
+		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(g.file)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden := filepath.Join("testdata", g.golden)
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run go test -update):\n%s", g.file, golden, got)
+		}
+	}
+	m, err := Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Files) != len(smallSite) || len(m.Updates) != 2 || len(m.Statements) != 2 || m.Sequence != 3 || len(m.Parts) != 2 {
+		t.Errorf("the whole record read back: %d files, %d updates, %d statements, sequence %d, %d parts", len(m.Files), len(m.Updates), len(m.Statements), m.Sequence, len(m.Parts))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "mi/incidents/website/manifest.json")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a translation's folder got a part of its own: %v", err)
+	}
+}
+
+// TestWriteRefusesAPublishedFileWhereAPartGoes: a file from static/ at an
+// incident's part path would be replaced by the part, unlisted.
+func TestWriteRefusesAPublishedFileWhereAPartGoes(t *testing.T) {
+	for _, p := range []string{"incidents/x/manifest.json", "incidents/x/manifest.json.gz"} {
+		dir := writeTree(t, map[string]string{"incidents/x/index.html": "x", p: "mine"})
+		err := Write(dir, nil, base, nil)
+		if err == nil || !strings.Contains(err.Error(), p+" is a published file, but incidents/x/manifest.json is where the manifest's part for incident x goes") {
+			t.Errorf("%s: Write error %v", p, err)
+		}
+	}
+}
+
+// TestWriteAgainKeepsUnchangedParts writes into the same directory twice,
+// an incident removed in between: its part goes, the other stays as it was.
+func TestWriteAgainKeepsUnchangedParts(t *testing.T) {
+	dir := writeTree(t, smallSite)
+	if err := WriteKnown(dir, smallRecord(), base, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	kept := filepath.Join(dir, "incidents", "ransomware", Name)
+	before, _ := os.ReadFile(kept)
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(kept, old, old)
+	os.WriteFile(kept+".gz", []byte("stale copy"), 0o644)
+	os.RemoveAll(filepath.Join(dir, "incidents", "website"))
+	os.RemoveAll(filepath.Join(dir, "mi"))
+	rec := smallRecord()
+	rec.Statements = rec.Statements[:1]
+	if err := WriteKnown(dir, rec, base, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.ReadFile(kept)
+	fi, _ := os.Stat(kept)
+	if !bytes.Equal(before, after) || !fi.ModTime().Equal(old) {
+		t.Errorf("the unchanged part was written again")
+	}
+	if _, err := os.Stat(kept + ".gz"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a stale compressed copy of a part is left: %v", err)
+	}
+	m, err := Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(m.Parts) != 1 || m.Parts[0].Path != "incidents/ransomware/manifest.json" {
+		t.Errorf("parts after the website incident went: %+v", m.Parts)
+	}
+}
+
+// publishedTree is what a build of a corpus site publishes, near enough
+// for the manifest: a page per update holding its source, a page and a
+// feed per incident listing its updates, and the site's home page and
+// feed listing every update. A new update changes its own page, its
+// incident's page and feed, and the site-wide pages, as a build does.
+func publishedTree(t *testing.T, site *corpus.Site, skip string) (map[string]string, Record) {
+	t.Helper()
+	files := map[string]string{"style.css": "body{}\n", "_headers": "/*\n"}
+	var rec Record
+	var all []string
+	for _, inc := range site.Incidents {
+		var list []string
+		for _, u := range inc.Updates {
+			if u.File == skip {
+				continue
+			}
+			src, err := os.ReadFile(u.File)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rel, _ := filepath.Rel(site.Dir, u.File)
+			rel = filepath.ToSlash(rel)
+			p := strings.TrimPrefix(u.Path, "/")
+			files[p+"index.html"] = "<article>" + string(src) + "</article>\n"
+			list = append(list, p)
+			date, _ := time.Parse("2006-01-02-1504", path.Base(p))
+			rec.Updates = append(rec.Updates, Update{ID: base + p, Published: date.Format(time.RFC3339), SourceSHA256: SourceHash("", "", string(src)), File: rel})
+			rec.Statements = append(rec.Statements, NewStatement("update "+base+p, rel, []Hashed{{Name: "body", Value: src, Lines: true}}))
+			if rec.Newest < date.Format(time.RFC3339) {
+				rec.Newest = date.Format(time.RFC3339)
+			}
+		}
+		files["incidents/"+inc.Slug+"/index.html"] = strings.Join(list, "\n")
+		files["incidents/"+inc.Slug+"/feed.xml"] = "<rss>" + strings.Join(list, "") + "</rss>"
+		all = append(all, list...)
+	}
+	files["index.html"] = strings.Join(all, "\n")
+	files["feed.xml"] = "<rss>" + strings.Join(all, "") + "</rss>"
+	return files, rec
+}
+
+// TestNewUpdateChangesOnePart builds a generated site of 4 incidents with
+// 50 updates each, then the same site with one more update: the root and
+// that update's incident's part change, every other part keeps its bytes,
+// and the root is a small fraction of the single manifest of version 1.
+func TestNewUpdateChangesOnePart(t *testing.T) {
+	site, err := corpus.Generate(t.TempDir(), corpus.Options{Incidents: 4, Updates: 51, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newest := site.Incidents[2].Updates[len(site.Incidents[2].Updates)-1]
+	write := func(skip string) (string, *Manifest) {
+		files, rec := publishedTree(t, site, skip)
+		dir := writeTree(t, files)
+		if err := WriteKnown(dir, rec, base, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		m, err := Load(context.Background(), dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return dir, m
+	}
+	beforeDir, before := write(newest.File)
+	afterDir, after := write("")
+	if len(after.Updates) != len(before.Updates)+1 || len(after.Parts) != 4 {
+		t.Fatalf("%d updates then %d, %d parts", len(before.Updates), len(after.Updates), len(after.Parts))
+	}
+	read := func(dir, p string) []byte {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	var changed []string
+	for _, p := range after.Parts {
+		if !bytes.Equal(read(beforeDir, p.Path), read(afterDir, p.Path)) {
+			changed = append(changed, p.Path)
+		}
+	}
+	if want := []string{PartPath(site.Incidents[2].Slug)}; !slices.Equal(changed, want) {
+		t.Errorf("parts changed by one new update: %q, want %q", changed, want)
+	}
+	rootBefore, rootAfter := read(beforeDir, Name), read(afterDir, Name)
+	if bytes.Equal(rootBefore, rootAfter) {
+		t.Error("the root did not change")
+	}
+	v1 := *after
+	v1.Version, v1.Parts = 1, nil
+	single := len(v1.Marshal())
+	part := len(read(afterDir, changed[0]))
+	t.Logf("root %d bytes, the new update's part %d bytes, the version 1 manifest %d bytes", len(rootAfter), part, single)
+	if len(rootAfter)*20 > single {
+		t.Errorf("the root is %d bytes, over 5%% of the %d of the single manifest", len(rootAfter), single)
+	}
+}
+
+// TestReadPartsRefuses serves hostile and broken parts.
+func TestReadPartsRefuses(t *testing.T) {
+	entry := func(p string, data string) File {
+		f, _ := hashReader(strings.NewReader(data))
+		f.Path = p
+		return f
+	}
+	goodPart := `{"version": 2, "incident": "x", "files": [], "updates": []}` + "\n"
+	otherIncident := `{"version": 2, "incident": "x", "files": [{"path": "incidents/y/index.html", "size": 1, "sha256": "` + strings.Repeat("a", 64) + `"}], "updates": []}`
+	otherSource := `{"version": 2, "incident": "x", "files": [], "updates": [{"id": "u", "published": "", "source_sha256": "", "file": "content/incidents/y/a.md"}]}`
+	selfListed := `{"version": 2, "incident": "x", "files": [{"path": "incidents/x/manifest.json", "size": 1, "sha256": "` + strings.Repeat("a", 64) + `"}], "updates": []}`
+	wrongSlug := `{"version": 2, "incident": "y", "files": [], "updates": []}`
+	tests := []struct {
+		name    string
+		served  string // what incidents/x/manifest.json holds; "" for missing
+		listed  File   // the root's entry
+		wantErr string
+	}{
+		{"good", goodPart, entry("incidents/x/manifest.json", goodPart), ""},
+		{"missing", "", entry("incidents/x/manifest.json", goodPart), "part incidents/x/manifest.json: listed in the signed manifest.json, but missing"},
+		{"changed", strings.Replace(goodPart, "\n", " ", 1), entry("incidents/x/manifest.json", goodPart), "but the signed manifest.json lists"},
+		{"larger than listed", goodPart + strings.Repeat(" ", 1<<20), entry("incidents/x/manifest.json", goodPart), fmt.Sprintf("larger than the %d bytes the signed manifest.json lists", len(goodPart))},
+		{"lists another incident's file", otherIncident, entry("incidents/x/manifest.json", otherIncident), `file "incidents/y/index.html" is not a file of incident "x"`},
+		{"lists another incident's update", otherSource, entry("incidents/x/manifest.json", otherSource), `update "u" comes from "content/incidents/y/a.md", not from incident "x"`},
+		{"lists itself", selfListed, entry("incidents/x/manifest.json", selfListed), "a part does not list a part"},
+		{"names another incident", wrongSlug, entry("incidents/x/manifest.json", wrongSlug), `it is the part of incident "y", not of "x"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{"index.html": "x"}
+			if tt.served != "" {
+				files["incidents/x/manifest.json"] = tt.served
+			}
+			dir := writeTree(t, files)
+			srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+			defer srv.Close()
+			root := &Manifest{Version: Version, Parts: []File{tt.listed}}
+			if _, err := Parse(root.Marshal()); err != nil {
+				t.Fatal(err)
+			}
+			for _, from := range []string{dir, srv.URL} {
+				s, err := OpenSite(from)
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = s.ReadParts(context.Background(), root)
+				s.Close()
+				var pe *PartError
+				if tt.wantErr == "" {
+					if err != nil {
+						t.Errorf("%s: %v", from, err)
+					}
+					continue
+				}
+				if !errors.As(err, &pe) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Errorf("%s: ReadParts error %v, want a part error containing %q", from, err, tt.wantErr)
+				}
+			}
+		})
+	}
+}
+
+// TestParseRefusesParts: what a hostile root could say of its parts.
+func TestParseRefusesParts(t *testing.T) {
+	h := strings.Repeat("c", 64)
+	root := func(parts, files string) string {
+		return fmt.Sprintf(`{"version": 2, "site": "%s", "files": [%s], "updates": [], "parts": [%s]}`, base, files, parts)
+	}
+	part := func(p string) string { return fmt.Sprintf(`{"path": %q, "size": 10, "sha256": "%s"}`, p, h) }
+	tests := []struct {
+		name, text, wantErr string
+	}{
+		{"listed twice", root(part("incidents/x/manifest.json")+","+part("incidents/x/manifest.json"), ""), `part "incidents/x/manifest.json" is listed twice`},
+		{"escapes the site", root(part("incidents/../../etc/manifest.json"), ""), "not the path of an incident's part"},
+		{"absolute", root(part("/incidents/x/manifest.json"), ""), "not the path of an incident's part"},
+		{"another host", root(part("//evil.example/incidents/x/manifest.json"), ""), "not the path of an incident's part"},
+		{"an address", root(part("https://evil.example/incidents/x/manifest.json"), ""), "not the path of an incident's part"},
+		{"not a part's name", root(part("incidents/x/index.html"), ""), "not the path of an incident's part"},
+		{"nested", root(part("incidents/x/y/manifest.json"), ""), "not the path of an incident's part"},
+		{"too large together", root(strings.Replace(part("incidents/x/manifest.json"), "10", fmt.Sprint(MaxManifestSize), 1)+","+part("incidents/y/manifest.json"), ""), "larger than"},
+		{"malformed hash", root(strings.Replace(part("incidents/x/manifest.json"), h, "cc", 1), ""), "malformed"},
+		{"root lists a file of a part's incident", root(part("incidents/x/manifest.json"), fmt.Sprintf(`{"path": "incidents/x/index.html", "size": 1, "sha256": "%s"}`, h)), `belongs in the part of incident "x"`},
+		{"root lists a part as a file", root(part("incidents/x/manifest.json"), fmt.Sprintf(`{"path": "incidents/x/manifest.json", "size": 1, "sha256": "%s"}`, h)), `belongs in the part of incident "x"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := Parse([]byte(tt.text)); err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("Parse error %v, want one containing %q", err, tt.wantErr)
+			}
+		})
+	}
+	if _, err := Parse([]byte(root(part("incidents/x/manifest.json")+","+part("incidents/y/manifest.json"), ""))); err != nil {
+		t.Errorf("a good root is refused: %v", err)
+	}
+}
+
+// TestLoadVersion1 reads a manifest published before parts, as a site
+// and as the previous manifest a build reads.
+func TestLoadVersion1(t *testing.T) {
+	v1 := exampleManifest()
+	v1.Files = []File{{Path: "index.html", Size: 1, SHA256: "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"}}
+	dir := writeTree(t, map[string]string{"index.html": "x", Name: string(v1.Marshal())})
+	m, err := Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Version != 1 || len(m.Updates) != 2 || len(m.Parts) != 0 {
+		t.Errorf("Load of version 1 = %+v", m)
+	}
+	s, _ := OpenSite(dir)
+	defer s.Close()
+	r, err := s.Check(context.Background(), m)
+	if err != nil || !r.OK() || r.Checked != 1 {
+		t.Errorf("Check of a version 1 site = %+v, %v", r, err)
+	}
+}
+
+func TestIncidentOf(t *testing.T) {
+	for p, want := range map[string]string{
+		"incidents/x/index.html":    "x",
+		"incidents/x/2024/a.html":   "x",
+		"mi/incidents/x/index.html": "x",
+		"incidents/index.html":      "",
+		"index.html":                "",
+		"static/incidents/x":        "",
+		"incidents/x":               "",
+	} {
+		if got := IncidentOf(p); got != want {
+			t.Errorf("IncidentOf(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
