@@ -22,11 +22,11 @@ const base = "https://updates.example-health.org/"
 
 // smallSite is a published tree of two incidents and the site's own pages.
 var smallSite = map[string]string{
-	"index.html":                                      "<h1>Cyber security incidents</h1>\n",
-	"feed.xml":                                        "<rss/>\n",
-	"incidents/index.html":                            "<ul><li>ransomware</li><li>website</li></ul>\n",
-	"incidents/ransomware/index.html":                 "<p>We are investigating.</p>\n",
-	"incidents/ransomware/feed.xml":                   "<rss/>\n",
+	"index.html":                      "<h1>Cyber security incidents</h1>\n",
+	"feed.xml":                        "<rss/>\n",
+	"incidents/index.html":            "<ul><li>ransomware</li><li>website</li></ul>\n",
+	"incidents/ransomware/index.html": "<p>We are investigating.</p>\n",
+	"incidents/ransomware/feed.xml":   "<rss/>\n",
 	"incidents/ransomware/2024-05-16-0900/index.html": "<p>First statement.</p>\n",
 	"incidents/ransomware/2024-05-17-1000/index.html": "<p>Data posted online.</p>\n",
 	"incidents/website/index.html":                    "<p>Our website was changed.</p>\n",
