@@ -34,18 +34,14 @@ const checkWorkers = 4
 // Check compares the site's files with those m (as ReadParts returns it)
 // lists. A directory is scanned whole, so files it has but m does not
 // list show as added; over HTTP(S) only the listed files can be fetched.
-// The parts count among the files checked: ReadParts checked them as it
-// read them, and a directory's scan compares them again.
+// ReadParts checked the parts as it read them; a directory's scan compares
+// them again, so that they do not show as added.
 func (s *Site) Check(ctx context.Context, m *Manifest) (*Result, error) {
 	if s.root == nil {
-		r, err := s.CheckFiles(ctx, m.Files)
-		if r != nil {
-			r.Checked += len(m.Parts)
-		}
-		return r, err
+		return s.CheckFiles(ctx, m.Files)
 	}
 	want := slices.Concat(m.Files, m.Parts)
-	r := &Result{Checked: len(want)}
+	r := &Result{Checked: len(m.Files)}
 	got, err := Scan(s.dir)
 	if err != nil {
 		return nil, err

@@ -238,10 +238,11 @@ type PartError struct {
 func (e *PartError) Error() string { return "manifest: part " + e.Path + ": " + e.Err.Error() }
 func (e *PartError) Unwrap() error { return e.Err }
 
-// PartOf is the part of root that lists the published file p, if root has
-// one; a file of no incident is listed in the root itself.
+// PartOf is the part of root that lists the published file or folder p
+// ("incidents/x" lists in x's part), if root has one; a file of no
+// incident is listed in the root itself.
 func (root *Manifest) PartOf(p string) (File, bool) {
-	slug := IncidentOf(p)
+	slug := IncidentOf(strings.TrimSuffix(p, "/") + "/")
 	if slug == "" {
 		return File{}, false
 	}
