@@ -26,6 +26,7 @@ import (
 	_ "gocloud.dev/blob/gcsblob"   // gs://
 	_ "gocloud.dev/blob/s3blob"    // s3://
 
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/publish"
 )
 
@@ -251,12 +252,15 @@ func allFiles(dir string) ([]string, error) {
 const lastStage = 4
 
 // stage orders uploads: what pages refer to goes up before the pages, what
-// announces a new update (feeds) after them, and the manifest and its
-// signature last, one after the other.
+// announces a new update (feeds) and the incidents' parts of the manifest
+// after them, and the manifest's root and its signature last, one after
+// the other, so that the root never lists a part not yet stored.
 func stage(key string) int {
 	switch r := publish.RuleFor("/" + key); {
-	case key == "manifest.json" || key == "manifest.json.minisig":
+	case key == manifest.Name || key == manifest.SigName:
 		return lastStage
+	case manifest.IsPart(key):
+		return lastStage - 1
 	case r.CacheControl == publish.CacheImmutable:
 		return 0
 	case r.CacheControl == publish.CacheStatic:

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/disclose-dev/disclose/internal/manifest"
 )
 
 // HeadersFileName is the file Netlify and Cloudflare Pages read their
@@ -17,7 +19,8 @@ const HeadersFileName = "_headers"
 
 // writtenLater are files a build may write after _headers (the manifest
 // must, to list _headers): they get their rules whether or not they exist
-// yet. A rule for a file that never comes is harmless.
+// yet. A rule for a file that never comes is harmless. The manifest's
+// part for each incident (manifest.PartNames) is written later too.
 var writtenLater = []string{".well-known/security.txt", "manifest.json", "manifest.json.minisig"}
 
 // WriteHeadersFile writes outDir/_headers for Netlify and Cloudflare Pages
@@ -46,7 +49,7 @@ func HeadersFile(outDir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, late := range writtenLater {
+	for _, late := range slices.Concat(writtenLater, manifest.PartNames(files)) {
 		if !slices.Contains(files, late) {
 			files = append(files, late)
 		}
