@@ -65,7 +65,16 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 	}
 	if *since != "" {
-		if v.since, err = manifest.Load(ctx, *since); err != nil {
+		var pe *manifest.PartError
+		v.since, err = manifest.Load(ctx, *since)
+		if errors.As(err, &pe) && pe.Missing {
+			// A saved manifest.json alone: its build number still tells.
+			if v.since, err = manifest.LoadRoot(ctx, *since); err == nil {
+				v.sinceRootOnly = true
+				fmt.Fprintf(stdout, "note: -since: the saved manifest's parts are not beside it (%s), so only its build number is compared\n", pe.Path)
+			}
+		}
+		if err != nil {
 			return fmt.Errorf("verify: -since: %w", err)
 		}
 	}
@@ -83,6 +92,9 @@ type verifier struct {
 	stateFile string             // where the newest build seen of each site is remembered
 	since     *manifest.Manifest // a saved manifest the copy must not be older than, or nil
 	page      string             // the one page to check (a slash path in the site), or ""
+	// sinceRootOnly is set when the saved manifest given with -since is a
+	// root without its parts: its statements are unknown.
+	sinceRootOnly bool
 }
 
 func (v *verifier) printf(format string, a ...any) { fmt.Fprintf(v.out, format+"\n", a...) }
@@ -227,7 +239,7 @@ func (v *verifier) fresh(m *manifest.Manifest, state *manifest.State) error {
 	}
 	if v.since != nil {
 		seen := manifest.SeenOf(v.since, time.Time{})
-		if older, missing := manifest.Older(m, seen); older && v.page != "" {
+		if older, missing := manifest.Older(m, seen); older && (v.page != "" || v.sinceRootOnly) {
 			return v.fail("this copy is older than the saved manifest given with -since (this is build %d, the saved one is build %d, newest statement %s)",
 				m.Sequence, v.since.Sequence, orNone(v.since.Newest))
 		} else if older {

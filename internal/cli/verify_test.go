@@ -493,3 +493,29 @@ func TestVerifyPage(t *testing.T) {
 		}
 	}
 }
+
+// TestVerifySinceSavedRootAlone: a reader kept only the manifest.json of a
+// copy they quoted, not its parts; a later, older copy is still caught by
+// its build number.
+func TestVerifySinceSavedRootAlone(t *testing.T) {
+	s := newSignedSite(t) // build 0
+	newer := sitetest.WriteFiles(t, t.TempDir(), map[string]string{"incidents/x/index.html": "x"})
+	if err := manifest.WriteKnown(newer, manifest.Record{Sequence: 3}, "https://updates.example-health.org/", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(filepath.Join(newer, manifest.Name))
+	saved := filepath.Join(t.TempDir(), manifest.Name)
+	os.WriteFile(saved, raw, 0o644)
+	out, code := runSigning(t, "verify", s.dir, "--key", s.pubFile, "-since", saved, "-state", filepath.Join(t.TempDir(), "state.json"))
+	for _, w := range []string{
+		"note: -since: the saved manifest's parts are not beside it (incidents/x/manifest.json), so only its build number is compared",
+		"FAILED: this copy is older than the saved manifest given with -since (this is build 0, the saved one is build 3, newest statement (none recorded))",
+	} {
+		if !hasOutputLine(out, w) {
+			t.Errorf("output lacks %q", w)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d, want 1\n%s", code, out)
+	}
+}

@@ -280,48 +280,55 @@ func (s *Site) hash(ctx context.Context, name string, limit int64) (File, error)
 // HTTP(S) (an address of the site or of its manifest.json), and reads its
 // parts: it returns the whole record. It does not check the signature.
 func Load(ctx context.Context, pathOrURL string) (*Manifest, error) {
+	root, site, err := loadRoot(ctx, pathOrURL)
+	if err != nil || len(root.Parts) == 0 {
+		return root, err
+	}
+	s, err := OpenSite(site)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	return s.ReadParts(ctx, root)
+}
+
+// LoadRoot is Load without the parts: the root alone, as Parse gives it.
+// Only what the root holds (the build number, the newest time, the
+// site-wide files) can be read from it.
+func LoadRoot(ctx context.Context, pathOrURL string) (*Manifest, error) {
+	root, _, err := loadRoot(ctx, pathOrURL)
+	return root, err
+}
+
+// loadRoot reads and parses the manifest.json at pathOrURL, and says where
+// the site that holds its parts is.
+func loadRoot(ctx context.Context, pathOrURL string) (*Manifest, string, error) {
 	if !isURL(pathOrURL) {
 		fi, err := os.Stat(pathOrURL)
 		if err != nil {
-			return nil, fmt.Errorf("manifest: load: %w", err)
+			return nil, "", fmt.Errorf("manifest: load: %w", err)
 		}
 		if !fi.IsDir() {
 			if fi.Size() > MaxManifestSize {
-				return nil, fmt.Errorf("manifest: load %s: larger than %d bytes", pathOrURL, MaxManifestSize)
+				return nil, "", fmt.Errorf("manifest: load %s: larger than %d bytes", pathOrURL, MaxManifestSize)
 			}
 			data, err := os.ReadFile(pathOrURL)
 			if err != nil {
-				return nil, fmt.Errorf("manifest: load: %w", err)
+				return nil, "", fmt.Errorf("manifest: load: %w", err)
 			}
 			root, err := Parse(data)
-			if err != nil || len(root.Parts) == 0 {
-				return root, err
-			}
-			return loadParts(ctx, filepath.Dir(pathOrURL), root)
+			return root, filepath.Dir(pathOrURL), err
 		}
 	}
 	s, err := OpenSite(pathOrURL)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	defer s.Close()
 	data, err := s.ReadFile(ctx, Name, MaxManifestSize)
 	if err != nil {
-		return nil, fmt.Errorf("manifest: load: %w", err)
+		return nil, "", fmt.Errorf("manifest: load: %w", err)
 	}
 	root, err := Parse(data)
-	if err != nil {
-		return nil, err
-	}
-	return s.ReadParts(ctx, root)
-}
-
-// loadParts reads root's parts from the site in dir.
-func loadParts(ctx context.Context, dir string, root *Manifest) (*Manifest, error) {
-	s, err := OpenSite(dir)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	return s.ReadParts(ctx, root)
+	return root, pathOrURL, err
 }
