@@ -9,6 +9,8 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+
+	"github.com/disclose-dev/disclose/internal/par"
 )
 
 // Part is the contents of an incident's part, /incidents/<slug>/manifest.json:
@@ -275,9 +277,16 @@ func (s *Site) ReadParts(ctx context.Context, root *Manifest, only ...File) (*Ma
 		if !slices.Contains(root.Parts, want) {
 			return nil, &PartError{Path: want.Path, Err: errors.New("not listed in the signed " + Name)}
 		}
-		p, err := s.readPart(ctx, want)
-		if err != nil {
-			return nil, err
+	}
+	read := make([]*Part, len(parts))
+	errs := make([]error, len(parts))
+	par.Each(len(parts), func(i int) error {
+		read[i], errs[i] = s.readPart(ctx, parts[i])
+		return nil
+	})
+	for i, p := range read {
+		if errs[i] != nil {
+			return nil, errs[i] // the first in the root's order, whatever order they were read in
 		}
 		m.Files = append(m.Files, p.Files...)
 		m.Updates = append(m.Updates, p.Updates...)
