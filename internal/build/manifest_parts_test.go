@@ -1,7 +1,6 @@
 package build_test
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -15,7 +14,8 @@ import (
 
 // TestManifestPartsOfANewUpdate builds a generated site of 4 incidents,
 // then the same site with one more update in one of them: the manifest's
-// root and that incident's part change, the other parts keep their bytes,
+// root, that incident's part (its pages all show the latest update) and
+// its last chunk change, every other part and chunk keeps its bytes,
 // and the root is a small fraction of the single manifest of version 1.
 func TestManifestPartsOfANewUpdate(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "site")
@@ -48,13 +48,20 @@ func TestManifestPartsOfANewUpdate(t *testing.T) {
 		t.Fatalf("%d parts, want one per incident: %+v", len(m.Parts), m.Parts)
 	}
 	var changed []string
-	for _, p := range m.Parts {
-		if !bytes.Equal([]byte(read(t, filepath.Join(before, p.Path))), []byte(read(t, filepath.Join(after, p.Path)))) {
-			changed = append(changed, p.Path)
+	for _, dir := range []string{before, after} {
+		files, err := manifest.Scan(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if manifest.IsPart(f.Path) && !slices.Contains(changed, f.Path) && read(t, filepath.Join(before, f.Path)) != read(t, filepath.Join(after, f.Path)) {
+				changed = append(changed, f.Path)
+			}
 		}
 	}
-	if want := []string{manifest.PartPath(inc.Slug)}; !slices.Equal(changed, want) {
-		t.Errorf("one new update changed the parts %q, want only %q", changed, want)
+	slices.Sort(changed)
+	if want := []string{manifest.ChunkPath(inc.Slug, 3), manifest.PartPath(inc.Slug)}; !slices.Equal(changed, want) {
+		t.Errorf("one new update changed the parts and chunks %q, want only %q", changed, want)
 	}
 	root := read(t, filepath.Join(after, manifest.Name))
 	if root == read(t, filepath.Join(before, manifest.Name)) {
@@ -63,7 +70,8 @@ func TestManifestPartsOfANewUpdate(t *testing.T) {
 	v1 := *m
 	v1.Version, v1.Parts = 1, nil
 	single := len(v1.Marshal())
-	t.Logf("root %d bytes, the new update's part %d bytes, the version 1 manifest %d bytes", len(root), len(read(t, filepath.Join(after, manifest.PartPath(inc.Slug)))), single)
+	t.Logf("root %d bytes, the new update's incident part %d bytes and chunk %d bytes, the version 1 manifest %d bytes", len(root),
+		len(read(t, filepath.Join(after, manifest.PartPath(inc.Slug)))), len(read(t, filepath.Join(after, manifest.ChunkPath(inc.Slug, 3)))), single)
 	if len(root)*20 > single {
 		t.Errorf("the root is %d bytes, over 5%% of the %d of the single manifest", len(root), single)
 	}

@@ -362,15 +362,30 @@ func WriteKnown(outDir string, rec Record, baseURL string, secret *sign.SecretKe
 		if slices.Contains(old, f.Path) {
 			continue
 		}
-		if slug, ok := partSlug(strings.TrimSuffix(strings.TrimSuffix(f.Path, ".gz"), ".br")); ok {
+		if base := strings.TrimSuffix(strings.TrimSuffix(f.Path, ".gz"), ".br"); IsPart(base) {
+			slug := IncidentOf(base)
 			return fmt.Errorf("manifest: %s is a published file, but %s is where the manifest's part for incident %s goes; rename it (it may come from static/incidents/%s/)",
-				f.Path, PartPath(slug), slug, slug)
+				f.Path, base, slug, slug)
 		}
 		files = append(files, f)
 	}
 	root, parts := split(&Manifest{Site: baseURL, Sequence: rec.Sequence, Newest: rec.Newest,
 		Files: files, Updates: rec.Updates, Statements: rec.Statements})
+	var written []string // the parts and chunks of this build
 	for _, p := range parts {
+		for _, c := range p.chunked() {
+			data := c.marshal()
+			entry, err := hashReader(bytes.NewReader(data))
+			if err != nil {
+				return fmt.Errorf("manifest: write: %w", err)
+			}
+			path := ChunkPath(p.Incident, c.Chunk)
+			if err := writeChanged(filepath.Join(outDir, filepath.FromSlash(path)), data); err != nil {
+				return fmt.Errorf("manifest: write: %w", err)
+			}
+			p.Chunks = append(p.Chunks, Chunk{Path: path, Size: entry.Size, SHA256: entry.SHA256, First: c.First, Last: c.Last})
+			written = append(written, path)
+		}
 		data := p.marshal()
 		entry, err := hashReader(bytes.NewReader(data))
 		if err != nil {
@@ -384,9 +399,10 @@ func WriteKnown(outDir string, rec Record, baseURL string, secret *sign.SecretKe
 			return fmt.Errorf("manifest: write: %w", err)
 		}
 		root.Parts = append(root.Parts, entry)
+		written = append(written, entry.Path)
 	}
 	for _, p := range old {
-		if !slices.ContainsFunc(root.Parts, func(f File) bool { return f.Path == p }) {
+		if !slices.Contains(written, p) {
 			if err := os.Remove(filepath.Join(outDir, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("manifest: remove old part: %w", err)
 			}
@@ -412,8 +428,8 @@ func WriteKnown(outDir string, rec Record, baseURL string, secret *sign.SecretKe
 	return nil
 }
 
-// oldParts are the parts the manifest already in outDir lists, if it can
-// be read: they are this package's own files, to be replaced.
+// oldParts are the parts and chunks the manifest already in outDir lists,
+// if it can be read: they are this package's own files, to be replaced.
 func oldParts(outDir string) []string {
 	data, err := os.ReadFile(filepath.Join(outDir, Name))
 	if err != nil {
@@ -426,6 +442,14 @@ func oldParts(outDir string) []string {
 	var out []string
 	for _, p := range m.Parts {
 		out = append(out, p.Path)
+		data, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(p.Path)))
+		if slug, ok := partSlug(p.Path); ok && err == nil {
+			if part, err := parsePart(data, slug); err == nil {
+				for _, c := range part.Chunks {
+					out = append(out, c.Path)
+				}
+			}
+		}
 	}
 	return out
 }

@@ -22,6 +22,15 @@ type Part struct {
 	Files      []File      `json:"files"`                // sorted by Path; never the part itself
 	Updates    []Update    `json:"updates"`              // sorted by ID
 	Statements []Statement `json:"statements,omitempty"` // sorted by ID
+	// Chunks, in an incident's part, are the chunks that record its
+	// updates when it has more than ChunkSize, in order; the part's hash
+	// covers them through theirs.
+	Chunks []Chunk `json:"chunks,omitempty"`
+	// Chunk numbers a chunk from 1 (0 in an incident's part); First and
+	// Last are its first and last update, as its entry gives them.
+	Chunk int    `json:"chunk,omitempty"`
+	First string `json:"first,omitempty"`
+	Last  string `json:"last,omitempty"`
 }
 
 // PartPath is where the part of the incident slug is published.
@@ -40,11 +49,12 @@ func partSlug(p string) (string, bool) {
 	return slug, true
 }
 
-// IsPart reports whether the slash path p is where an incident's part is
-// published (incidents/<slug>/manifest.json), whether or not one is.
+// IsPart reports whether the slash path p is where an incident's part or
+// one of its chunks is published (incidents/<slug>/manifest.json,
+// incidents/<slug>/manifest-<n>.json), whether or not one is.
 func IsPart(p string) bool {
 	_, ok := partSlug(p)
-	return ok
+	return ok || isChunk(p)
 }
 
 // IncidentOf is the slug of the incident whose part lists the published
@@ -142,6 +152,9 @@ func parsePart(data []byte, slug string) (*Part, error) {
 	if p.Incident != slug {
 		return nil, fmt.Errorf("it is the part of incident %q, not of %q", p.Incident, slug)
 	}
+	if err := checkChunks(&p); err != nil {
+		return nil, err
+	}
 	for _, f := range p.Files {
 		if IsPart(f.Path) {
 			return nil, fmt.Errorf("file %q: a part does not list a part", f.Path)
@@ -168,6 +181,7 @@ func (p *Part) marshal() []byte {
 	c.Files = slices.Clone(p.Files)
 	c.Updates = slices.Clone(p.Updates)
 	c.Statements = slices.Clone(p.Statements)
+	c.Chunks = slices.Clone(p.Chunks) // in order already
 	if c.Files == nil {
 		c.Files = []File{}
 	}
@@ -258,8 +272,9 @@ func (root *Manifest) PartOf(p string) (File, bool) {
 
 // ReadParts reads root's parts from the site, each checked against the
 // size and SHA-256 the root gives it, and returns the whole record: the
-// root with every part's files, updates and statements merged in. With
-// only given, it reads just those of root's parts (for one page).
+// root with every part's files, updates and statements merged in, its
+// chunks' too. With only given, it reads just those of root's parts, and
+// not their chunks (for one page: they record no files).
 //
 // A part that is missing, differs from the root's entry for it or is
 // malformed gives a *PartError; it is read no further than its listed
@@ -282,6 +297,9 @@ func (s *Site) ReadParts(ctx context.Context, root *Manifest, only ...File) (*Ma
 	errs := make([]error, len(parts))
 	par.Each(len(parts), func(i int) error {
 		read[i], errs[i] = s.readPart(ctx, parts[i])
+		if errs[i] == nil && only == nil {
+			errs[i] = s.readChunks(ctx, read[i])
+		}
 		return nil
 	})
 	for i, p := range read {

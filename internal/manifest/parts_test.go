@@ -208,26 +208,137 @@ func TestNewUpdateChangesOnePart(t *testing.T) {
 		}
 		return b
 	}
-	var changed []string
-	for _, p := range after.Parts {
-		if !bytes.Equal(read(beforeDir, p.Path), read(afterDir, p.Path)) {
-			changed = append(changed, p.Path)
-		}
+	slug := site.Incidents[2].Slug
+	changed := changedManifests(t, beforeDir, afterDir)
+	if want := []string{ChunkPath(slug, 3), PartPath(slug), Name}; !slices.Equal(changed, want) {
+		t.Errorf("one new update changed %q, want only %q", changed, want)
 	}
-	if want := []string{PartPath(site.Incidents[2].Slug)}; !slices.Equal(changed, want) {
-		t.Errorf("parts changed by one new update: %q, want %q", changed, want)
-	}
-	rootBefore, rootAfter := read(beforeDir, Name), read(afterDir, Name)
-	if bytes.Equal(rootBefore, rootAfter) {
-		t.Error("the root did not change")
+	if _, err := os.Stat(filepath.Join(afterDir, filepath.FromSlash(ChunkPath(slug, 4)))); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("51 updates in chunks of %d make a fourth chunk: %v", ChunkSize, err)
 	}
 	v1 := *after
 	v1.Version, v1.Parts = 1, nil
 	single := len(v1.Marshal())
-	part := len(read(afterDir, changed[0]))
-	t.Logf("root %d bytes, the new update's part %d bytes, the version 1 manifest %d bytes", len(rootAfter), part, single)
-	if len(rootAfter)*20 > single {
-		t.Errorf("the root is %d bytes, over 5%% of the %d of the single manifest", len(rootAfter), single)
+	root := read(afterDir, Name)
+	t.Logf("root %d bytes, the new update's incident part %d bytes and chunk %d bytes, the version 1 manifest %d bytes",
+		len(root), len(read(afterDir, PartPath(slug))), len(read(afterDir, ChunkPath(slug, 3))), single)
+	if len(root)*20 > single {
+		t.Errorf("the root is %d bytes, over 5%% of the %d of the single manifest", len(root), single)
+	}
+}
+
+// changedManifests lists the root, parts and chunks that differ between
+// two built trees, or are in one only, sorted.
+func changedManifests(t *testing.T, a, b string) []string {
+	t.Helper()
+	all := func(dir string) map[string]string {
+		out := map[string]string{}
+		files, err := Scan(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if IsPart(f.Path) {
+				out[f.Path] = f.SHA256
+			}
+		}
+		root, _ := os.ReadFile(filepath.Join(dir, Name))
+		out[Name] = string(root)
+		return out
+	}
+	was, now := all(a), all(b)
+	var changed []string
+	for p, h := range now {
+		if was[p] != h {
+			changed = append(changed, p)
+		}
+	}
+	for p := range was {
+		if _, ok := now[p]; !ok {
+			changed = append(changed, p)
+		}
+	}
+	slices.Sort(changed)
+	return changed
+}
+
+// TestChunksRefused: what a part's chunks could be made to say.
+func TestChunksRefused(t *testing.T) {
+	site, err := corpus.Generate(t.TempDir(), corpus.Options{Incidents: 1, Updates: 45, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, rec := publishedTree(t, site, "")
+	slug := site.Incidents[0].Slug
+	tests := []struct {
+		name    string
+		change  func(dir string)
+		wantErr string
+	}{
+		{"whole", func(string) {}, ""},
+		{"a chunk removed", func(dir string) { os.Remove(filepath.Join(dir, filepath.FromSlash(ChunkPath(slug, 2)))) },
+			"part " + ChunkPath(slug, 2) + ": listed in the part of incident " + slug + ", but missing"},
+		{"a chunk changed", func(dir string) {
+			p := filepath.Join(dir, filepath.FromSlash(ChunkPath(slug, 1)))
+			b, _ := os.ReadFile(p)
+			b[len(b)/2] ^= 0x01
+			os.WriteFile(p, b, 0o644)
+		}, "but the part of incident " + slug + " lists"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeTree(t, files)
+			if err := WriteKnown(dir, rec, base, nil, nil); err != nil {
+				t.Fatal(err)
+			}
+			tt.change(dir)
+			m, err := Load(context.Background(), dir)
+			if tt.wantErr == "" {
+				if err != nil || len(m.Updates) != 45 || len(m.Statements) != 45 {
+					t.Fatalf("Load = %v; want the 45 updates and statements back from 3 chunks", err)
+				}
+				return
+			}
+			var pe *PartError
+			if !errors.As(err, &pe) || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("Load error %v, want a part error containing %q", err, tt.wantErr)
+			}
+		})
+	}
+
+	// A chunk that records what is not its own, or that is another chunk.
+	root := &Manifest{Version: Version}
+	chunk := func(c Part) []byte { return c.marshal() }
+	u := Update{ID: base + "incidents/" + slug + "/2024-01-02-0300/", File: "content/incidents/" + slug + "/a.md"}
+	for _, bad := range []struct {
+		name    string
+		chunk   []byte
+		wantErr string
+	}{
+		{"an update outside its range", chunk(Part{Version: Version, Incident: slug, Chunk: 1, First: "2025-01-01-0000", Last: "2025-02-01-0000", Updates: []Update{u}}), "is not one of its updates"},
+		{"a file", chunk(Part{Version: Version, Incident: slug, Chunk: 1, First: "2024-01-01-0000", Last: "2025-02-01-0000",
+			Files: []File{{Path: "incidents/" + slug + "/index.html", Size: 1, SHA256: strings.Repeat("a", 64)}}}), "a chunk lists no files"},
+		{"another chunk", chunk(Part{Version: Version, Incident: slug, Chunk: 2, First: "2024-01-01-0000", Last: "2025-02-01-0000"}), "is not the chunk of updates"},
+		{"chunks of its own", chunk(Part{Version: Version, Incident: slug, Chunk: 1, First: "2024-01-01-0000", Last: "2025-02-01-0000",
+			Chunks: []Chunk{{Path: ChunkPath(slug, 1), Size: 1, SHA256: strings.Repeat("a", 64), First: "a", Last: "b"}}}), "a chunk does not list chunks"},
+	} {
+		t.Run(bad.name, func(t *testing.T) {
+			c, _ := hashReader(bytes.NewReader(bad.chunk))
+			part := Part{Version: Version, Incident: slug, Chunks: []Chunk{{Path: ChunkPath(slug, 1), Size: c.Size, SHA256: c.SHA256, First: "2024-01-01-0000", Last: "2025-02-01-0000"}}}
+			if strings.Contains(bad.name, "outside") {
+				part.Chunks[0].First, part.Chunks[0].Last = "2025-01-01-0000", "2025-02-01-0000"
+			}
+			pdata := part.marshal()
+			pe, _ := hashReader(bytes.NewReader(pdata))
+			pe.Path = PartPath(slug)
+			root.Parts = []File{pe}
+			dir := writeTree(t, map[string]string{PartPath(slug): string(pdata), ChunkPath(slug, 1): string(bad.chunk)})
+			s, _ := OpenSite(dir)
+			defer s.Close()
+			if _, err := s.ReadParts(context.Background(), root); err == nil || !strings.Contains(err.Error(), bad.wantErr) {
+				t.Errorf("ReadParts error %v, want one containing %q", err, bad.wantErr)
+			}
+		})
 	}
 }
 
