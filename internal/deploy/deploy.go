@@ -249,18 +249,21 @@ func allFiles(dir string) ([]string, error) {
 }
 
 // lastStage is the manifest and its signature's.
-const lastStage = 4
+const lastStage = 5
 
 // stage orders uploads: what pages refer to goes up before the pages, what
-// announces a new update (feeds) and the incidents' parts of the manifest
-// after them, and the manifest's root and its signature last, one after
-// the other, so that the root never lists a part not yet stored.
+// announces a new update (feeds) and the chunks of the manifest's parts
+// after them, then the incidents' parts, and the manifest's root and its
+// signature last, one after the other, so that nothing lists a part or
+// chunk not yet stored.
 func stage(key string) int {
 	switch r := publish.RuleFor("/" + key); {
 	case key == manifest.Name || key == manifest.SigName:
 		return lastStage
+	case manifest.IsChunk(key):
+		return 3
 	case manifest.IsPart(key):
-		return lastStage - 1
+		return 4
 	case r.CacheControl == publish.CacheImmutable:
 		return 0
 	case r.CacheControl == publish.CacheStatic:

@@ -38,8 +38,9 @@ func ChunkPath(slug string, n int) string {
 	return "incidents/" + slug + "/manifest-" + strconv.Itoa(n) + ".json"
 }
 
-// isChunk reports whether p is a chunk's path.
-func isChunk(p string) bool {
+// IsChunk reports whether the slash path p is where a chunk of an
+// incident's part is published (incidents/<slug>/manifest-<n>.json).
+func IsChunk(p string) bool {
 	rest, ok := strings.CutPrefix(p, "incidents/")
 	if !ok {
 		return false

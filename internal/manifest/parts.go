@@ -54,7 +54,7 @@ func partSlug(p string) (string, bool) {
 // incidents/<slug>/manifest-<n>.json), whether or not one is.
 func IsPart(p string) bool {
 	_, ok := partSlug(p)
-	return ok || isChunk(p)
+	return ok || IsChunk(p)
 }
 
 // IncidentOf is the slug of the incident whose part lists the published
