@@ -199,10 +199,10 @@ func (v *verifier) readParts(ctx context.Context, root *manifest.Manifest) (*man
 	switch {
 	case errors.As(err, &pe) && pe.Missing:
 		v.printf("missing: %s (a part of the signed manifest)", pe.Path)
-		return nil, v.fail("the signed manifest's part %s is missing, so the files it lists cannot be checked", pe.Path)
+		return nil, v.fail("the signed manifest's part %s is missing, so what it lists cannot be checked", pe.Path)
 	case errors.As(err, &pe):
 		v.printf("%s: %v", pe.Path, pe.Err)
-		return nil, v.fail("the signed manifest's part %s does not match the signed root, so the files it lists cannot be checked", pe.Path)
+		return nil, v.fail("the signed manifest's part %s does not match its entry in the signed manifest, so what it lists cannot be checked", pe.Path)
 	case err != nil:
 		return nil, fmt.Errorf("verify: %w", err)
 	}

@@ -176,14 +176,14 @@ func TestVerify(t *testing.T) {
 			},
 			wantCode: 1,
 			want: []string{"incidents/ransomware/manifest.json: 730 bytes with SHA-256 …",
-				"FAILED: the signed manifest's part incidents/ransomware/manifest.json does not match the signed root, so the files it lists cannot be checked"},
+				"FAILED: the signed manifest's part incidents/ransomware/manifest.json does not match its entry in the signed manifest, so what it lists cannot be checked"},
 		},
 		{
 			name:     "an incident's part removed",
 			change:   func(t *testing.T, s signedSite) { os.Remove(s.path("incidents/ransomware/manifest.json")) },
 			wantCode: 1,
 			want: []string{"missing: incidents/ransomware/manifest.json (a part of the signed manifest)",
-				"FAILED: the signed manifest's part incidents/ransomware/manifest.json is missing, so the files it lists cannot be checked"},
+				"FAILED: the signed manifest's part incidents/ransomware/manifest.json is missing, so what it lists cannot be checked"},
 		},
 		{
 			name:     "wrong key",
