@@ -90,7 +90,7 @@ func madeByBuild(out string) error {
 		return fmt.Errorf("build: %s holds a %s that is not a disclose manifest (%v), so no build wrote it; publishing would replace it whole: choose an empty or new directory", out, manifest.Name, err)
 	}
 	listed := map[string]bool{manifest.Name: true, manifest.SigName: true}
-	for _, f := range slices.Concat(m.Files, m.Parts) {
+	for _, f := range slices.Concat(m.Files, m.ManifestFiles()) {
 		listed[f.Path] = true
 	}
 	stray := ""

@@ -145,7 +145,7 @@ func TestDeployToVersityGateway(t *testing.T) {
 	first := buildSigned()
 	up := deployed()
 	all := []string{manifest.Name, manifest.Name + ".minisig"}
-	for _, f := range slices.Concat(first.Files, first.Parts) {
+	for _, f := range slices.Concat(first.Files, first.ManifestFiles()) {
 		all = append(all, f.Path)
 	}
 	slices.Sort(all)
@@ -208,11 +208,11 @@ Our helpline is open from 9 am to 5 pm on weekdays until the end of January.
 `)
 	second := buildSigned()
 	before := map[string]string{}
-	for _, f := range slices.Concat(first.Files, first.Parts) {
+	for _, f := range slices.Concat(first.Files, first.ManifestFiles()) {
 		before[f.Path] = f.SHA256
 	}
 	want := []string{manifest.Name, manifest.Name + ".minisig"}
-	for _, f := range slices.Concat(second.Files, second.Parts) {
+	for _, f := range slices.Concat(second.Files, second.ManifestFiles()) {
 		if before[f.Path] != f.SHA256 {
 			want = append(want, f.Path)
 		}

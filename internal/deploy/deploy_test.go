@@ -337,7 +337,7 @@ func TestDeployS3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range slices.Concat(m.Files, m.Parts, []manifest.File{{Path: manifest.Name, SHA256: fmt.Sprintf("%x", sha256.Sum256(raw))}}) {
+	for _, f := range slices.Concat(m.Files, m.ManifestFiles(), []manifest.File{{Path: manifest.Name, SHA256: fmt.Sprintf("%x", sha256.Sum256(raw))}}) {
 		resp, err := http.Get(endpoint + "/site/" + f.Path)
 		if err != nil {
 			t.Fatal(err)

@@ -40,7 +40,7 @@ func (s *Site) Check(ctx context.Context, m *Manifest) (*Result, error) {
 	if s.root == nil {
 		return s.CheckFiles(ctx, m.Files)
 	}
-	want := slices.Concat(m.Files, m.Parts)
+	want := slices.Concat(m.Files, m.ManifestFiles())
 	r := &Result{Checked: len(m.Files)}
 	got, err := Scan(s.dir)
 	if err != nil {

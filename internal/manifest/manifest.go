@@ -63,7 +63,14 @@ type Manifest struct {
 	// and SHA-256, sorted by Path; the root's signature covers them
 	// through these hashes. A part is not among Files.
 	Parts []File `json:"parts,omitempty"`
+
+	chunks []File // the chunks read with the parts (ReadParts)
 }
+
+// ManifestFiles are the manifest's own files beside manifest.json and its
+// signature, each with its size and hash: the parts, and the chunks read
+// with them.
+func (m *Manifest) ManifestFiles() []File { return slices.Concat(m.Parts, m.chunks) }
 
 // File is one published file. The manifest and its signature are not listed.
 type File struct {

@@ -309,6 +309,11 @@ func (s *Site) ReadParts(ctx context.Context, root *Manifest, only ...File) (*Ma
 		m.Files = append(m.Files, p.Files...)
 		m.Updates = append(m.Updates, p.Updates...)
 		m.Statements = append(m.Statements, p.Statements...)
+		for _, c := range p.Chunks {
+			if only == nil {
+				m.chunks = append(m.chunks, File{Path: c.Path, Size: c.Size, SHA256: c.SHA256})
+			}
+		}
 	}
 	if err := checkLists(&m); err != nil {
 		return nil, err

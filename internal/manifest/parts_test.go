@@ -294,8 +294,13 @@ func TestChunksRefused(t *testing.T) {
 			tt.change(dir)
 			m, err := Load(context.Background(), dir)
 			if tt.wantErr == "" {
-				if err != nil || len(m.Updates) != 45 || len(m.Statements) != 45 {
+				if err != nil || len(m.Updates) != 45 || len(m.Statements) != 45 || len(m.ManifestFiles()) != 4 {
 					t.Fatalf("Load = %v; want the 45 updates and statements back from 3 chunks", err)
+				}
+				s, _ := OpenSite(dir)
+				defer s.Close()
+				if r, err := s.Check(context.Background(), m); err != nil || !r.OK() {
+					t.Errorf("Check of the directory = %+v, %v; want every file, the chunks too, to match", r, err)
 				}
 				return
 			}
