@@ -479,3 +479,57 @@ func TestIncidentOf(t *testing.T) {
 		}
 	}
 }
+
+// TestChunksOfOnePageAndOfAShrunkIncident: one page's check reads its
+// incident's part but none of its chunks; a second build into the same
+// directory with fewer updates takes the chunks it no longer has away.
+func TestChunksOfOnePageAndOfAShrunkIncident(t *testing.T) {
+	site, err := corpus.Generate(t.TempDir(), corpus.Options{Incidents: 1, Updates: 45, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, rec := publishedTree(t, site, "")
+	dir := writeTree(t, files)
+	if err := WriteKnown(dir, rec, base, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	var fetched []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetched = append(fetched, r.URL.Path)
+		http.ServeFile(w, r, filepath.Join(dir, filepath.FromSlash(r.URL.Path)))
+	}))
+	defer srv.Close()
+	s, _ := OpenSite(srv.URL)
+	root, err := LoadRoot(context.Background(), filepath.Join(dir, Name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slug := site.Incidents[0].Slug
+	part, ok := root.PartOf(strings.TrimPrefix(site.Incidents[0].Updates[3].Path, "/"))
+	if !ok || part.Path != PartPath(slug) {
+		t.Fatalf("PartOf an update's page = %+v, %v", part, ok)
+	}
+	m, err := s.ReadParts(context.Background(), root, part)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"/" + PartPath(slug)}; !slices.Equal(fetched, want) {
+		t.Errorf("reading one page's part fetched %q, want %q", fetched, want)
+	}
+	if !slices.ContainsFunc(m.Files, func(f File) bool { return f.Path == strings.TrimPrefix(site.Incidents[0].Updates[3].Path, "/")+"index.html" }) {
+		t.Error("the part read for a page does not list the page")
+	}
+
+	rec.Updates, rec.Statements = rec.Updates[:10], rec.Statements[:10]
+	if err := WriteKnown(dir, rec, base, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	for n := 1; n <= 3; n++ {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(ChunkPath(slug, n)))); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("chunk %d of 10 updates is left: %v", n, err)
+		}
+	}
+	if m, err := Load(context.Background(), dir); err != nil || len(m.Updates) != 10 {
+		t.Errorf("Load after the incident shrank: %v", err)
+	}
+}
