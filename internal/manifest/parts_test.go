@@ -516,7 +516,9 @@ func TestChunksOfOnePageAndOfAShrunkIncident(t *testing.T) {
 	if want := []string{"/" + PartPath(slug)}; !slices.Equal(fetched, want) {
 		t.Errorf("reading one page's part fetched %q, want %q", fetched, want)
 	}
-	if !slices.ContainsFunc(m.Files, func(f File) bool { return f.Path == strings.TrimPrefix(site.Incidents[0].Updates[3].Path, "/")+"index.html" }) {
+	if !slices.ContainsFunc(m.Files, func(f File) bool {
+		return f.Path == strings.TrimPrefix(site.Incidents[0].Updates[3].Path, "/")+"index.html"
+	}) {
 		t.Error("the part read for a page does not list the page")
 	}
 
