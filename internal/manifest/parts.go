@@ -297,11 +297,25 @@ func (s *Site) ReadParts(ctx context.Context, root *Manifest, only ...File) (*Ma
 	errs := make([]error, len(parts))
 	par.Each(len(parts), func(i int) error {
 		read[i], errs[i] = s.readPart(ctx, parts[i])
-		if errs[i] == nil && only == nil {
-			errs[i] = s.readChunks(ctx, read[i])
-		}
 		return nil
 	})
+	if err := errors.Join(errs...); err == nil && only == nil {
+		// Every part and chunk together within the limit of one manifest.
+		var total int64
+		for i, p := range read {
+			total += parts[i].Size
+			for _, c := range p.Chunks {
+				total += c.Size
+			}
+		}
+		if total > MaxManifestSize {
+			return nil, fmt.Errorf("manifest: the parts and their chunks are larger than %d bytes together", MaxManifestSize)
+		}
+		par.Each(len(parts), func(i int) error {
+			errs[i] = s.readChunks(ctx, read[i])
+			return nil
+		})
+	}
 	for i, p := range read {
 		if errs[i] != nil {
 			return nil, errs[i] // the first in the root's order, whatever order they were read in

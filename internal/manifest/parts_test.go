@@ -535,3 +535,23 @@ func TestChunksOfOnePageAndOfAShrunkIncident(t *testing.T) {
 		t.Errorf("Load after the incident shrank: %v", err)
 	}
 }
+
+// TestChunksTooLargeTogether: parts that each list a large chunk are
+// refused before any chunk is read, whatever each says alone.
+func TestChunksTooLargeTogether(t *testing.T) {
+	files := map[string]string{}
+	root := &Manifest{Version: Version}
+	for _, slug := range []string{"x", "y"} {
+		part := Part{Version: Version, Incident: slug, Chunks: []Chunk{{Path: ChunkPath(slug, 1), Size: 40 << 20, SHA256: strings.Repeat("a", 64), First: "2024-01-01-0000", Last: "2024-02-01-0000"}}}
+		data := part.marshal()
+		f, _ := hashReader(bytes.NewReader(data))
+		f.Path = PartPath(slug)
+		root.Parts = append(root.Parts, f)
+		files[f.Path] = string(data)
+	}
+	s, _ := OpenSite(writeTree(t, files))
+	defer s.Close()
+	if _, err := s.ReadParts(context.Background(), root); err == nil || !strings.Contains(err.Error(), "the parts and their chunks are larger than") {
+		t.Errorf("ReadParts error %v", err)
+	}
+}
