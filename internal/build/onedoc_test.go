@@ -1,7 +1,7 @@
 package build_test
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"html"
 	"net/url"
@@ -212,8 +212,8 @@ func sameText(t *testing.T, dir, out string) {
 	if diags.Errors() > 0 {
 		t.Fatal(diags.Error())
 	}
-	var m manifest.Manifest
-	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, manifest.Name))), &m); err != nil {
+	m, err := manifest.Load(context.Background(), out)
+	if err != nil {
 		t.Fatal(err)
 	}
 	hashes := map[string]string{}

@@ -1,7 +1,7 @@
 package build_test
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"os"
 	"os/exec"
@@ -77,8 +77,8 @@ Call us on 1800 111 111 for help.
 	if inc := read(t, filepath.Join(out, "incidents/x/index.html")); !strings.Contains(inc, "more people are affected than we first said") {
 		t.Error("the incident page does not show its revision")
 	}
-	var m manifest.Manifest
-	if err := json.Unmarshal([]byte(read(t, filepath.Join(out, manifest.Name))), &m); err != nil {
+	m, err := manifest.Load(context.Background(), out)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if m.Sequence != 2 || m.Newest != "2024-05-19T00:00:00Z" || len(m.Statements) != 3 {

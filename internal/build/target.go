@@ -1,11 +1,13 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/disclose-dev/disclose/internal/content"
@@ -81,11 +83,14 @@ func madeByBuild(out string) error {
 		return fmt.Errorf("build: %s is not empty and holds no %s, so no build wrote it; publishing would replace it whole, deleting %s: choose an empty or new directory", out, manifest.Name, entries[0].Name())
 	}
 	m, err := manifest.Parse(data)
+	if err == nil {
+		m, err = manifest.Load(context.Background(), out) // with its parts
+	}
 	if err != nil {
 		return fmt.Errorf("build: %s holds a %s that is not a disclose manifest (%v), so no build wrote it; publishing would replace it whole: choose an empty or new directory", out, manifest.Name, err)
 	}
 	listed := map[string]bool{manifest.Name: true, manifest.SigName: true}
-	for _, f := range m.Files {
+	for _, f := range slices.Concat(m.Files, m.ManifestFiles()) {
 		listed[f.Path] = true
 	}
 	stray := ""

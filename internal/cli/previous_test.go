@@ -57,12 +57,13 @@ func TestCheckPreviousIsBuildPrevious(t *testing.T) {
 	if _, stderr, code := run("build", site); code != 0 {
 		t.Fatalf("first build: exit %d\n%s", code, stderr)
 	}
-	saved := filepath.Join(t.TempDir(), "manifest.json")
-	b, err := os.ReadFile(filepath.Join(work, "public", "manifest.json"))
-	if err != nil {
+	// A saved copy of the published site: the manifest's root and its
+	// incidents' parts beside it.
+	savedDir := filepath.Join(t.TempDir(), "saved")
+	if err := os.CopyFS(savedDir, os.DirFS(filepath.Join(work, "public"))); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(saved, b, 0o644)
+	saved := filepath.Join(savedDir, "manifest.json")
 
 	p := filepath.Join(site, "content", "incidents", "x", "_index.md")
 	text, _ := os.ReadFile(p)

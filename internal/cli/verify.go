@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"path"
 	"slices"
 	"strings"
 	"time"
@@ -21,11 +22,13 @@ func init() {
 }
 
 func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("verify", "verify DIR_OR_URL [--key FILE_OR_STRING] [-state FILE] [-since MANIFEST_OR_URL]",
-		"disclose verify https://updates.example-health.org/ --key RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\ndisclose verify public --key disclose.pub", stderr)
+	fs := newFlagSet("verify", "verify DIR_OR_URL [--key FILE_OR_STRING] [-state FILE] [-since MANIFEST_OR_URL] [-page PATH]",
+		"disclose verify https://updates.example-health.org/ --key RWQf6LRCGA9i53mlYecO4IzT51TGPpvWucNSCh1CBM0QTaLn73Y7GFO3\ndisclose verify public --key disclose.pub\n"+
+			"disclose verify https://updates.example-health.org/ -page incidents/ransomware-2024/2024-05-16-0900/ --key disclose.pub", stderr)
 	keyArg := fs.String("key", "", "the site's public key: a .pub file, its contents, or the key itself\n(default: the site's own /"+public.PublicKey+", which proves less)")
 	stateFile := fs.String("state", "", "remember the newest build checked of each site in `FILE`, and refuse an older one\n(default: disclose/verify-state.json in your config directory)")
 	since := fs.String("since", "", "refuse a copy older than this saved manifest (a `MANIFEST_OR_URL`: a "+public.Manifest+", its folder, or an address)")
+	page := fs.String("page", "", "check only the files at `PATH` (a page's folder, a file, or an address on the site), fetching only the\nsigned manifest's part that lists them")
 	args, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -54,8 +57,22 @@ func runVerify(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer site.Close()
 	v := &verifier{site: site, out: stdout, stateFile: *stateFile}
+	if *page != "" {
+		if v.page, err = pagePath(site, *page); err != nil {
+			return fmt.Errorf("%w: -page: %v", ErrUsage, err)
+		}
+	}
 	if *since != "" {
-		if v.since, err = manifest.Load(ctx, *since); err != nil {
+		var pe *manifest.PartError
+		v.since, err = manifest.Load(ctx, *since)
+		if errors.As(err, &pe) && pe.Missing {
+			// A saved manifest.json alone: its build number still tells.
+			if v.since, err = manifest.LoadRoot(ctx, *since); err == nil {
+				v.sinceRootOnly = true
+				fmt.Fprintf(stdout, "note: -since: the saved manifest's parts are not beside it (%s), so only its build number is compared\n", pe.Path)
+			}
+		}
+		if err != nil {
 			return fmt.Errorf("verify: -since: %w", err)
 		}
 	}
@@ -72,6 +89,10 @@ type verifier struct {
 	out       io.Writer
 	stateFile string             // where the newest build seen of each site is remembered
 	since     *manifest.Manifest // a saved manifest the copy must not be older than, or nil
+	page      string             // the one page to check (a slash path in the site), or ""
+	// sinceRootOnly is set when the saved manifest given with -since is a
+	// root without its parts: its statements are unknown.
+	sinceRootOnly bool
 }
 
 func (v *verifier) printf(format string, a ...any) { fmt.Fprintf(v.out, format+"\n", a...) }
@@ -112,12 +133,16 @@ func (v *verifier) run(ctx context.Context, pub sign.PublicKey, haveKey bool) er
 		return v.fail("the manifest's signature does not verify, so no file was checked against it")
 	}
 	v.printf("signature: good, made by key ID %s (trusted comment: %s)", pub.ID(), comment)
-	m, err := manifest.Parse(raw)
+	root, err := manifest.Parse(raw)
 	if err != nil {
 		v.printf("%s: %v", manifest.Name, err)
 		return v.fail("the signed manifest cannot be read")
 	}
-	v.noteSite(m)
+	v.noteSite(root)
+	m, err := v.readParts(ctx, root)
+	if err != nil {
+		return err
+	}
 	state := &manifest.State{Sites: map[string]manifest.Seen{}}
 	if v.stateFile != "" { // deploy's check of its own build remembers nothing
 		if state, err = manifest.LoadState(v.stateFile); err != nil {
@@ -127,14 +152,25 @@ func (v *verifier) run(ctx context.Context, pub sign.PublicKey, haveKey bool) er
 	if err := v.fresh(m, state); err != nil {
 		return err
 	}
-	res, err := v.site.Check(ctx, m)
+	var res *manifest.Result
+	if v.page != "" {
+		files := pageFiles(m, v.page)
+		if len(files) == 0 {
+			return v.fail("the signed manifest lists no file at /%s; give the path of a page's folder or a file, as in its address", v.page)
+		}
+		res, err = v.site.CheckFiles(ctx, files)
+	} else {
+		res, err = v.site.Check(ctx, m)
+	}
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
 	if err := v.report(m, res, pub); err != nil {
 		return err
 	}
-	if v.stateFile == "" {
+	// One page's part holds only some of the statements: remembered, it
+	// would make a later check of the whole site miscount what a copy lacks.
+	if v.stateFile == "" || v.page != "" {
 		return nil
 	}
 	state.Remember(m, time.Now())
@@ -142,6 +178,39 @@ func (v *verifier) run(ctx context.Context, pub sign.PublicKey, haveKey bool) er
 		return fmt.Errorf("verify: %w", err)
 	}
 	return nil
+}
+
+// readParts reads the signed root's parts (for one page, only the part
+// that lists it), each checked against the root's size and hash for it.
+func (v *verifier) readParts(ctx context.Context, root *manifest.Manifest) (*manifest.Manifest, error) {
+	var only []manifest.File
+	if v.page != "" {
+		part, ok := root.PartOf(v.page)
+		if !ok {
+			only = []manifest.File{} // listed in the root itself
+		} else {
+			only = []manifest.File{part}
+		}
+	}
+	m, err := v.site.ReadParts(ctx, root, only...)
+	var pe *manifest.PartError
+	switch {
+	case errors.As(err, &pe) && pe.Missing:
+		v.printf("missing: %s (a part of the signed manifest)", pe.Path)
+		return nil, v.fail("the signed manifest's part %s is missing, so what it lists cannot be checked", pe.Path)
+	case errors.As(err, &pe):
+		v.printf("%s: %v", pe.Path, pe.Err)
+		return nil, v.fail("the signed manifest's part %s does not match its entry in the signed manifest, so what it lists cannot be checked", pe.Path)
+	case err != nil:
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	switch n := len(m.Parts); {
+	case v.page != "" && len(only) == 1:
+		v.printf("part: %s matches the signed root", only[0].Path)
+	case v.page == "" && n > 0:
+		v.printf("parts: all %d match the signed root", n)
+	}
+	return m, nil
 }
 
 // fresh refuses a copy older than one checked before, or than the saved
@@ -152,10 +221,14 @@ func (v *verifier) fresh(m *manifest.Manifest, state *manifest.State) error {
 	if seen, ok := state.Sites[m.Site]; ok {
 		if older, missing := manifest.Older(m, seen); older {
 			v.printf("remembered in %s: build %d of %s, checked %s", v.stateFile, seen.Sequence, m.Site, seen.Checked)
+			if v.page != "" { // one part's statements cannot be counted against the whole build's
+				return v.fail("this copy is older than one you checked on %s (this is build %d, you saw build %d, newest statement %s)",
+					day(seen.Checked), m.Sequence, seen.Sequence, orNone(seen.Newest))
+			}
 			return v.fail("this copy is older than one you checked on %s: it is missing %d statement(s) (this is build %d, you saw build %d, newest statement %s)",
 				day(seen.Checked), missing, m.Sequence, seen.Sequence, orNone(seen.Newest))
 		}
-		if m.Sequence == seen.Sequence && m.Sequence > 0 {
+		if m.Sequence == seen.Sequence && m.Sequence > 0 && v.page == "" {
 			if missing := manifest.Missing(m, seen); missing > 0 {
 				return v.fail("this copy says it is build %d, as the one you checked on %s, but %d of that build's statement(s) are not in it: two different builds were signed under one number; ask the organisation which is theirs",
 					m.Sequence, day(seen.Checked), missing)
@@ -164,7 +237,10 @@ func (v *verifier) fresh(m *manifest.Manifest, state *manifest.State) error {
 	}
 	if v.since != nil {
 		seen := manifest.SeenOf(v.since, time.Time{})
-		if older, missing := manifest.Older(m, seen); older {
+		if older, missing := manifest.Older(m, seen); older && (v.page != "" || v.sinceRootOnly) {
+			return v.fail("this copy is older than the saved manifest given with -since (this is build %d, the saved one is build %d, newest statement %s)",
+				m.Sequence, v.since.Sequence, orNone(v.since.Newest))
+		} else if older {
 			return v.fail("this copy is older than the saved manifest given with -since: it is missing %d statement(s) (this is build %d, the saved one is build %d, newest statement %s)",
 				missing, m.Sequence, v.since.Sequence, orNone(v.since.Newest))
 		}
@@ -244,7 +320,7 @@ func (v *verifier) report(m *manifest.Manifest, res *manifest.Result, pub sign.P
 	for _, f := range all {
 		v.printf("%s", f.line)
 	}
-	if v.site.Remote() {
+	if v.site.Remote() && v.page == "" {
 		v.printf("note: over the web only the listed files can be checked; a file added without being listed is not found.")
 	}
 	bad := len(res.Changed) + len(res.Added) + len(res.Removed)
@@ -260,6 +336,49 @@ func (v *verifier) report(m *manifest.Manifest, res *manifest.Result, pub sign.P
 		v.printf("INCOMPLETE: %d of %d listed files could not be read; the others match", n, res.Checked)
 		return fmt.Errorf("verify: %d file(s) could not be read; try again later", n)
 	}
+	if v.page != "" {
+		v.printf("OK: all %d files at /%s match the manifest signed by key ID %s", res.Checked, v.page, pub.ID())
+		return nil
+	}
 	v.printf("OK: all %d files match the manifest signed by key ID %s; it lists %d update(s)", res.Checked, pub.ID(), len(m.Updates))
 	return nil
+}
+
+// pagePath is the page given with -page as a slash path in the site:
+// "incidents/x/2024-05-16-0900" for that path, with or without its
+// slashes, or for its address on the site.
+func pagePath(site *manifest.Site, arg string) (string, error) {
+	p := arg
+	if strings.HasPrefix(arg, "https://") || strings.HasPrefix(arg, "http://") {
+		u, err := url.Parse(arg)
+		if err != nil {
+			return "", err
+		}
+		p = u.Path
+		if site.Remote() {
+			base, _ := url.Parse(site.String())
+			rest, ok := strings.CutPrefix(u.Path, base.Path)
+			if !strings.EqualFold(u.Host, base.Host) || !ok {
+				return "", fmt.Errorf("%s is not an address on %s", arg, site)
+			}
+			p = rest
+		}
+	}
+	p = strings.Trim(p, "/")
+	if p == "" || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") || strings.Contains(p, "\\") {
+		return "", fmt.Errorf("%q is not the path of a page on the site; write it as in its address, like incidents/ransomware-2024/2024-05-16-0900/", arg)
+	}
+	return p, nil
+}
+
+// pageFiles are the files of m at p: the file itself and its .gz and .br
+// copies, or every file in the folder p.
+func pageFiles(m *manifest.Manifest, p string) []manifest.File {
+	var out []manifest.File
+	for _, f := range m.Files {
+		if f.Path == p || f.Path == p+".gz" || f.Path == p+".br" || strings.HasPrefix(f.Path, p+"/") {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -3,13 +3,18 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/manifest"
@@ -104,7 +109,7 @@ func TestVerify(t *testing.T) {
 		{
 			name:     "fresh build",
 			wantCode: 0,
-			want:     []string{"signature: good, made by key ID …", "OK: all 5 files match the manifest signed by key ID …"},
+			want:     []string{"signature: good, made by key ID …", "parts: all 1 match the signed root", "OK: all 5 files match the manifest signed by key ID …"},
 		},
 		{
 			name: "one byte changed",
@@ -142,6 +147,43 @@ func TestVerify(t *testing.T) {
 			change:   func(t *testing.T, s signedSite) { os.Remove(s.path("feed.xml")) },
 			wantCode: 1,
 			want:     []string{"removed: feed.xml", "FAILED: 1 file(s) do not match the signed manifest (0 changed, 0 added, 1 removed; 5 listed)"},
+		},
+		{
+			name: "one byte changed in a page of the site's own",
+			change: func(t *testing.T, s signedSite) {
+				p := s.path("index.html")
+				b, _ := os.ReadFile(p)
+				b[1] ^= 0x01
+				os.WriteFile(p, b, 0o644)
+			},
+			wantCode: 1,
+			want:     []string{"changed: index.html", "FAILED: 1 file(s) do not match the signed manifest (1 changed, 0 added, 0 removed; 5 listed)"},
+		},
+		{
+			name: "an incident's part changed",
+			change: func(t *testing.T, s signedSite) {
+				// The attacker changes a page and lists its new hash in
+				// the incident's part, leaving the signed root alone.
+				page := []byte("<p>No data was taken.</p>\n")
+				os.WriteFile(s.path("incidents/ransomware/index.html"), page, 0o644)
+				part, _ := os.ReadFile(s.path("incidents/ransomware/manifest.json"))
+				sum := sha256.Sum256(page)
+				was := []byte("<p>We are investigating an incident.</p>\n")
+				old := sha256.Sum256(was)
+				part = bytes.Replace(part, []byte(hex.EncodeToString(old[:])), []byte(hex.EncodeToString(sum[:])), 1)
+				part = bytes.Replace(part, []byte(fmt.Sprintf(`"size": %d,`, len(was))), []byte(fmt.Sprintf(`"size": %d,`, len(page))), 1)
+				os.WriteFile(s.path("incidents/ransomware/manifest.json"), part, 0o644)
+			},
+			wantCode: 1,
+			want: []string{"incidents/ransomware/manifest.json: 730 bytes with SHA-256 …",
+				"FAILED: the signed manifest's part incidents/ransomware/manifest.json does not match its entry in the signed manifest, so what it lists cannot be checked"},
+		},
+		{
+			name:     "an incident's part removed",
+			change:   func(t *testing.T, s signedSite) { os.Remove(s.path("incidents/ransomware/manifest.json")) },
+			wantCode: 1,
+			want: []string{"missing: incidents/ransomware/manifest.json (a part of the signed manifest)",
+				"FAILED: the signed manifest's part incidents/ransomware/manifest.json is missing, so what it lists cannot be checked"},
 		},
 		{
 			name:     "wrong key",
@@ -357,5 +399,123 @@ func TestVerifyFindsACopyThatDoesNotUnpackToItsFile(t *testing.T) {
 	}
 	if code != 1 {
 		t.Errorf("a wrong copy: exit %d, want 1", code)
+	}
+}
+
+// TestVerifyPage checks one page over HTTP and counts what is fetched: the
+// signed root, its signature, the part of the page's incident and the
+// page's own files, nothing of the other incident.
+func TestVerifyPage(t *testing.T) {
+	s := newSignedSiteWith(t, map[string]string{
+		"incidents/ransomware/2024-05-16-0900/index.html.gz": string(publish.Gzip([]byte("<p>First statement.</p>\n"))),
+		"incidents/website/index.html":                       "<p>Our website was changed.</p>\n",
+	})
+	var mu sync.Mutex
+	var fetched []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		fetched = append(fetched, r.URL.Path)
+		mu.Unlock()
+		b, err := os.ReadFile(s.path(strings.TrimPrefix(r.URL.Path, "/")))
+		if err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(b)
+	}))
+	defer srv.Close()
+	tests := []struct {
+		name, page string
+		change     func()
+		wantCode   int
+		want       []string
+		fetched    []string
+	}{
+		{
+			name: "an update's folder", page: "incidents/ransomware/2024-05-16-0900/", wantCode: 0,
+			want: []string{"part: incidents/ransomware/manifest.json matches the signed root",
+				"OK: all 2 files at /incidents/ransomware/2024-05-16-0900 match the manifest signed by key ID …"},
+			fetched: []string{"/incidents/ransomware/2024-05-16-0900/index.html", "/incidents/ransomware/2024-05-16-0900/index.html.gz",
+				"/incidents/ransomware/manifest.json", "/manifest.json", "/manifest.json.minisig"},
+		},
+		{
+			name: "its address", page: srv.URL + "/incidents/website/", wantCode: 0,
+			want:    []string{"OK: all 1 files at /incidents/website match the manifest signed by key ID …"},
+			fetched: []string{"/incidents/website/index.html", "/incidents/website/manifest.json", "/manifest.json", "/manifest.json.minisig"},
+		},
+		{
+			name: "a page of the site's own", page: "index.html", wantCode: 0,
+			want:    []string{"OK: all 1 files at /index.html match the manifest signed by key ID …"},
+			fetched: []string{"/index.html", "/manifest.json", "/manifest.json.minisig"},
+		},
+		{
+			name: "a changed page", page: "/incidents/website/",
+			change: func() {
+				os.WriteFile(s.path("incidents/website/index.html"), []byte("<p>Nothing happened.</p>\n"), 0o644)
+			},
+			wantCode: 1,
+			want:     []string{"changed: incidents/website/index.html", "FAILED: 1 file(s) do not match the signed manifest (1 changed, 0 added, 0 removed; 1 listed)"},
+			fetched:  []string{"/incidents/website/index.html", "/incidents/website/manifest.json", "/manifest.json", "/manifest.json.minisig"},
+		},
+		{
+			name: "a page that is not listed", page: "incidents/ransomware/2099-01-01-0000/", wantCode: 1,
+			want:    []string{"FAILED: the signed manifest lists no file at /incidents/ransomware/2099-01-01-0000; give the path of a page's folder or a file, as in its address"},
+			fetched: []string{"/incidents/ransomware/manifest.json", "/manifest.json", "/manifest.json.minisig"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.change != nil {
+				tt.change()
+			}
+			fetched = nil
+			out, code := runSigning(t, "verify", srv.URL, "-page", tt.page, "--key", s.pubFile, "-state", filepath.Join(t.TempDir(), "state.json"))
+			if code != tt.wantCode {
+				t.Errorf("exit code %d, want %d", code, tt.wantCode)
+			}
+			for _, w := range tt.want {
+				if !hasOutputLine(out, w) {
+					t.Errorf("output lacks the line %q", w)
+				}
+			}
+			slices.Sort(fetched)
+			if !slices.Equal(fetched, tt.fetched) {
+				t.Errorf("fetched %q, want %q", fetched, tt.fetched)
+			}
+			if t.Failed() {
+				t.Logf("output:\n%s", out)
+			}
+		})
+	}
+	for _, bad := range []string{"../etc/passwd", "/", "https://elsewhere.example/incidents/website/"} {
+		if out, code := runSigning(t, "verify", srv.URL, "-page", bad, "--key", s.pubFile); code != 2 {
+			t.Errorf("-page %q: exit %d, want 2\n%s", bad, code, out)
+		}
+	}
+}
+
+// TestVerifySinceSavedRootAlone: a reader kept only the manifest.json of a
+// copy they quoted, not its parts; a later, older copy is still caught by
+// its build number.
+func TestVerifySinceSavedRootAlone(t *testing.T) {
+	s := newSignedSite(t) // build 0
+	newer := sitetest.WriteFiles(t, t.TempDir(), map[string]string{"incidents/x/index.html": "x"})
+	if err := manifest.WriteKnown(newer, manifest.Record{Sequence: 3}, "https://updates.example-health.org/", nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(filepath.Join(newer, manifest.Name))
+	saved := filepath.Join(t.TempDir(), manifest.Name)
+	os.WriteFile(saved, raw, 0o644)
+	out, code := runSigning(t, "verify", s.dir, "--key", s.pubFile, "-since", saved, "-state", filepath.Join(t.TempDir(), "state.json"))
+	for _, w := range []string{
+		"note: -since: the saved manifest's parts are not beside it (incidents/x/manifest.json), so only its build number is compared",
+		"FAILED: this copy is older than the saved manifest given with -since (this is build 0, the saved one is build 3, newest statement (none recorded))",
+	} {
+		if !hasOutputLine(out, w) {
+			t.Errorf("output lacks %q", w)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d, want 1\n%s", code, out)
 	}
 }

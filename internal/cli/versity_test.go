@@ -119,8 +119,7 @@ func TestDeployToVersityGateway(t *testing.T) {
 		if _, err := build.Build(ctx, build.Options{SiteDir: site, OutDir: out, Key: key, Now: time.Date(2026, 11, 22, 0, 0, 0, 0, time.UTC), CacheDir: filepath.Join(keys, "cache")}); err != nil {
 			t.Fatal(err)
 		}
-		b, _ := os.ReadFile(filepath.Join(out, manifest.Name))
-		m, err := manifest.Parse(b)
+		m, err := manifest.Load(ctx, out)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,7 +145,7 @@ func TestDeployToVersityGateway(t *testing.T) {
 	first := buildSigned()
 	up := deployed()
 	all := []string{manifest.Name, manifest.Name + ".minisig"}
-	for _, f := range first.Files {
+	for _, f := range slices.Concat(first.Files, first.ManifestFiles()) {
 		all = append(all, f.Path)
 	}
 	slices.Sort(all)
@@ -209,11 +208,11 @@ Our helpline is open from 9 am to 5 pm on weekdays until the end of January.
 `)
 	second := buildSigned()
 	before := map[string]string{}
-	for _, f := range first.Files {
+	for _, f := range slices.Concat(first.Files, first.ManifestFiles()) {
 		before[f.Path] = f.SHA256
 	}
 	want := []string{manifest.Name, manifest.Name + ".minisig"}
-	for _, f := range second.Files {
+	for _, f := range slices.Concat(second.Files, second.ManifestFiles()) {
 		if before[f.Path] != f.SHA256 {
 			want = append(want, f.Path)
 		}

@@ -26,6 +26,7 @@ import (
 	_ "gocloud.dev/blob/gcsblob"   // gs://
 	_ "gocloud.dev/blob/s3blob"    // s3://
 
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/publish"
 )
@@ -249,15 +250,21 @@ func allFiles(dir string) ([]string, error) {
 }
 
 // lastStage is the manifest and its signature's.
-const lastStage = 4
+const lastStage = 5
 
 // stage orders uploads: what pages refer to goes up before the pages, what
-// announces a new update (feeds) after them, and the manifest and its
-// signature last, one after the other.
+// announces a new update (feeds) and the chunks of the manifest's parts
+// after them, then the incidents' parts, and the manifest's root and its
+// signature last, one after the other, so that nothing lists a part or
+// chunk not yet stored.
 func stage(key string) int {
 	switch r := publish.RuleFor("/" + key); {
 	case key == public.Manifest || key == public.Signature:
 		return lastStage
+	case manifest.IsChunk(key):
+		return 3
+	case manifest.IsPart(key):
+		return 4
 	case r.CacheControl == publish.CacheImmutable:
 		return 0
 	case r.CacheControl == publish.CacheStatic:

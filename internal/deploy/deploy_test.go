@@ -118,6 +118,7 @@ var wantStored = []struct{ key, contentType, cacheControl, encoding string }{
 	{"atom.xml", "application/atom+xml; charset=utf-8", publish.CacheShort, "gzip"},
 	{"feed.json", "application/feed+json; charset=utf-8", publish.CacheShort, "gzip"},
 	{"manifest.json", "application/json", publish.CacheShort, "gzip"},
+	{"incidents/ransomware/manifest.json", "application/json", publish.CacheShort, "gzip"},
 	{"manifest.json.minisig", "text/plain; charset=utf-8", publish.CacheShort, "gzip"},
 	{css, "text/css; charset=utf-8", publish.CacheImmutable, "gzip"},
 	{"images/logo.png", "image/png", publish.CacheStatic, ""},
@@ -231,9 +232,9 @@ func TestDeployFile(t *testing.T) {
 		t.Errorf("stored %q\nwant %q", got, keys)
 	}
 	checkObjects(t, site, bucketURL, nil)
-	// Assets before the pages that use them; feeds, then manifest and
-	// signature last.
-	order := []string{"upload " + css + " ", "upload images/logo.png", "upload index.html ", "upload feed.xml ", "upload manifest.json ", "upload manifest.json.minisig "}
+	// Assets before the pages that use them; feeds and the incident's
+	// part of the manifest, then its root and signature last.
+	order := []string{"upload " + css + " ", "upload images/logo.png", "upload index.html ", "upload feed.xml ", "upload incidents/ransomware/manifest.json ", "upload manifest.json ", "upload manifest.json.minisig "}
 	last := -1
 	for _, line := range order {
 		i := strings.Index(out, line)
@@ -332,11 +333,11 @@ func TestDeployS3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := manifest.Parse(raw)
+	m, err := manifest.Load(context.Background(), site)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range append(m.Files, manifest.File{Path: manifest.Name, SHA256: fmt.Sprintf("%x", sha256.Sum256(raw))}) {
+	for _, f := range slices.Concat(m.Files, m.ManifestFiles(), []manifest.File{{Path: manifest.Name, SHA256: fmt.Sprintf("%x", sha256.Sum256(raw))}}) {
 		resp, err := http.Get(endpoint + "/site/" + f.Path)
 		if err != nil {
 			t.Fatal(err)

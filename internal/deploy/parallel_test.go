@@ -122,3 +122,17 @@ func TestDeployStopsOnARefusal(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// TestStageOfTheManifest: a chunk goes up before the incident's part that
+// lists it, the part before the root, and the root with its signature last.
+func TestStageOfTheManifest(t *testing.T) {
+	order := []string{"incidents/x/index.html", "incidents/x/manifest-1.json", "incidents/x/manifest.json", "manifest.json"}
+	for i := 1; i < len(order); i++ {
+		if stage(order[i-1]) >= stage(order[i]) {
+			t.Errorf("%s (stage %d) does not go up before %s (stage %d)", order[i-1], stage(order[i-1]), order[i], stage(order[i]))
+		}
+	}
+	if stage("manifest.json.minisig") != lastStage || stage("static/manifest.json") == lastStage {
+		t.Errorf("the signature is in stage %d, another manifest.json in %d; want %d and another", stage("manifest.json.minisig"), stage("static/manifest.json"), lastStage)
+	}
+}

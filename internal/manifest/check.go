@@ -31,20 +31,32 @@ func (r *Result) OK() bool {
 // hide latency, few enough to be polite to a site under load.
 const checkWorkers = 4
 
-// Check compares the site's files with those m lists. A directory is
-// scanned whole, so files it has but m does not list show as added; over
-// HTTP(S) only the listed files can be fetched.
+// Check compares the site's files with those m (as ReadParts returns it)
+// lists. A directory is scanned whole, so files it has but m does not
+// list show as added; over HTTP(S) only the listed files can be fetched.
+// ReadParts checked the parts as it read them; a directory's scan compares
+// them again, so that they do not show as added.
 func (s *Site) Check(ctx context.Context, m *Manifest) (*Result, error) {
-	r := &Result{Checked: len(m.Files)}
-	if s.root != nil {
-		got, err := Scan(s.dir)
-		if err != nil {
-			return nil, err
-		}
-		r.Added, r.Changed, r.Removed = Compare(m.Files, got)
-		r.BadCopies = badCopies(s.root, m.Files, slices.Concat(r.Changed, r.Removed))
-		return r, nil
+	if s.root == nil {
+		return s.CheckFiles(ctx, m.Files)
 	}
+	want := slices.Concat(m.Files, m.ManifestFiles())
+	r := &Result{Checked: len(m.Files)}
+	got, err := Scan(s.dir)
+	if err != nil {
+		return nil, err
+	}
+	r.Added, r.Changed, r.Removed = Compare(want, got)
+	r.BadCopies = badCopies(s.root, m.Files, slices.Concat(r.Changed, r.Removed))
+	return r, nil
+}
+
+// CheckFiles fetches each of files from the site, from a directory as over
+// HTTP(S), and compares it with its listed size and hash; no other file
+// is looked at. It is how one page is checked.
+func (s *Site) CheckFiles(ctx context.Context, files []File) (*Result, error) {
+	m := &Manifest{Files: files}
+	r := &Result{Checked: len(m.Files)}
 	type outcome struct {
 		changed, removed bool
 		err              error

@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"os"
 	"testing"
 )
 
@@ -12,6 +13,10 @@ func FuzzParse(f *testing.F) {
 	f.Add(exampleManifest().Marshal())
 	f.Add([]byte(`{"version":1,"files":[{"path":"../x","size":1,"sha256":"` + string(bytes.Repeat([]byte("a"), 64)) + `"}]}`))
 	f.Add([]byte(`{"version":1,"site":"","files":null,"updates":null}`))
+	f.Add([]byte(`{"version":2,"files":[],"updates":[],"parts":[{"path":"incidents/x/manifest.json","size":2,"sha256":"` + string(bytes.Repeat([]byte("c"), 64)) + `"}]}`))
+	if root, err := os.ReadFile("testdata/root.golden.json"); err == nil {
+		f.Add(root)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Parse(data)
 		if err != nil {
@@ -20,6 +25,11 @@ func FuzzParse(f *testing.F) {
 		for _, file := range m.Files {
 			if checkPath(file.Path) != nil {
 				t.Fatalf("accepted path %q", file.Path)
+			}
+		}
+		for _, p := range m.Parts {
+			if checkPath(p.Path) != nil || !IsPart(p.Path) {
+				t.Fatalf("accepted part %q", p.Path)
 			}
 		}
 		again, err := Parse(m.Marshal())

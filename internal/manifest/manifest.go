@@ -1,8 +1,15 @@
-// Package manifest is the record of what a build published: /manifest.json
-// lists every published file with its size and SHA-256, and every update
-// with its address, publication time and a hash of its source text. A later
-// build reads the last published manifest to refuse silent edits, and
-// `disclose verify` checks a site against its signed manifest.
+// Package manifest is the record of what a build published: every
+// published file with its size and SHA-256, and every update with its
+// address, publication time and a hash of its source text. A later build
+// reads the last published manifest to refuse silent edits, and `disclose
+// verify` checks a site against its signed manifest.
+//
+// It is published in parts (format version 2): /manifest.json, the signed
+// root, holds the site-wide files and, for each incident, the path, size
+// and SHA-256 of the incident's part, /incidents/<slug>/manifest.json,
+// which holds that incident's files, updates and statements. A new update
+// rewrites the root and its incident's part; every other part keeps its
+// bytes. In memory a Manifest is the whole record, parts merged.
 package manifest
 
 import (
@@ -30,10 +37,15 @@ const (
 	SigName = public.Signature
 )
 
-// Version is the manifest format this package writes and reads.
-const Version = 1
+// Version is the manifest format this package writes: a root and a part
+// per incident. It also reads version 1, a single manifest.json with
+// everything in it, so that a site published before still verifies and
+// its manifest is still read by the next build.
+const Version = 2
 
-// Manifest is the contents of /manifest.json.
+// Manifest is the contents of /manifest.json, or, once its parts are read
+// (Site.ReadParts, Load), the whole record: the root's files, updates and
+// statements with every part's, and Parts still naming the parts read.
 type Manifest struct {
 	Version int    `json:"version"`
 	Site    string `json:"site"` // the site's baseURL
@@ -48,7 +60,18 @@ type Manifest struct {
 	Files      []File      `json:"files"`                // sorted by Path
 	Updates    []Update    `json:"updates"`              // sorted by ID
 	Statements []Statement `json:"statements,omitempty"` // sorted by ID
+	// Parts are the incidents' parts (version 2), each with its path, size
+	// and SHA-256, sorted by Path; the root's signature covers them
+	// through these hashes. A part is not among Files.
+	Parts []File `json:"parts,omitempty"`
+
+	chunks []File // the chunks read with the parts (ReadParts)
 }
+
+// ManifestFiles are the manifest's own files beside manifest.json and its
+// signature, each with its size and hash: the parts, and the chunks read
+// with them.
+func (m *Manifest) ManifestFiles() []File { return slices.Concat(m.Parts, m.chunks) }
 
 // File is one published file. The manifest and its signature are not listed.
 type File struct {
@@ -152,6 +175,7 @@ func (m *Manifest) Marshal() []byte {
 	c.Files = slices.Clone(m.Files)
 	c.Updates = slices.Clone(m.Updates)
 	c.Statements = slices.Clone(m.Statements)
+	c.Parts = slices.Clone(m.Parts)
 	if c.Files == nil {
 		c.Files = []File{}
 	}
@@ -161,58 +185,83 @@ func (m *Manifest) Marshal() []byte {
 	slices.SortFunc(c.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	slices.SortFunc(c.Updates, func(a, b Update) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(c.Statements, func(a, b Statement) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(c.Parts, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return encode(&c)
+}
+
+// encode is v as indented JSON with a trailing newline, HTML left as is.
+func encode(v any) []byte {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(&c); err != nil {
+	if err := enc.Encode(v); err != nil {
 		panic(err) // strings and numbers always encode
 	}
 	return buf.Bytes()
 }
 
-// Parse reads a manifest and checks that it is well formed: a known version,
-// file paths that stay inside the site, no path listed twice and hashes
-// that look like SHA-256.
+// Parse reads a manifest.json and checks that it is well formed: a known
+// version, file paths that stay inside the site, no path listed twice,
+// hashes that look like SHA-256, and parts (version 2) each named for its
+// incident. The parts are not read: Site.ReadParts does that.
 func Parse(data []byte) (*Manifest, error) {
 	var m Manifest
 	if err := json.Unmarshal(data, &m); err != nil {
 		return nil, fmt.Errorf("manifest: not a manifest: %w", err)
 	}
-	if m.Version != Version {
-		return nil, fmt.Errorf("manifest: version %d is not one this disclose understands (%d); use a newer disclose", m.Version, Version)
+	if m.Version != Version && m.Version != 1 {
+		return nil, fmt.Errorf("manifest: version %d is not one this disclose understands (1 or %d); use a newer disclose", m.Version, Version)
 	}
-	seen := make(map[string]bool, len(m.Files))
+	if m.Version == 1 && len(m.Parts) > 0 {
+		return nil, errors.New("manifest: a version 1 manifest has no parts")
+	}
+	if err := checkParts(&m); err != nil {
+		return nil, err
+	}
+	if err := checkLists(&m); err != nil {
+		return nil, err
+	}
+	if m.Sequence < 0 {
+		return nil, fmt.Errorf("manifest: sequence %d is negative", m.Sequence)
+	}
+	return &m, nil
+}
+
+// checkLists refuses malformed files and a path, update or statement
+// listed twice.
+func checkLists(m *Manifest) error {
+	seen := make(map[string]bool, len(m.Files)+len(m.Parts))
+	for _, p := range m.Parts {
+		seen[p.Path] = true
+	}
 	for _, f := range m.Files {
 		if err := checkPath(f.Path); err != nil {
-			return nil, fmt.Errorf("manifest: file %q: %w", f.Path, err)
+			return fmt.Errorf("manifest: file %q: %w", f.Path, err)
 		}
 		if seen[f.Path] {
-			return nil, fmt.Errorf("manifest: file %q is listed twice", f.Path)
+			return fmt.Errorf("manifest: file %q is listed twice", f.Path)
 		}
 		seen[f.Path] = true
 		if f.Size < 0 || !isHexSHA256(f.SHA256) {
-			return nil, fmt.Errorf("manifest: file %q: size or sha256 is malformed", f.Path)
+			return fmt.Errorf("manifest: file %q: size or sha256 is malformed", f.Path)
 		}
 	}
 	ids := make(map[string]bool, len(m.Updates))
 	for _, u := range m.Updates {
 		if u.ID == "" || ids[u.ID] {
-			return nil, fmt.Errorf("manifest: update %q is missing its id or listed twice", u.ID)
+			return fmt.Errorf("manifest: update %q is missing its id or listed twice", u.ID)
 		}
 		ids[u.ID] = true
 	}
 	sids := make(map[string]bool, len(m.Statements))
 	for _, st := range m.Statements {
 		if st.ID == "" || sids[st.ID] {
-			return nil, fmt.Errorf("manifest: statement %q is missing its id or listed twice", st.ID)
+			return fmt.Errorf("manifest: statement %q is missing its id or listed twice", st.ID)
 		}
 		sids[st.ID] = true
 	}
-	if m.Sequence < 0 {
-		return nil, fmt.Errorf("manifest: sequence %d is negative", m.Sequence)
-	}
-	return &m, nil
+	return nil
 }
 
 // checkPath accepts only clean relative slash paths, so that a hostile
@@ -298,21 +347,76 @@ type Record struct {
 
 // WriteKnown is Write for a caller that has already hashed some of the
 // files (ScanKnown): known must be what they hold now.
+//
+// It writes the root, manifest.json, and one part per incident
+// (PartPath); a part whose bytes are unchanged is not written again, and
+// the parts of an earlier manifest in outDir that are no longer wanted
+// are removed. A published file where a part goes is refused.
 func WriteKnown(outDir string, rec Record, baseURL string, secret *sign.SecretKey, known map[string]File) error {
-	for _, name := range []string{Name, SigName} {
+	old := oldParts(outDir)
+	for _, name := range append([]string{Name, SigName}, old...) {
 		for _, ext := range []string{".gz", ".br"} {
-			if err := os.Remove(filepath.Join(outDir, name+ext)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			if err := os.Remove(filepath.Join(outDir, filepath.FromSlash(name+ext))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("manifest: remove stale copy: %w", err)
 			}
 		}
 	}
-	files, err := ScanKnown(outDir, known)
+	scanned, err := ScanKnown(outDir, known)
 	if err != nil {
 		return err
 	}
-	m := &Manifest{Version: Version, Site: baseURL, Sequence: rec.Sequence, Newest: rec.Newest,
-		Files: files, Updates: rec.Updates, Statements: rec.Statements}
-	data := m.Marshal()
+	files := scanned[:0]
+	for _, f := range scanned {
+		if slices.Contains(old, f.Path) {
+			continue
+		}
+		if base := strings.TrimSuffix(strings.TrimSuffix(f.Path, ".gz"), ".br"); IsPart(base) {
+			slug := IncidentOf(base)
+			return fmt.Errorf("manifest: %s is a published file, but %s is where the manifest's part for incident %s goes; rename it (it may come from static/incidents/%s/)",
+				f.Path, base, slug, slug)
+		}
+		files = append(files, f)
+	}
+	root, parts := split(&Manifest{Site: baseURL, Sequence: rec.Sequence, Newest: rec.Newest,
+		Files: files, Updates: rec.Updates, Statements: rec.Statements})
+	var written []string // the parts and chunks of this build
+	for _, p := range parts {
+		for _, c := range p.chunked() {
+			data := c.marshal()
+			entry, err := hashReader(bytes.NewReader(data))
+			if err != nil {
+				return fmt.Errorf("manifest: write: %w", err)
+			}
+			path := public.ManifestChunk(p.Incident, c.Chunk)
+			if err := writeChanged(filepath.Join(outDir, filepath.FromSlash(path)), data); err != nil {
+				return fmt.Errorf("manifest: write: %w", err)
+			}
+			p.Chunks = append(p.Chunks, Chunk{Path: path, Size: entry.Size, SHA256: entry.SHA256, First: c.First, Last: c.Last})
+			written = append(written, path)
+		}
+		data := p.marshal()
+		entry, err := hashReader(bytes.NewReader(data))
+		if err != nil {
+			return fmt.Errorf("manifest: write: %w", err)
+		}
+		entry.Path = public.ManifestPart(p.Incident)
+		if _, err := parsePart(data, p.Incident); err != nil {
+			return fmt.Errorf("manifest: write %s: %w", entry.Path, err)
+		}
+		if err := writeChanged(filepath.Join(outDir, filepath.FromSlash(entry.Path)), data); err != nil {
+			return fmt.Errorf("manifest: write: %w", err)
+		}
+		root.Parts = append(root.Parts, entry)
+		written = append(written, entry.Path)
+	}
+	for _, p := range old {
+		if !slices.Contains(written, p) {
+			if err := os.Remove(filepath.Join(outDir, filepath.FromSlash(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("manifest: remove old part: %w", err)
+			}
+		}
+	}
+	data := root.Marshal()
 	if _, err := Parse(data); err != nil {
 		return fmt.Errorf("manifest: write: %w", err)
 	}
@@ -330,4 +434,42 @@ func WriteKnown(outDir string, rec Record, baseURL string, secret *sign.SecretKe
 		return fmt.Errorf("manifest: write signature: %w", err)
 	}
 	return nil
+}
+
+// oldParts are the parts and chunks the manifest already in outDir lists,
+// if it can be read: they are this package's own files, to be replaced.
+func oldParts(outDir string) []string {
+	data, err := os.ReadFile(filepath.Join(outDir, Name))
+	if err != nil {
+		return nil
+	}
+	m, err := Parse(data)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, p := range m.Parts {
+		out = append(out, p.Path)
+		data, err := os.ReadFile(filepath.Join(outDir, filepath.FromSlash(p.Path)))
+		if slug, ok := partSlug(p.Path); ok && err == nil {
+			if part, err := parsePart(data, slug); err == nil {
+				for _, c := range part.Chunks {
+					out = append(out, c.Path)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// writeChanged writes data to p unless p holds it already, so that an
+// unchanged part keeps its file as well as its bytes.
+func writeChanged(p string, data []byte) error {
+	if was, err := os.ReadFile(p); err == nil && bytes.Equal(was, data) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
 }

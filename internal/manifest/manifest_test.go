@@ -77,9 +77,11 @@ func TestScanRefusesSymlinks(t *testing.T) {
 	}
 }
 
+// exampleManifest is a version 1 manifest, everything in one file, as
+// sites published before parts have it.
 func exampleManifest() *Manifest {
 	return &Manifest{
-		Version: Version,
+		Version: 1,
 		Site:    "https://updates.example-health.org/",
 		Files: []File{
 			{Path: "index.html", Size: 10, SHA256: strings.Repeat("b", 64)},
@@ -130,7 +132,8 @@ func TestParseRejects(t *testing.T) {
 	}{
 		{"not json", "<html>", "not a manifest"},
 		{"trailing data", good + "{}", "not a manifest"},
-		{"future version", strings.Replace(good, `"version": 1`, `"version": 2`, 1), "version 2 is not one"},
+		{"future version", strings.Replace(good, `"version": 1`, `"version": 3`, 1), "version 3 is not one"},
+		{"parts in version 1", strings.Replace(good, `"updates"`, `"parts": [{"path": "incidents/x/manifest.json", "size": 1, "sha256": "`+strings.Repeat("c", 64)+`"}], "updates"`, 1), "version 1 manifest has no parts"},
 		{"path leaves the site", strings.Replace(good, `"index.html"`, `"../../etc/passwd"`, 1), "not a clean path inside the site"},
 		{"absolute path", strings.Replace(good, `"index.html"`, `"/etc/passwd"`, 1), "not a relative path"},
 		{"unclean path", strings.Replace(good, `"index.html"`, `"x/./index.html"`, 1), "not a clean path"},
@@ -218,11 +221,22 @@ func TestWrite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(m.Files) != 2 || m.Files[0].Path != "incidents/x/index.html" || m.Files[1].Path != "index.html" {
-		t.Errorf("files listed: %+v", m.Files)
+	if len(m.Files) != 1 || m.Files[0].Path != "index.html" || len(m.Updates) != 0 || m.Site != "https://updates.example-health.org/" {
+		t.Errorf("root: %+v, want index.html only: the rest is in the incidents' parts", m)
 	}
-	if len(m.Updates) != 2 || m.Site != "https://updates.example-health.org/" {
-		t.Errorf("manifest: %+v", m)
+	var parts []string
+	for _, p := range m.Parts {
+		parts = append(parts, p.Path)
+	}
+	if want := []string{"incidents/ransomware/manifest.json", "incidents/x/manifest.json"}; !slices.Equal(parts, want) {
+		t.Errorf("parts %q, want %q", parts, want)
+	}
+	whole, err := Load(context.Background(), dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(whole.Files) != 2 || whole.Files[0].Path != "incidents/x/index.html" || whole.Files[1].Path != "index.html" || len(whole.Updates) != 2 {
+		t.Errorf("the whole record: %+v", whole)
 	}
 
 	// Rebuilding unsigned into the same directory must not leave the old
@@ -259,7 +273,9 @@ func TestLoad(t *testing.T) {
 	away := httptest.NewServer(http.RedirectHandler(other.URL+"/manifest.json", http.StatusFound))
 	defer away.Close()
 	mux := http.NewServeMux()
-	mux.Handle("/manifest.json", http.RedirectHandler("/real/manifest.json", http.StatusMovedPermanently))
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/real"+r.URL.Path, http.StatusMovedPermanently)
+	}))
 	mux.Handle("/real/", http.StripPrefix("/real/", http.FileServer(http.Dir(dir))))
 	within := httptest.NewServer(mux)
 	defer within.Close()

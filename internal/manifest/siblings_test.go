@@ -1,10 +1,11 @@
-package manifest
+package manifest_test
 
 import (
 	"context"
 	"slices"
 	"testing"
 
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/publish"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
@@ -28,16 +29,16 @@ func TestCheckFindsCopiesThatDoNotUnpackToTheirFile(t *testing.T) {
 		"alone.txt.gz":      "not gzip at all, but no alone.txt beside it",
 		"notes.gz.txt":      "not a copy",
 	})
-	files, err := Scan(dir)
+	files, err := manifest.Scan(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	site, err := OpenSite(dir)
+	site, err := manifest.OpenSite(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer site.Close()
-	res, err := site.Check(context.Background(), &Manifest{Files: files})
+	res, err := site.Check(context.Background(), &manifest.Manifest{Files: files})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +55,7 @@ func TestCheckFindsCopiesThatDoNotUnpackToTheirFile(t *testing.T) {
 
 	// A file already found changed is reported as that, not also as a bad copy.
 	sitetest.WriteFiles(t, dir, map[string]string{"old/index.html": "<p>Edited after the build.</p>\n"})
-	res, err = site.Check(context.Background(), &Manifest{Files: files})
+	res, err = site.Check(context.Background(), &manifest.Manifest{Files: files})
 	if err != nil {
 		t.Fatal(err)
 	}

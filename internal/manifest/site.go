@@ -246,10 +246,18 @@ func (s *Site) ReadFile(ctx context.Context, name string, limit int64) ([]byte, 
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s: larger than %d bytes", name, limit)
+		return nil, &tooLarge{name, limit}
 	}
 	return b, nil
 }
+
+// tooLarge is a file longer than it may be.
+type tooLarge struct {
+	name  string
+	limit int64
+}
+
+func (e *tooLarge) Error() string { return fmt.Sprintf("%s: larger than %d bytes", e.name, e.limit) }
 
 // hash reads the file at name, at most limit+1 bytes of it, and returns its
 // size and SHA-256; a file longer than limit shows as limit+1 bytes.
@@ -268,33 +276,59 @@ func (s *Site) hash(ctx context.Context, name string, limit int64) (File, error)
 }
 
 // Load reads and parses a manifest from a site's directory
-// (DIR/manifest.json), from a manifest file, or over HTTP(S) (an address of
-// the site or of its manifest.json). It does not check the signature.
+// (DIR/manifest.json), from a manifest file (its parts beside it), or over
+// HTTP(S) (an address of the site or of its manifest.json), and reads its
+// parts: it returns the whole record. It does not check the signature.
 func Load(ctx context.Context, pathOrURL string) (*Manifest, error) {
-	if !isURL(pathOrURL) {
-		fi, err := os.Stat(pathOrURL)
-		if err != nil {
-			return nil, fmt.Errorf("manifest: load: %w", err)
-		}
-		if !fi.IsDir() {
-			if fi.Size() > MaxManifestSize {
-				return nil, fmt.Errorf("manifest: load %s: larger than %d bytes", pathOrURL, MaxManifestSize)
-			}
-			data, err := os.ReadFile(pathOrURL)
-			if err != nil {
-				return nil, fmt.Errorf("manifest: load: %w", err)
-			}
-			return Parse(data)
-		}
+	root, site, err := loadRoot(ctx, pathOrURL)
+	if err != nil || len(root.Parts) == 0 {
+		return root, err
 	}
-	s, err := OpenSite(pathOrURL)
+	s, err := OpenSite(site)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
+	return s.ReadParts(ctx, root)
+}
+
+// LoadRoot is Load without the parts: the root alone, as Parse gives it.
+// Only what the root holds (the build number, the newest time, the
+// site-wide files) can be read from it.
+func LoadRoot(ctx context.Context, pathOrURL string) (*Manifest, error) {
+	root, _, err := loadRoot(ctx, pathOrURL)
+	return root, err
+}
+
+// loadRoot reads and parses the manifest.json at pathOrURL, and says where
+// the site that holds its parts is.
+func loadRoot(ctx context.Context, pathOrURL string) (*Manifest, string, error) {
+	if !isURL(pathOrURL) {
+		fi, err := os.Stat(pathOrURL)
+		if err != nil {
+			return nil, "", fmt.Errorf("manifest: load: %w", err)
+		}
+		if !fi.IsDir() {
+			if fi.Size() > MaxManifestSize {
+				return nil, "", fmt.Errorf("manifest: load %s: larger than %d bytes", pathOrURL, MaxManifestSize)
+			}
+			data, err := os.ReadFile(pathOrURL)
+			if err != nil {
+				return nil, "", fmt.Errorf("manifest: load: %w", err)
+			}
+			root, err := Parse(data)
+			return root, filepath.Dir(pathOrURL), err
+		}
+	}
+	s, err := OpenSite(pathOrURL)
+	if err != nil {
+		return nil, "", err
+	}
+	defer s.Close()
 	data, err := s.ReadFile(ctx, Name, MaxManifestSize)
 	if err != nil {
-		return nil, fmt.Errorf("manifest: load: %w", err)
+		return nil, "", fmt.Errorf("manifest: load: %w", err)
 	}
-	return Parse(data)
+	root, err := Parse(data)
+	return root, pathOrURL, err
 }

@@ -28,6 +28,16 @@ var Feeds = []string{RSS, Atom, JSONFeed}
 // Atom or JSONFeed): "incidents/<slug>/feed.xml".
 func IncidentFeed(slug, name string) string { return Incident(slug) + name }
 
+// ManifestPart is where the manifest's part for the incident slug is:
+// "incidents/<slug>/manifest.json".
+func ManifestPart(slug string) string { return Incident(slug) + Manifest }
+
+// ManifestChunk is where chunk n (from 1) of the incident slug's part is:
+// "incidents/<slug>/manifest-3.json".
+func ManifestChunk(slug string, n int) string {
+	return fmt.Sprintf("%s%s-%d%s", Incident(slug), strings.TrimSuffix(Manifest, ".json"), n, ".json")
+}
+
 // What `disclose verify` and the verify page rely on.
 const (
 	// Manifest lists every published file and every statement.

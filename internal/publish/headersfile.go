@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/public"
 )
 
@@ -19,7 +20,8 @@ const HeadersFileName = "_headers"
 
 // writtenLater are files a build may write after _headers (the manifest
 // must, to list _headers): they get their rules whether or not they exist
-// yet. A rule for a file that never comes is harmless.
+// yet. A rule for a file that never comes is harmless. The manifest's
+// part for each incident (manifest.PartNames) is written later too.
 var writtenLater = []string{public.SecurityTxt, public.Manifest, public.Signature}
 
 // WriteHeadersFile writes outDir/_headers for Netlify and Cloudflare Pages
@@ -48,7 +50,7 @@ func HeadersFile(outDir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	for _, late := range writtenLater {
+	for _, late := range slices.Concat(writtenLater, manifest.PartNames(files)) {
 		if !slices.Contains(files, late) {
 			files = append(files, late)
 		}
