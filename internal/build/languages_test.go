@@ -221,6 +221,22 @@ func TestEveryLanguageHasEveryPage(t *testing.T) {
 			})
 		}
 	}
+	// Words in another language than the text around them say so: the
+	// Arabic update listed on the incident page not translated into
+	// Arabic, and the Māori statement's title named on a page not
+	// translated into te reo Māori.
+	for _, tc := range []struct{ page, want string }{
+		{"ar/incidents/x/", `<article id="2024-05-20-0900" class="update" lang="ar" dir="rtl">`},
+		{"ar/incidents/x/", `<article id="2024-05-16-0900" class="update">`},
+		{"mi/incidents/x/", `<article id="2024-05-16-0900" class="update" lang="en-AU" dir="ltr">`},
+		{"mi/incidents/x/", `<article id="2024-05-18-0900" class="update">`},
+		{"mi/incidents/x/2024-05-16-0900/", `<a href="/mi/incidents/x/" lang="mi-NZ" dir="ltr">He take haumarutanga</a>`},
+		{"ar/incidents/x/2024-05-20-0900/", `<a href="/ar/incidents/x/" lang="en-AU" dir="ltr">Cyber security incident</a>`},
+	} {
+		if page := read(t, filepath.Join(out, tc.page, "index.html")); !strings.Contains(page, tc.want) {
+			t.Errorf("/%s lacks %s", tc.page, tc.want)
+		}
+	}
 	// The home page of every language shows the open incident and its
 	// status, and lists the untranslated updates in English with their lang.
 	for _, lang := range []string{"mi", "ar"} {
