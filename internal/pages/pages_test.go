@@ -254,3 +254,28 @@ We stopped it.
 		})
 	}
 }
+
+// TestOlderUpdatesInEveryLanguage: the pages of an incident's older
+// updates are in every language too, untranslated where the statement is.
+func TestOlderUpdatesInEveryLanguage(t *testing.T) {
+	files := map[string]string{
+		"config.toml":                   strings.Replace(sitetest.Config, "[params]", "[languages.en]\n[languages.mi]\n\n[params]", 1),
+		"content/incidents/x/_index.md": "---\ntitle: Incident\ndiscovered: 2024-05-06T14:20:00+10:00\n---\nSomeone got in.\n",
+	}
+	for i := 1; i <= 21; i++ {
+		files[fmt.Sprintf("content/incidents/x/2024-06-%02d-u.md", i)] = fmt.Sprintf("---\ntitle: Update %d\ndate: 2024-06-%02dT09:00:00+10:00\nstatus: investigating\n---\nWe are still looking.\n", i, i)
+	}
+	_, got := load(t, sitetest.WriteFiles(t, t.TempDir(), files))
+	page, ok := got["incidents/x/updates/1-20/index.mi.md"]
+	if !ok {
+		t.Fatal("no te reo Māori page of updates 1 to 20")
+	}
+	for _, w := range []string{`"url": "/mi/incidents/x/updates/1-20/"`, `"untranslated": "en"`, `"title": "Incident: updates 1 to 20"`} {
+		if !strings.Contains(string(page), w) {
+			t.Errorf("lacks %s:\n%s", w, page)
+		}
+	}
+	if _, ok := got["incidents/x/updates/1-20/index.md"]; !ok {
+		t.Error("no page of updates 1 to 20 in the default language")
+	}
+}
