@@ -214,6 +214,13 @@ func TestEveryLanguageHasEveryPage(t *testing.T) {
 					if strings.Contains(page, "not translated") {
 						t.Error("a translated page says it is not translated")
 					}
+					note := findWhere(doc, func(n *html.Node) bool { return n.Data == "p" && attr(n, "class") == "translation" })
+					if note == nil || !strings.Contains(nodeText(note), "official") {
+						t.Fatal("a translation does not say which version is the official one")
+					}
+					if a := find(note, "a"); a == nil || attr(a, "href") != "/"+p.path {
+						t.Errorf("the translation's note does not link the official page /%s", p.path)
+					}
 				}
 				if strings.Contains(page, "There are no open incidents") {
 					t.Error(`the page says "There are no open incidents" while one is open`)
