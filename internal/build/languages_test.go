@@ -312,3 +312,33 @@ func nodeText(n *html.Node) string {
 	walk(n)
 	return b.String()
 }
+
+// TestLanguageWordsFromTheSite: the menu's and the notes' words come from
+// the site's i18n/<lang>.toml where it gives them, through Hugo's T, and
+// stay English where it does not.
+func TestLanguageWordsFromTheSite(t *testing.T) {
+	site := sitetest.Write(t, threeLanguages+`-- i18n/mi.toml --
+read_this_in = "Pānuihia i te reo:"
+untranslated_notice = "Kāore anō tēnei whārangi kia whakamāoritia, nō reira kei tōna reo taketake"
+translation_notice = "He whakamāoritanga tēnei. Ko te putanga mana kei te reo"
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := buildSite(t, site, out); err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	for _, tc := range []struct{ page, want, not string }{
+		{"mi/incidents/x/2024-05-16-0900/", `Pānuihia i te reo:`, "Read this in:"},
+		{"mi/incidents/x/2024-05-16-0900/", `Kāore anō tēnei whārangi kia whakamāoritia, nō reira kei tōna reo taketake: <a href="/incidents/x/2024-05-16-0900/"`, "not translated yet"},
+		{"mi/incidents/x/2024-05-18-0900/", `He whakamāoritanga tēnei. Ko te putanga mana kei te reo: <a href="/incidents/x/2024-05-18-0900/"`, "This is a translation"},
+		{"ar/incidents/x/2024-05-16-0900/", `This page is not translated yet`, "Kāore"},
+		{"incidents/x/", `Read this in:`, "Pānuihia"},
+	} {
+		page := read(t, filepath.Join(out, tc.page, "index.html"))
+		if !strings.Contains(page, tc.want) {
+			t.Errorf("/%s lacks %q", tc.page, tc.want)
+		}
+		if strings.Contains(page, tc.not) {
+			t.Errorf("/%s has %q", tc.page, tc.not)
+		}
+	}
+}
