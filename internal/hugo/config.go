@@ -75,6 +75,11 @@ func Config(opts Options) ([]byte, error) {
 			langs[l.Code] = m
 		}
 		c["languages"] = langs
+		// The default language's pages stay where they were, with no
+		// prefix (defaultContentLanguageInSubdir is false), and nothing
+		// answers at /<default>/: Hugo would put a redirect to / there.
+		c["defaultContentLanguageInSubdir"] = false
+		c["disableDefaultSiteRedirect"] = true
 	}
 	for k, v := range toolSettings(opts) {
 		c[k] = v

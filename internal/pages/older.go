@@ -81,7 +81,9 @@ func olderUpdatesPage(inc *content.Incident, title string, pub []*content.Update
 
 // addOlder writes inc's pages of older updates, in its own language and in
 // each language its statement is translated into.
-func addOlder(add func(string, string, any) error, inc *content.Incident, pub []*content.Update, ps []olderPage) error {
+// In a language the statement is not translated into, the page is the
+// source's, marked untranslated.
+func addOlder(add func(string, string, any) error, inc *content.Incident, pub []*content.Update, ps []olderPage, others []string, defaultLang string) error {
 	for _, p := range ps {
 		dir := olderID(inc, p)[1:]
 		if err := add(pageFile(dir, ""), inc.File, olderUpdatesPage(inc, inc.Title, pub, p)); err != nil {
@@ -90,6 +92,14 @@ func addOlder(add func(string, string, any) error, inc *content.Incident, pub []
 		for _, lang := range slices.Sorted(maps.Keys(inc.Translations)) {
 			t := inc.Translations[lang]
 			if err := add(pageFile(dir, lang), t.File, olderUpdatesPage(inc, t.Title, pub, p)); err != nil {
+				return err
+			}
+		}
+		for _, lang := range others {
+			if inc.Translations[lang] != nil {
+				continue
+			}
+			if err := add(pageFile(dir, lang), inc.File, untranslated(olderUpdatesPage(inc, inc.Title, pub, p), defaultLang)); err != nil {
 				return err
 			}
 		}

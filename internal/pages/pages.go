@@ -24,6 +24,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/facts"
 	"github.com/disclose-dev/disclose/internal/history"
 	"github.com/disclose-dev/disclose/internal/par"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/render"
 )
 
@@ -53,6 +54,13 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 	files, sources = map[string][]byte{}, map[string]string{}
 	add := func(name, source string, fm any) error {
 		sources[name] = source
+		// Hugo takes a page's url as written, in every language.
+		if f, ok := fm.(frontMatter); ok && f.URL != "" {
+			if lang := langOf(name); lang != "" {
+				f.URL = "/" + public.InLanguage(lang, strings.TrimPrefix(f.URL, "/"))
+				fm = f
+			}
+		}
 		b, err := encode(fm)
 		if err != nil {
 			return fmt.Errorf("pages: %s: %w", name, err)
@@ -61,6 +69,7 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 		return nil
 	}
 	words := facts.NewWords(site.Config)
+	others := otherLangs(site.Config)
 	// omitted is whether err is a page left out (Options.OmitUnchecked).
 	omitted := func(err error) bool { return opts.OmitUnchecked && errors.Is(err, errUnchecked) }
 	for _, inc := range site.Incidents {
@@ -69,6 +78,7 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 		pub := written(inc, opts.Drafts)
 		older := olderPages(pub)
 		html, err := body(bodies, inc.File, inc.Body)
+		checked := err == nil
 		switch {
 		case omitted(err):
 		case err != nil:
@@ -82,8 +92,22 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 				return nil, nil, err
 			}
 		}
-		if err := addOlder(add, inc, pub, older); err != nil {
+		if err := addOlder(add, inc, pub, older, others, site.Config.DefaultLang); err != nil {
 			return nil, nil, err
+		}
+		// In every other language the statement is not translated into,
+		// the incident page is the source's, marked untranslated, so that
+		// no language's site leaves an incident out.
+		for _, lang := range others {
+			if checked && inc.Translations[lang] == nil {
+				fm := untranslated(incidentPage(inc, st, words, html), site.Config.DefaultLang)
+				if len(older) > 0 {
+					fm.Params["older"] = olderParams(inc, older)
+				}
+				if err := add(path.Join(dir, "_index."+lang+".md"), inc.File, fm); err != nil {
+					return nil, nil, err
+				}
+			}
 		}
 		for _, lang := range slices.Sorted(maps.Keys(inc.Translations)) {
 			t := inc.Translations[lang]
@@ -119,6 +143,19 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 					return nil, nil, err
 				}
 			}
+			// Untranslated, the update is still on every language's site,
+			// in its own words: its status and date are the same in each.
+			for _, lang := range others {
+				if u.Translations[lang] != nil {
+					continue
+				}
+				err := addUpdate(func(name, source string, fm any) error {
+					return add(name, source, untranslated(fm.(frontMatter), site.Config.DefaultLang))
+				}, bodies, pageFile(name, lang), u, u, since)
+				if err != nil && !omitted(err) {
+					return nil, nil, err
+				}
+			}
 			for _, v := range vs {
 				html, err := render.Source(v.Body)
 				if err != nil {
@@ -134,7 +171,45 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 	if err := add(pageFile("verify", ""), content.ConfigFile, verifyPage()); err != nil {
 		return nil, nil, err
 	}
+	for _, lang := range others {
+		if err := add(pageFile("verify", lang), content.ConfigFile, untranslated(verifyPage(), site.Config.DefaultLang)); err != nil {
+			return nil, nil, err
+		}
+	}
 	return files, sources, nil
+}
+
+// otherLangs are the codes of cfg's languages other than the default, in
+// the site's order.
+func otherLangs(cfg *content.Config) []string {
+	var l []string
+	for _, lang := range cfg.Langs {
+		if lang.Code != cfg.DefaultLang {
+			l = append(l, lang.Code)
+		}
+	}
+	return l
+}
+
+// langOf is the language of the generated file name ("" for the default):
+// "mi" for ".../index.mi.md" and ".../_index.mi.md".
+func langOf(name string) string {
+	base := strings.TrimSuffix(path.Base(name), ".md")
+	if i := strings.IndexByte(base, '.'); i >= 0 {
+		return base[i+1:]
+	}
+	return ""
+}
+
+// untranslated marks fm, a page in the default language, as the page of a
+// language it is not translated into: params untranslated is the default
+// language's code, which the templates give the page's text as its lang
+// and use to say it is not translated yet.
+func untranslated(fm frontMatter, defaultLang string) frontMatter {
+	p := maps.Clone(fm.Params)
+	p["untranslated"] = defaultLang
+	fm.Params = p
+	return fm
 }
 
 // pageFile is the generated file of the page at dir (a slash path below

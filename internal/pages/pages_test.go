@@ -191,3 +191,91 @@ func TestOlderUpdatesStayOnTheirPage(t *testing.T) {
 		})
 	}
 }
+
+// TestUntranslatedPagesInEveryLanguage: in a language an update or
+// statement is not translated into, its page is the source's, marked
+// untranslated, at the language's address; a translation is not marked,
+// and a draft has no page in any language.
+func TestUntranslatedPagesInEveryLanguage(t *testing.T) {
+	dir := sitetest.Write(t, site+`-- content/incidents/x/2024-05-08-first.mi.md --
+---
+title: "Tuatahi"
+date: 2024-05-08T17:30:00+10:00
+status: investigating
+---
+I kitea he raruraru.
+-- content/incidents/x/2024-05-10-second.md --
+---
+title: "Second"
+date: 2024-05-10T09:00:00+10:00
+status: contained
+---
+We stopped it.
+-- config.toml --
+`+strings.Replace(sitetest.Config, "[params]", "[languages.en]\n[languages.mi]\n[languages.ar]\n\n[params]", 1))
+	_, files := load(t, dir)
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	want := []string{
+		"incidents/x/2024-05-08-1730/index.ar.md", "incidents/x/2024-05-08-1730/index.md", "incidents/x/2024-05-08-1730/index.mi.md",
+		"incidents/x/2024-05-10-0900/index.ar.md", "incidents/x/2024-05-10-0900/index.md", "incidents/x/2024-05-10-0900/index.mi.md",
+		"incidents/x/_index.ar.md", "incidents/x/_index.md", "incidents/x/_index.mi.md",
+		"verify/index.ar.md", "verify/index.md", "verify/index.mi.md",
+	}
+	if !slices.Equal(names, want) {
+		t.Fatalf("files\n%s\nwant\n%s", strings.Join(names, "\n"), strings.Join(want, "\n"))
+	}
+	for _, tc := range []struct {
+		name         string
+		untranslated bool
+		want         []string
+	}{
+		{"incidents/x/2024-05-10-0900/index.mi.md", true, []string{`"url": "/mi/incidents/x/2024-05-10-0900/"`, `"title": "Second"`, `"status": "contained"`, `"date": "2024-05-10T09:00:00+10:00"`, `We stopped it.`}},
+		{"incidents/x/2024-05-10-0900/index.ar.md", true, []string{`"url": "/ar/incidents/x/2024-05-10-0900/"`, `We stopped it.`}},
+		{"incidents/x/2024-05-08-1730/index.ar.md", true, []string{`"url": "/ar/incidents/x/2024-05-08-1730/"`, `We found a problem.`}},
+		{"incidents/x/2024-05-08-1730/index.mi.md", false, []string{`"url": "/mi/incidents/x/2024-05-08-1730/"`, `"title": "Tuatahi"`, `I kitea he raruraru.`}},
+		{"incidents/x/_index.mi.md", true, []string{`"title": "Cyber security incident"`, `Someone reached our systems.`}},
+		{"incidents/x/2024-05-10-0900/index.md", false, []string{`"url": "/incidents/x/2024-05-10-0900/"`}},
+		{"verify/index.mi.md", true, []string{`"url": "/mi/verify/"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := string(files[tc.name])
+			for _, w := range tc.want {
+				if !strings.Contains(page, w) {
+					t.Errorf("lacks %s:\n%s", w, page)
+				}
+			}
+			if got := strings.Contains(page, `"untranslated": "en"`); got != tc.untranslated {
+				t.Errorf("marked untranslated: %v, want %v:\n%s", got, tc.untranslated, page)
+			}
+		})
+	}
+}
+
+// TestOlderUpdatesInEveryLanguage: the pages of an incident's older
+// updates are in every language too, untranslated where the statement is.
+func TestOlderUpdatesInEveryLanguage(t *testing.T) {
+	files := map[string]string{
+		"config.toml":                   strings.Replace(sitetest.Config, "[params]", "[languages.en]\n[languages.mi]\n\n[params]", 1),
+		"content/incidents/x/_index.md": "---\ntitle: Incident\ndiscovered: 2024-05-06T14:20:00+10:00\n---\nSomeone got in.\n",
+	}
+	for i := 1; i <= 21; i++ {
+		files[fmt.Sprintf("content/incidents/x/2024-06-%02d-u.md", i)] = fmt.Sprintf("---\ntitle: Update %d\ndate: 2024-06-%02dT09:00:00+10:00\nstatus: investigating\n---\nWe are still looking.\n", i, i)
+	}
+	_, got := load(t, sitetest.WriteFiles(t, t.TempDir(), files))
+	page, ok := got["incidents/x/updates/1-20/index.mi.md"]
+	if !ok {
+		t.Fatal("no te reo Māori page of updates 1 to 20")
+	}
+	for _, w := range []string{`"url": "/mi/incidents/x/updates/1-20/"`, `"untranslated": "en"`, `"title": "Incident: updates 1 to 20"`} {
+		if !strings.Contains(string(page), w) {
+			t.Errorf("lacks %s:\n%s", w, page)
+		}
+	}
+	if _, ok := got["incidents/x/updates/1-20/index.md"]; !ok {
+		t.Error("no page of updates 1 to 20 in the default language")
+	}
+}

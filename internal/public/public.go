@@ -107,6 +107,12 @@ func OlderUpdates(slug string, from, to int) string {
 // the update at update replaced: "incidents/<slug>/<stamp>/v1/".
 func EarlierVersion(update string, n int) string { return fmt.Sprintf("%sv%d/", update, n) }
 
+// InLanguage is the address of the page at addr (an address above, such
+// as "incidents/<slug>/") in the language lang, other than the default:
+// "mi/incidents/<slug>/". The default language's addresses have no
+// prefix, so adding a language changes none of them.
+func InLanguage(lang, addr string) string { return lang + "/" + addr }
+
 // Templates is what the templates get as site.Params.disclose.files: the
 // names as above, which a template joins to "/" or to an incident's
 // address.

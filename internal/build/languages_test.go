@@ -1,0 +1,344 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/disclose-dev/disclose/internal/sitetest"
+)
+
+// threeLanguages is a site in English, te reo Māori and Arabic with one
+// open incident and three updates: the statement and the second update
+// are translated into te reo Māori, the third update into Arabic; the
+// rest is in English only.
+const threeLanguages = `
+-- config.toml --
+baseURL = "https://updates.example.org/"
+title = "Example: cyber incident updates"
+locale = "en-AU"
+timeZone = "Australia/Melbourne"
+
+[languages.en]
+languageName = "English"
+[languages.mi]
+languageName = "Te reo Māori"
+locale = "mi-NZ"
+[languages.ar]
+languageName = "العربية"
+
+[params]
+organisation = "Example Pty Ltd"
+known_as = "Example"
+jurisdictions = ["au"]
+
+[params.contact]
+phone = "1800 000 000"
+email = "incident@example.org"
+
+[[params.we_will_never]]
+text = "ask for your password"
+-- content/incidents/x/_index.md --
+---
+title: Cyber security incident
+discovered: 2024-05-06T14:20:00+10:00
+affected:
+  count: 312
+---
+Someone got into our systems.
+-- content/incidents/x/_index.mi.md --
+---
+title: He take haumarutanga
+discovered: 2024-05-06T14:20:00+10:00
+---
+I uru tētahi ki ā mātou pūnaha.
+-- content/incidents/x/2024-05-16-first.md --
+---
+title: What we know so far
+date: 2024-05-16T09:00:00+10:00
+status: investigating
+---
+We found someone in our systems and we are looking into it.
+-- content/incidents/x/2024-05-18-second.md --
+---
+title: Call our helpline
+date: 2024-05-18T09:00:00+10:00
+status: investigating
+---
+Call us for help with your account.
+-- content/incidents/x/2024-05-18-second.mi.md --
+---
+title: Waea mai
+date: 2024-05-18T09:00:00+10:00
+status: investigating
+---
+Waea mai ki a mātou mō tō pūkete.
+-- content/incidents/x/2024-05-20-third.md --
+---
+title: We have contained it
+date: 2024-05-20T09:00:00+10:00
+status: contained
+---
+The person can no longer get in.
+-- content/incidents/x/2024-05-20-third.ar.md --
+---
+title: لقد احتوينا الأمر
+date: 2024-05-20T09:00:00+10:00
+status: contained
+---
+لم يعد بإمكان الشخص الدخول.
+`
+
+// TestEveryLanguageHasEveryPage builds the three-language site and reads
+// each language's pages as a reader would: every incident and update is
+// in every language, at its address, marked untranslated (in English, with
+// its lang and a note linking the English page) where it is not
+// translated, and no language's home page says nothing is open.
+func TestEveryLanguageHasEveryPage(t *testing.T) {
+	site := sitetest.Write(t, threeLanguages)
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := buildSite(t, site, out); err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	const base = "https://updates.example.org"
+	prefix := map[string]string{"en": "/", "mi": "/mi/", "ar": "/ar/"}
+	locale := map[string]string{"en": "en-AU", "mi": "mi-NZ", "ar": "ar"}
+	// Each page below the language's root, and the languages it is
+	// translated into (beside English, the source).
+	pages := []struct {
+		path       string
+		translated []string
+		text       map[string]string // words of its text in a language
+	}{
+		{"", nil, nil},
+		{"incidents/", nil, nil},
+		{"incidents/x/", []string{"mi"}, map[string]string{"en": "Someone got into our systems.", "mi": "I uru tētahi ki ā mātou pūnaha."}},
+		{"incidents/x/2024-05-16-0900/", nil, map[string]string{"en": "We found someone in our systems"}},
+		{"incidents/x/2024-05-18-0900/", []string{"mi"}, map[string]string{"en": "Call us for help with your account.", "mi": "Waea mai ki a mātou mō tō pūkete."}},
+		{"incidents/x/2024-05-20-0900/", []string{"ar"}, map[string]string{"en": "The person can no longer get in.", "ar": "لم يعد بإمكان الشخص الدخول."}},
+		{"verify/", nil, nil},
+	}
+	// The default language has no folder of its own: its addresses do not
+	// change when a language is added. Hugo's sitemap of each language,
+	// listed by /sitemap.xml, is the one file there.
+	filepath.WalkDir(filepath.Join(out, "en"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), "sitemap.xml") {
+			t.Errorf("%s: the default language has a page below /en/", p)
+		}
+		return nil
+	})
+	for _, p := range pages {
+		for _, lang := range []string{"en", "mi", "ar"} {
+			addr := prefix[lang] + p.path
+			t.Run(strings.Trim(addr, "/")+"/", func(t *testing.T) {
+				b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(addr), "index.html"))
+				if err != nil {
+					t.Fatalf("no page at %s: %v", addr, err)
+				}
+				doc, err := html.Parse(strings.NewReader(string(b)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				page := string(b)
+				root := find(doc, "html")
+				if got := attr(root, "lang"); got != locale[lang] {
+					t.Errorf("<html lang=%q>, want %q", got, locale[lang])
+				}
+				if got, want := attr(root, "dir"), map[bool]string{true: "rtl"}[lang == "ar"]; got != want {
+					t.Errorf("<html dir=%q>, want %q", got, want)
+				}
+				// Reciprocal hreflang links to every language, x-default
+				// to the English page.
+				links := map[string]string{}
+				for _, l := range findAll(doc, "link") {
+					if attr(l, "rel") == "alternate" && attr(l, "hreflang") != "" {
+						links[attr(l, "hreflang")] = attr(l, "href")
+					}
+				}
+				for _, other := range []string{"en", "mi", "ar"} {
+					if got, want := links[locale[other]], base+prefix[other]+p.path; got != want {
+						t.Errorf(`<link rel="alternate" hreflang=%q href=%q>, want href %q`, locale[other], got, want)
+					}
+				}
+				if got, want := links["x-default"], base+"/"+p.path; got != want {
+					t.Errorf(`hreflang="x-default" href=%q, want %q`, got, want)
+				}
+				// The menu names each language in itself, linking the others.
+				nav := findWhere(doc, func(n *html.Node) bool { return n.Data == "nav" && attr(n, "class") == "langs" })
+				if nav == nil {
+					t.Fatal("no language menu")
+				}
+				menu := nodeText(nav)
+				for _, name := range []string{"English", "Te reo Māori", "العربية"} {
+					if !strings.Contains(menu, name) {
+						t.Errorf("the language menu %q does not name %s", menu, name)
+					}
+				}
+				for _, a := range findAll(nav, "a") {
+					if !strings.HasPrefix(attr(a, "href"), "/") || strings.TrimPrefix(attr(a, "href"), "/") == strings.TrimPrefix(addr, "/") {
+						t.Errorf("the menu links %q", attr(a, "href"))
+					}
+				}
+				main := find(doc, "main")
+				untranslated := lang != "en" && p.text != nil && !slices.Contains(p.translated, lang)
+				switch {
+				case untranslated:
+					if got := attr(main, "lang"); got != "en-AU" {
+						t.Errorf("untranslated, <main lang=%q>, want en-AU", got)
+					}
+					if got := attr(main, "dir"); got != "ltr" {
+						t.Errorf("untranslated, <main dir=%q>, want ltr", got)
+					}
+					note := findWhere(doc, func(n *html.Node) bool { return n.Data == "p" && strings.Contains(attr(n, "class"), "untranslated") })
+					if note == nil || !strings.Contains(nodeText(note), "not translated") {
+						t.Fatalf("untranslated, the page has no note saying so")
+					}
+					if a := find(note, "a"); a == nil || attr(a, "href") != "/"+p.path || attr(a, "lang") != "en-AU" {
+						t.Errorf("the note does not link the English page /%s: %s", p.path, nodeText(note))
+					}
+					if !strings.Contains(page, p.text["en"]) {
+						t.Errorf("untranslated, the page does not show the English text %q", p.text["en"])
+					}
+				case lang != "en" && p.text != nil:
+					if attr(main, "lang") != "" {
+						t.Errorf("translated, <main lang=%q>: the page's text is in its own language", attr(main, "lang"))
+					}
+					if !strings.Contains(page, p.text[lang]) {
+						t.Errorf("translated, the page does not show its text %q", p.text[lang])
+					}
+					if strings.Contains(page, "not translated") {
+						t.Error("a translated page says it is not translated")
+					}
+					note := findWhere(doc, func(n *html.Node) bool { return n.Data == "p" && attr(n, "class") == "translation" })
+					if note == nil || !strings.Contains(nodeText(note), "official") {
+						t.Fatal("a translation does not say which version is the official one")
+					}
+					if a := find(note, "a"); a == nil || attr(a, "href") != "/"+p.path {
+						t.Errorf("the translation's note does not link the official page /%s", p.path)
+					}
+				}
+				if strings.Contains(page, "There are no open incidents") {
+					t.Error(`the page says "There are no open incidents" while one is open`)
+				}
+			})
+		}
+	}
+	// Words in another language than the text around them say so: the
+	// Arabic update listed on the incident page not translated into
+	// Arabic, and the Māori statement's title named on a page not
+	// translated into te reo Māori.
+	for _, tc := range []struct{ page, want string }{
+		{"ar/incidents/x/", `<article id="2024-05-20-0900" class="update" lang="ar" dir="rtl">`},
+		{"ar/incidents/x/", `<article id="2024-05-16-0900" class="update">`},
+		{"mi/incidents/x/", `<article id="2024-05-16-0900" class="update" lang="en-AU" dir="ltr">`},
+		{"mi/incidents/x/", `<article id="2024-05-18-0900" class="update">`},
+		{"mi/incidents/x/2024-05-16-0900/", `<a href="/mi/incidents/x/" lang="mi-NZ" dir="ltr">He take haumarutanga</a>`},
+		{"ar/incidents/x/2024-05-20-0900/", `<a href="/ar/incidents/x/" lang="en-AU" dir="ltr">Cyber security incident</a>`},
+	} {
+		if page := read(t, filepath.Join(out, tc.page, "index.html")); !strings.Contains(page, tc.want) {
+			t.Errorf("/%s lacks %s", tc.page, tc.want)
+		}
+	}
+	// The home page of every language shows the open incident and its
+	// status, and lists the untranslated updates in English with their lang.
+	for _, lang := range []string{"mi", "ar"} {
+		home := read(t, filepath.Join(out, lang, "index.html"))
+		for _, want := range []string{"Status:", `href="/` + lang + `/incidents/x/2024-05-16-0900/"`, `lang="en-AU"`} {
+			if !strings.Contains(home, want) {
+				t.Errorf("/%s/: the home page lacks %q", lang, want)
+			}
+		}
+		if !regexp.MustCompile(`(?i)contained`).MatchString(home) {
+			t.Errorf("/%s/: the home page does not say the incident is contained", lang)
+		}
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	if n == nil {
+		return ""
+	}
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func findWhere(n *html.Node, ok func(*html.Node) bool) *html.Node {
+	if n.Type == html.ElementNode && ok(n) {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findWhere(c, ok); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func find(n *html.Node, tag string) *html.Node {
+	return findWhere(n, func(n *html.Node) bool { return n.Data == tag })
+}
+
+func findAll(n *html.Node, tag string) []*html.Node {
+	var l []*html.Node
+	if n.Type == html.ElementNode && n.Data == tag {
+		l = append(l, n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		l = append(l, findAll(c, tag)...)
+	}
+	return l
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// TestLanguageWordsFromTheSite: the menu's and the notes' words come from
+// the site's i18n/<lang>.toml where it gives them, through Hugo's T, and
+// stay English where it does not.
+func TestLanguageWordsFromTheSite(t *testing.T) {
+	site := sitetest.Write(t, threeLanguages+`-- i18n/mi.toml --
+read_this_in = "Pānuihia i te reo:"
+untranslated_notice = "Kāore anō tēnei whārangi kia whakamāoritia, nō reira kei tōna reo taketake"
+translation_notice = "He whakamāoritanga tēnei. Ko te putanga mana kei te reo"
+`)
+	out := filepath.Join(t.TempDir(), "public")
+	if res, err := buildSite(t, site, out); err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	for _, tc := range []struct{ page, want, not string }{
+		{"mi/incidents/x/2024-05-16-0900/", `Pānuihia i te reo:`, "Read this in:"},
+		{"mi/incidents/x/2024-05-16-0900/", `Kāore anō tēnei whārangi kia whakamāoritia, nō reira kei tōna reo taketake: <a href="/incidents/x/2024-05-16-0900/"`, "not translated yet"},
+		{"mi/incidents/x/2024-05-18-0900/", `He whakamāoritanga tēnei. Ko te putanga mana kei te reo: <a href="/incidents/x/2024-05-18-0900/"`, "This is a translation"},
+		{"ar/incidents/x/2024-05-16-0900/", `This page is not translated yet`, "Kāore"},
+		{"incidents/x/", `Read this in:`, "Pānuihia"},
+	} {
+		page := read(t, filepath.Join(out, tc.page, "index.html"))
+		if !strings.Contains(page, tc.want) {
+			t.Errorf("/%s lacks %q", tc.page, tc.want)
+		}
+		if strings.Contains(page, tc.not) {
+			t.Errorf("/%s has %q", tc.page, tc.not)
+		}
+	}
+}
