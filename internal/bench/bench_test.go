@@ -2,7 +2,6 @@ package bench
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/build"
 	"github.com/disclose-dev/disclose/internal/check"
 	"github.com/disclose-dev/disclose/internal/corpus"
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -144,14 +144,13 @@ func TestGenerated1000PassesStrictCheckAndBuilds(t *testing.T) {
 	if feed := read("feed.json"); !strings.Contains(feed, newest) {
 		t.Errorf("feed.json does not carry the newest update, %s", newest)
 	}
-	var m struct {
-		Updates []json.RawMessage `json:"updates"`
-	}
-	if err := json.Unmarshal([]byte(read("manifest.json")), &m); err != nil {
-		t.Fatalf("manifest.json: %v", err)
+	// The manifest is a root and a part per incident (package manifest).
+	m, err := manifest.Load(context.Background(), out)
+	if err != nil {
+		t.Fatalf("the manifest: %v", err)
 	}
 	if len(m.Updates) != 1000 {
-		t.Errorf("manifest.json lists %d updates, want 1000", len(m.Updates))
+		t.Errorf("the manifest and its parts list %d updates, want 1000", len(m.Updates))
 	}
 	if _, err := sign.Verify(k.Public(), []byte(read("manifest.json")), []byte(read("manifest.json.minisig"))); err != nil {
 		t.Errorf("manifest.json.minisig does not verify with the build's key: %v", err)
