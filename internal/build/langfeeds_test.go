@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/mmcdole/gofeed"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
@@ -49,6 +51,10 @@ func TestEveryLanguageHasItsFeeds(t *testing.T) {
 	if !haveFeedparser {
 		t.Log("python3-feedparser not installed (apt-get install python3-feedparser): reading with gofeed alone")
 	}
+	schema, err := jsonschema.NewCompiler().Compile(filepath.Join("..", "..", "..", "shared", "schemas", "jsonfeed-1.1.schema.json"))
+	if err != nil {
+		t.Fatalf("the JSON Feed schema (../shared/schemas beside the repository): %v", err)
+	}
 	prefix := map[string]string{"en": "", "mi": "mi/", "ar": "ar/"}
 	locale := map[string]string{"en": "en-AU", "mi": "mi-NZ", "ar": "ar"}
 	// The updates by stamp, their English titles, and their title in the
@@ -58,6 +64,9 @@ func TestEveryLanguageHasItsFeeds(t *testing.T) {
 		"2024-05-18-0900": {"en": "Call our helpline", "mi": "Waea mai"},
 		"2024-05-20-0900": {"en": "We have contained it", "ar": "لقد احتوينا الأمر"},
 	}
+	// The incident's title, which starts each entry's: translated into te
+	// reo Māori only, and in an untranslated entry always the source's.
+	incident := map[string]string{"en": "Cyber security incident", "mi": "He take haumarutanga"}
 	for _, lang := range []string{"en", "mi", "ar"} {
 		for _, dir := range []string{prefix[lang], prefix[lang] + "incidents/x/"} {
 			t.Run(strings.TrimSuffix("/"+dir, "/")+"/", func(t *testing.T) {
@@ -76,6 +85,15 @@ func TestEveryLanguageHasItsFeeds(t *testing.T) {
 						}
 						if f.Language != locale[lang] {
 							t.Errorf("/%s: language %q, want %q", page, f.Language, locale[lang])
+						}
+						if file == "feed.json" {
+							v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+							if err == nil {
+								err = schema.Validate(v)
+							}
+							if err != nil {
+								t.Errorf("/%s: JSON Feed 1.1 schema: %v", page, err)
+							}
 						}
 						itemLang := itemLangs(t, page, b, f)
 						if haveFeedparser && file != "feed.json" {
@@ -96,8 +114,12 @@ func TestEveryLanguageHasItsFeeds(t *testing.T) {
 							if lang == "en" {
 								wantLang = ""
 							}
-							if !strings.Contains(it.Title, text) {
-								t.Errorf("/%s: entry %s is titled %q, want its title %q", page, stamp, it.Title, text)
+							inc := incident[lang]
+							if inc == "" || wantLang != "" {
+								inc = incident["en"]
+							}
+							if wantTitle := inc + " — " + text; it.Title != wantTitle {
+								t.Errorf("/%s: entry %s is titled %q, want %q", page, stamp, it.Title, wantTitle)
 							}
 							if file != "feed.xml" && itemLang[it.GUID] != wantLang { // RSS has no language of an item
 								t.Errorf("/%s: entry %s in language %q, want %q", page, stamp, itemLang[it.GUID], wantLang)

@@ -109,12 +109,14 @@ func langChannels(site *content.Site, bodies *render.Bodies, l content.Language,
 	err := par.Each(len(pubs), func(i int) (err error) {
 		u := pubs[i]
 		t := u.Translations[l.Code]
-		text, lang := t, ""
+		// Untranslated, the entry is all in the source's words, the
+		// incident's title too, as its language says.
+		text, lang, incTitle := t, "", incidentTitle(u.Incident, l.Code)
 		if t == nil {
-			text, lang = u, srcLang
+			text, lang, incTitle = u, srcLang, u.Incident.Title
 		}
 		id := site.URL(public.InLanguage(l.Code, u.Path()))
-		if made[i], err = entryOf(site, text, u, id, incidentTitle(u.Incident, l.Code), bodies); err != nil {
+		if made[i], err = entryOf(site, text, u, id, incTitle, bodies); err != nil {
 			return fmt.Errorf("feed: %s: %w", text.File, err)
 		}
 		made[i].Lang = lang
