@@ -38,14 +38,22 @@ for e in d.entries:
 // feed's language where its update is translated, else in English and
 // marked so; its id is its page's address in the feed's language; the
 // default language's feeds mark no entry; and each language's pages link
-// their own feeds.
+// their own feeds, at the base URL's path too when it has one.
 func TestEveryLanguageHasItsFeeds(t *testing.T) {
-	site := sitetest.Write(t, strings.Replace(threeLanguages, "[params]\n", "[params]\nfeed_items = 1\n", 1))
+	for _, base := range []string{"https://updates.example.org/", "https://updates.example.org/breach/"} {
+		t.Run(base, func(t *testing.T) { languageFeeds(t, base) })
+	}
+}
+
+func languageFeeds(t *testing.T, base string) {
+	config := strings.Replace(threeLanguages, "[params]\n", "[params]\nfeed_items = 1\n", 1)
+	config = strings.Replace(config, `baseURL = "https://updates.example.org/"`, `baseURL = "`+base+`"`, 1)
+	site := sitetest.Write(t, config)
 	out := filepath.Join(t.TempDir(), "public")
 	if res, err := buildSite(t, site, out); err != nil {
 		t.Fatalf("%v\n%s", err, res.Diags.Error())
 	}
-	const base = "https://updates.example.org/"
+	root := strings.TrimPrefix(base, "https://updates.example.org") // the base URL's path
 	py := "/usr/bin/python3"
 	haveFeedparser := exec.Command(py, "-c", "import feedparser").Run() == nil
 	if !haveFeedparser {
@@ -143,7 +151,7 @@ func TestEveryLanguageHasItsFeeds(t *testing.T) {
 			var links []string
 			for _, m := range reAlternate.FindAllStringSubmatch(html, -1) {
 				links = append(links, m[2])
-				if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(m[2], "/")))); err != nil {
+				if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(m[2], root)))); err != nil {
 					t.Errorf("/%s links %s, which was not published", page, m[2])
 				}
 			}
@@ -151,7 +159,7 @@ func TestEveryLanguageHasItsFeeds(t *testing.T) {
 			for _, d := range []string{"", "incidents/x/"} {
 				if d == "" || page != p {
 					for _, f := range []string{"feed.xml", "atom.xml", "feed.json"} {
-						want = append(want, "/"+p+d+f)
+						want = append(want, root+p+d+f)
 					}
 				}
 			}
@@ -164,8 +172,8 @@ func TestEveryLanguageHasItsFeeds(t *testing.T) {
 				t.Errorf("/%s: %d feeds linked, want %d: %v", page, len(links), len(want), links)
 			}
 			for _, w := range want {
-				if strings.HasSuffix(w, "feed.xml") && !strings.Contains(html, `<a class="url" href="`+base+strings.TrimPrefix(w, "/")+`">`) {
-					t.Errorf("/%s: the words on subscribing do not give %s%s", page, base, strings.TrimPrefix(w, "/"))
+				if strings.HasSuffix(w, "feed.xml") && !strings.Contains(html, `<a class="url" href="`+base+strings.TrimPrefix(w, root)+`">`) {
+					t.Errorf("/%s: the words on subscribing do not give %s%s", page, base, strings.TrimPrefix(w, root))
 				}
 			}
 		}
