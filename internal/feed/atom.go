@@ -30,6 +30,7 @@ type atomLink struct {
 // RFC 4287 does not allow: it is an empty element with a term).
 type atomEntry struct {
 	*feeds.AtomEntry
+	Lang       string         `xml:"xml:lang,attr,omitempty"`
 	Categories []atomCategory `xml:"category"`
 }
 
@@ -76,7 +77,7 @@ func Atom(ch *Channel) ([]byte, error) {
 		for _, c := range e.Categories {
 			cats = append(cats, atomCategory{Term: c})
 		}
-		doc.Entries = append(doc.Entries, &atomEntry{AtomEntry: ae, Categories: cats})
+		doc.Entries = append(doc.Entries, &atomEntry{AtomEntry: ae, Lang: e.Lang, Categories: cats})
 	}
 	af.Entries = nil
 	return marshalXML(doc)

@@ -12,6 +12,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/facts"
 	"github.com/disclose-dev/disclose/internal/par"
+	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/render"
 )
 
@@ -76,7 +77,104 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 		}
 		chans = append(chans, paged(ch, n, func() time.Time { return inc.Discovered })...)
 	}
+	for _, l := range cfg.Langs {
+		if l.Code == cfg.DefaultLang {
+			continue
+		}
+		lc, err := langChannels(site, bodies, l, pubs, n, siteCh.Language)
+		if err != nil {
+			return nil, err
+		}
+		for _, ch := range lc {
+			ch.Icon, ch.Favicon = icon, favicon
+		}
+		chans = append(chans, lc...)
+	}
 	return chans, nil
+}
+
+// langChannels are the feeds of the language l, other than the default:
+// the same feeds as the default language's, in the folder of l's pages
+// ("mi/feed.xml", "mi/incidents/<slug>/feed.xml", with their archives),
+// with l's locale as their language. Every published update is an entry,
+// in l where it is translated, else the source's text marked with the
+// source's language, srcLang (Atom xml:lang, JSON Feed item language; RSS
+// has no language of an item, so its items are as they are). An entry's
+// id is its page's permanent address in l ("…/mi/incidents/x/2024-05-16-0900/"):
+// the update in another language is another entry, and it keeps its id
+// when a translation replaces the source's text.
+func langChannels(site *content.Site, bodies *render.Bodies, l content.Language, pubs []*content.Update, n int, srcLang string) ([]*Channel, error) {
+	cfg := site.Config
+	made := make([]*Entry, len(pubs))
+	err := par.Each(len(pubs), func(i int) (err error) {
+		u := pubs[i]
+		t := u.Translations[l.Code]
+		// Untranslated, the entry is all in the source's words, the
+		// incident's title too, as its language says.
+		text, lang, incTitle := t, "", incidentTitle(u.Incident, l.Code)
+		if t == nil {
+			text, lang, incTitle = u, srcLang, u.Incident.Title
+		}
+		id := site.URL(public.InLanguage(l.Code, u.Path()))
+		if made[i], err = entryOf(site, text, u, id, incTitle, bodies); err != nil {
+			return fmt.Errorf("feed: %s: %w", text.File, err)
+		}
+		made[i].Lang = lang
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	entries := make(map[*content.Update]*Entry, len(pubs))
+	for i, u := range pubs {
+		entries[u] = made[i]
+	}
+	title := l.Title
+	if title == "" {
+		title = cfg.Title
+	}
+	siteCh := baseChannel(cfg)
+	siteCh.Language = l.Locale
+	siteCh.Dir = public.InLanguage(l.Code, "")
+	siteCh.Title = clean(title)
+	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
+	siteCh.Home = site.URL(siteCh.Dir)
+	for _, u := range pubs {
+		siteCh.Entries = append(siteCh.Entries, entries[u])
+	}
+	chans := paged(siteCh, n, func() time.Time {
+		var t time.Time
+		for _, i := range site.Incidents {
+			if i.Discovered.After(t) {
+				t = i.Discovered
+			}
+		}
+		return t
+	})
+	for _, inc := range site.Incidents {
+		ch := baseChannel(cfg)
+		ch.Language = l.Locale
+		ch.Dir = public.InLanguage(l.Code, inc.Path())
+		it := incidentTitle(inc, l.Code)
+		ch.Title = clean(fmt.Sprintf("%s: %s", name(cfg), it))
+		ch.Description = clean(fmt.Sprintf("Every update from %s about “%s”, newest first.", name(cfg), it))
+		ch.Home = site.URL(ch.Dir)
+		pub := inc.Published()
+		for k := len(pub) - 1; k >= 0; k-- {
+			ch.Entries = append(ch.Entries, entries[pub[k]])
+		}
+		chans = append(chans, paged(ch, n, func() time.Time { return inc.Discovered })...)
+	}
+	return chans, nil
+}
+
+// incidentTitle is the incident's title in lang: its translation's, else
+// the source's.
+func incidentTitle(inc *content.Incident, lang string) string {
+	if t := inc.Translations[lang]; t != nil && t.Title != "" {
+		return t.Title
+	}
+	return inc.Title
 }
 
 func baseChannel(cfg *content.Config) *Channel {
@@ -146,22 +244,36 @@ func newestPublished(ch *Channel) time.Time {
 }
 
 func newEntry(site *content.Site, u *content.Update, bodies *render.Bodies) (*Entry, error) {
+	return entryOf(site, u, u, site.URL(u.Path()), u.Incident.Title, bodies)
+}
+
+// entryOf is the entry of the published update src with the text of u,
+// src itself or its translation: u's title, text, summary, revisions and
+// withdrawal (src's withdrawal when u states none, so a withdrawn update
+// is withdrawn in every language), src's date, status and facts.
+func entryOf(site *content.Site, u, src *content.Update, id, incTitle string, bodies *render.Bodies) (*Entry, error) {
 	cfg := site.Config
-	inc := u.Incident
-	id := site.URL(u.Path())
+	inc := src.Incident
 	e := &Entry{
 		ID:         id,
-		Title:      clean(inc.Title + " — " + u.Title),
-		Published:  u.Date.Truncate(time.Second),
-		Updated:    updated(u).Truncate(time.Second),
-		Categories: []string{clean(inc.Title), string(u.Status)},
-		Disclose:   &Disclose{Status: string(u.Status)},
+		Title:      clean(incTitle + " — " + u.Title),
+		Published:  src.Date.Truncate(time.Second),
+		Updated:    updated(u, src.Date).Truncate(time.Second),
+		Categories: []string{clean(incTitle), string(src.Status)},
+		Disclose:   &Disclose{Status: string(src.Status)},
 	}
-	if w := u.Withdrawn; w != nil {
+	w := u.Withdrawn
+	if w == nil {
+		w = src.Withdrawn
+	}
+	if w != nil {
 		notice := fmt.Sprintf("Withdrawn %s: %s", humanTime(cfg, w.Date), w.Note)
-		e.Title = clean(inc.Title + " — Withdrawn: " + u.Title)
+		e.Title = clean(incTitle + " — Withdrawn: " + u.Title)
 		e.Summary = clean(notice)
 		e.HTML = clean("<p><strong>" + textEscaper.Replace(notice) + "</strong></p>\n")
+		if w.Date.After(e.Updated) {
+			e.Updated = w.Date.Truncate(time.Second)
+		}
 		return e, nil
 	}
 	if bodies.HTML(u.File) == nil && len(bytes.TrimSpace(u.Body.Source)) > 0 {
@@ -171,16 +283,17 @@ func newEntry(site *content.Site, u *content.Update, bodies *render.Bodies) (*En
 	if err != nil {
 		return nil, err
 	}
-	st, words := facts.AsOf(inc, u), facts.NewWords(cfg)
-	e.HTML = clean(revisionsHTML(site, u, bodies) + string(body) + factsHTML(st, u, words))
-	e.Disclose.Facts = factsDoc(st, u, words)
+	st, words := facts.AsOf(inc, src), facts.NewWords(cfg)
+	e.HTML = clean(revisionsHTML(site, u, src, bodies) + string(body) + factsHTML(st, src, words))
+	e.Disclose.Facts = factsDoc(st, src, words)
 	e.Summary = clean(bodies.Summary(u))
 	return e, nil
 }
 
-// updated is the newest of the update's date, revisions and withdrawal.
-func updated(u *content.Update) time.Time {
-	t := u.Date
+// updated is the newest of date (the update's), u's revisions and
+// withdrawal.
+func updated(u *content.Update, date time.Time) time.Time {
+	t := date
 	for _, r := range u.Revisions {
 		if r.Date.After(t) {
 			t = r.Date
@@ -195,7 +308,8 @@ func updated(u *content.Update) time.Time {
 // revisionsHTML is the visible list of changes made since publication,
 // newest last as written, so a reader of the feed sees what changed.
 // Each note links to the text it replaced, where the build publishes it.
-func revisionsHTML(site *content.Site, u *content.Update, bodies *render.Bodies) string {
+// The texts replaced are src's (u is src or its translation).
+func revisionsHTML(site *content.Site, u, src *content.Update, bodies *render.Bodies) string {
 	cfg := site.Config
 	if len(u.Revisions) == 0 {
 		return ""
@@ -204,7 +318,7 @@ func revisionsHTML(site *content.Site, u *content.Update, bodies *render.Bodies)
 	b.WriteString("<ul class=\"revisions\">\n")
 	for i, r := range u.Revisions {
 		fmt.Fprintf(&b, "<li>Revised %s: %s", textEscaper.Replace(humanTime(cfg, r.Date)), textEscaper.Replace(r.Note))
-		if old := bodies.Earlier(u, i+1); old != "" {
+		if old := bodies.Earlier(src, i+1); old != "" {
 			old = site.URL(old)
 			fmt.Fprintf(&b, " (<a href=\"%s\">read the text before this change</a>)", html.EscapeString(old))
 		}

@@ -1,6 +1,8 @@
 // Package feed writes the site's feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1,
 // one site-wide set with the newest updates and one set per incident with
-// all of its updates. Every entry is one published update; its id is the
+// all of its updates, and the same sets in the folder of every language
+// other than the default ("mi/feed.xml"), in that language where an update
+// is translated (channel.go, langChannels). Every entry is one published update; its id is the
 // update's permanent address, so a reader never sees an update twice and
 // always sees a new one.
 //
@@ -114,6 +116,11 @@ type Entry struct {
 	HTML       string // the full text, every URL absolute
 	Summary    string // plain text
 	Categories []string
+	// Lang is the entry's language when it is not its feed's: the
+	// source's ("en-AU") in a feed of another language the update is not
+	// translated into; "" otherwise. Atom writes it as the entry's
+	// xml:lang, JSON Feed as the item's language; RSS cannot say it.
+	Lang string
 	// Disclose is the JSON Feed item's _disclose object: the status and
 	// the incident's facts as of the update (which HTML lists too).
 	Disclose *Disclose

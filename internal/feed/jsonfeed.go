@@ -21,6 +21,7 @@ type jsonDoc struct {
 // not know it ignore).
 type jsonItem struct {
 	*feeds.JSONItem
+	Language string    `json:"language,omitempty"` // the item's, when not the feed's (Entry.Lang)
 	Disclose *Disclose `json:"_disclose,omitempty"`
 }
 
@@ -52,7 +53,7 @@ func JSON(ch *Channel) ([]byte, error) {
 	}
 	doc := jsonDoc{JSONFeed: jf, Items: []*jsonItem{}}
 	for k, it := range jf.Items {
-		doc.Items = append(doc.Items, &jsonItem{JSONItem: it, Disclose: ch.Entries[k].Disclose})
+		doc.Items = append(doc.Items, &jsonItem{JSONItem: it, Language: ch.Entries[k].Lang, Disclose: ch.Entries[k].Disclose})
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
