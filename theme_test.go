@@ -10,13 +10,13 @@ import (
 	"github.com/disclose-dev/disclose"
 )
 
-// TestThemeHoldsEveryFile: every file of layouts/ and static/ is in the
+// TestThemeHoldsEveryFile: every file of layouts/, i18n/ and static/ is in the
 // program, including those in folders go:embed leaves out unless named
 // (a leading underscore, like layouts/_partials): a new folder of the
 // theme must be added to theme.go's go:embed line.
 func TestThemeHoldsEveryFile(t *testing.T) {
 	n := 0
-	for _, root := range []string{"layouts", "static"} {
+	for _, root := range []string{"layouts", "i18n", "static"} {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 				return err

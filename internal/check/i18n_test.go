@@ -1,0 +1,81 @@
+package check_test
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/disclose-dev/disclose"
+)
+
+// TestThemeWordsInEveryLanguage: a language of the site without every one
+// of the theme's words (i18n/en.toml), from the theme's file for it or the
+// site's own i18n/<lang>.toml, is an error at its [languages.<lang>] line,
+// never English shown on its pages without a word.
+func TestThemeWordsInEveryLanguage(t *testing.T) {
+	b, err := fs.ReadFile(disclose.Theme, "i18n/en.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := string(b)
+	total := len(regexp.MustCompile(`(?m)^[a-z_]+ = `).FindAllString(en, -1))
+	if total < 40 {
+		t.Fatalf("the theme's en.toml has only %d keys", total)
+	}
+	langs := "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n"
+	line := strings.Count(configText, "\n") + 6 // [languages.ar], after the lines above
+	withAr := langs + "[languages.ar]\nweight = 3\n"
+	pos := "config.toml:" + itoa(line) + ":12: languages.ar: " // at "ar" in [languages.ar]
+	tests := []struct {
+		name  string
+		files string
+		want  []string
+	}{
+		{"English only", "", nil},
+		{"te reo Māori: the theme has every word", langs, nil},
+		{"a language the theme does not have", withAr, []string{
+			pos + "the theme's words are not translated into ar: " + itoa(total) + " of " + itoa(total) + " missing (all_incidents, contact_changed_on, contact_changes, contact_email, contact_heading, ...); add them to i18n/ar.toml (see i18n/en.toml for the English)",
+		}},
+		{"the site's own file gives every word", withAr + "-- i18n/ar.toml --\n" + en, nil},
+		{"the site's own file gives some", withAr + "-- i18n/ar.toml --\n" + dropKeys(en, "nav_help", "status_resolved_meaning"), []string{
+			pos + "the theme's words are not translated into ar: 2 of " + itoa(total) + " missing (nav_help, status_resolved_meaning); add them to i18n/ar.toml (see i18n/en.toml for the English)",
+		}},
+		{"an empty translation is none", langs + "-- i18n/mi.toml --\nnav_help = \"  \"\n[status_resolved]\none = \"Kua oti\"\n", []string{
+			"config.toml:" + itoa(line-2) + ":12: languages.mi: the theme's words are not translated into mi: 2 of " + itoa(total) + " missing (nav_help, status_resolved); add them to i18n/mi.toml (see i18n/en.toml for the English)",
+		}},
+		{"a plural table with other", withAr + "-- i18n/ar.toml --\n" + dropKeys(en, "nav_help") + "[nav_help]\nother = \"Help\"\n", nil},
+		{"a site file that is not TOML", langs + "-- i18n/mi.toml --\nnav_help = \"Āwhina\nnav_latest = \"Ngā mea hou\"\n", []string{
+			"i18n/mi.toml:1:20: i18n: toml: basic strings cannot have new lines; write each translation as key = \"words\"",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := run(t, tt.files)
+			got.Sort()
+			var lines []string
+			for _, d := range got {
+				lines = append(lines, d.String())
+			}
+			if strings.Join(lines, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+// dropKeys is an i18n file without the lines of keys.
+func dropKeys(file string, keys ...string) string {
+	for _, k := range keys {
+		file = regexp.MustCompile(`(?m)^`+k+` = .*\n`).ReplaceAllString(file, "")
+	}
+	return file
+}
+
+func itoa(n int) string {
+	s := ""
+	for ; n > 0 || s == ""; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	return s
+}
