@@ -95,8 +95,10 @@ func TestThemeWords(t *testing.T) {
 		}
 	}
 	// Every word a template asks for is in en.toml, with no English of
-	// the template's own to fall back on.
+	// the template's own to fall back on, and every partial cached is
+	// cached per language (but the stylesheet's link, which has no words).
 	keyRE := regexp.MustCompile(`\bT "([^"]*)"`)
+	cachedRE := regexp.MustCompile(`partialCached "([^"]+)"[^}]*`)
 	fallbackRE := regexp.MustCompile(`\bwith T\b|\bT "[^"]*"[^}]*\| *default`)
 	err = fs.WalkDir(disclose.Theme, "layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -109,6 +111,11 @@ func TestThemeWords(t *testing.T) {
 		for _, m := range keyRE.FindAllStringSubmatch(string(b), -1) {
 			if _, ok := en[m[1]]; !ok {
 				t.Errorf("%s: T %q is not a key of i18n/en.toml", p, m[1])
+			}
+		}
+		for _, m := range cachedRE.FindAllStringSubmatch(string(b), -1) {
+			if m[1] != "stylesheet.html" && !strings.Contains(m[0], "site.Language.Lang") {
+				t.Errorf("%s: %s is not keyed by the language: its words or month names would show in the language of the page that called it first", p, m[0])
 			}
 		}
 		if m := fallbackRE.FindString(string(b)); m != "" {
