@@ -1,10 +1,10 @@
 // Package disclose holds the files of this repository that are built into
 // the program. The theme is the repository's layouts/, i18n/ (the theme's
-// words in each language) and static/ folders,
-// so that a site needs only its config.toml and content/: a site's own
-// layouts/, i18n/ or static/ file of the same name overrides the theme's (see
-// internal/hugo), and `disclose theme export` writes the theme out for a
-// site that wants to change it.
+// words in each language) and static/ folders, so that a site needs only
+// its config.toml and content/: a site's own layouts/, i18n/ or static/
+// file of the same name overrides the theme's (see internal/hugo), and
+// `disclose theme export` writes the theme out for a site that wants to
+// change it.
 package disclose
 
 import "embed"
