@@ -34,6 +34,7 @@ func (c *checker) i18n() {
 		c.diags.Add(c.cfg.PosOf("languages"), "languages", "the theme's English words cannot be read: %v", err)
 		return
 	}
+	c.i18nFiles()
 	keys := make([]string, 0, len(en))
 	for k := range en {
 		keys = append(keys, k)
@@ -140,4 +141,55 @@ func words(b []byte) (map[string]bool, error) {
 		}
 	}
 	return w, nil
+}
+
+// i18nFiles refuses what the site's i18n/ folder holds that is not one of
+// its languages' TOML files: Hugo would read a YAML or JSON file of words
+// that this check does not, and a file for a language the site does not
+// have, or a folder, is words no page shows. A copy of the theme's own
+// file (written by disclose theme export) is left alone.
+func (c *checker) i18nFiles() {
+	if c.site == nil || c.site.Dir == "" {
+		return
+	}
+	entries, err := os.ReadDir(filepath.Join(c.site.Dir, i18nDir))
+	if err != nil {
+		return // none, or reported by the build
+	}
+	langs := map[string]bool{}
+	codes := []string{}
+	for _, l := range c.cfg.Langs {
+		langs[strings.ToLower(l.Code)] = true
+		codes = append(codes, strings.ToLower(l.Code))
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") {
+			continue // hidden files and editor backups, as under content/
+		}
+		file := path.Join(i18nDir, name)
+		code, ext, _ := strings.Cut(name, ".")
+		ext = "." + ext
+		switch {
+		case e.IsDir():
+			c.diags.Add(diag.Pos{File: file}, "i18n", "a folder here is not read; put each language's words in i18n/<lang>.toml, like i18n/%s.toml", c.cfg.DefaultLang)
+		case ext != ".toml":
+			c.diags.Add(diag.Pos{File: file}, "i18n", "only TOML is read here; write these words as %s.toml, each as key = \"words\"", path.Join(i18nDir, strings.ToLower(code)))
+		case code != strings.ToLower(code):
+			c.diags.Add(diag.Pos{File: file}, "i18n", "language codes are lower case here; rename it to %s.toml", path.Join(i18nDir, strings.ToLower(code)))
+		case !langs[code] && !sameAsTheme(filepath.Join(c.site.Dir, filepath.FromSlash(file)), file):
+			c.diags.Add(diag.Pos{File: file}, "i18n", "%s is not one of the site's languages (%s), so no page shows these words; add [languages.%s] to config.toml, or remove the file", code, strings.Join(codes, ", "), code)
+		}
+	}
+}
+
+// sameAsTheme is whether the file at name holds exactly the theme's file
+// at the slash path file.
+func sameAsTheme(name, file string) bool {
+	theirs, err := fs.ReadFile(disclose.Theme, file)
+	if err != nil {
+		return false
+	}
+	ours, err := os.ReadFile(name)
+	return err == nil && string(ours) == string(theirs)
 }

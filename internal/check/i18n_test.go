@@ -54,6 +54,23 @@ func TestThemeWordsInEveryLanguage(t *testing.T) {
 		{"a site file that is not TOML", langs + "-- i18n/mi.toml --\nnav_help = \"Āwhina\nnav_latest = \"Ngā mea hou\"\n", []string{
 			"i18n/mi.toml:1:20: i18n: toml: basic strings cannot have new lines; write each translation as key = \"words\"",
 		}},
+		{"words in YAML", langs + "-- i18n/mi.yaml --\nnav_help: Āwhina\n", []string{
+			"i18n/mi.yaml: i18n: only TOML is read here; write these words as i18n/mi.toml, each as key = \"words\"",
+		}},
+		{"a language code in capitals", langs + "-- i18n/MI.toml --\nnav_help = \"Āwhina\"\n", []string{
+			"i18n/MI.toml: i18n: language codes are lower case here; rename it to i18n/mi.toml",
+		}},
+		{"words for a language the site does not have", langs + "-- i18n/fr.toml --\nnav_help = \"Aide\"\n", []string{
+			"i18n/fr.toml: i18n: fr is not one of the site's languages (en, mi), so no page shows these words; add [languages.fr] to config.toml, or remove the file",
+		}},
+		{"a file with two extensions", langs + "-- i18n/mi.toml.bak --\nnav_help = \"Āwhina\"\n-- i18n/mi.toml~ --\nnav_help = \"Āwhina\"\n", []string{
+			"i18n/mi.toml.bak: i18n: only TOML is read here; write these words as i18n/mi.toml, each as key = \"words\"",
+		}},
+		{"the theme's own file, exported, for a language the site does not have", "-- i18n/mi.toml --\n" + themeFile(t, "mi"), nil},
+		{"the theme's file for a language the site does not have, changed", "-- i18n/mi.toml --\n" + themeFile(t, "mi") + "nav_site = \"Pae\"\n", []string{
+			"i18n/mi.toml: i18n: mi is not one of the site's languages (en), so no page shows these words; add [languages.mi] to config.toml, or remove the file",
+		}},
+		{"the English words of an English-only site", "-- i18n/en.toml --\nnav_help = \"Get help\"\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,6 +85,15 @@ func TestThemeWordsInEveryLanguage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// themeFile is the theme's i18n/<lang>.toml.
+func themeFile(t *testing.T, lang string) string {
+	b, err := fs.ReadFile(disclose.Theme, "i18n/"+lang+".toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 // dropKeys is an i18n file without the lines of keys.
