@@ -61,6 +61,7 @@ func (c *checker) config() {
 		c.frontMatterURL(cfg.File, cfg.PosOf(key+"url"), key+"url", s.URL)
 		c.phone(key+"phone", s.Phone)
 	}
+	c.i18n()
 }
 
 // ruleSetAliases are names people write for a rule set.

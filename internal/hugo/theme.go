@@ -23,7 +23,7 @@ func ThemeFiles() []string {
 	return files
 }
 
-// WriteTheme writes the built-in theme's layouts/ and static/ into dir.
+// WriteTheme writes the built-in theme's layouts/, i18n/ and static/ into dir.
 // With keep, a file that is already there is left as it is and named in
 // the error (theme export never overwrites a site's own change); without
 // it, dir is expected to be empty.
@@ -75,11 +75,13 @@ func (e *KeptError) Error() string {
 // ThemeName is the built-in theme's name in Hugo's config.
 const ThemeName = "disclose"
 
-// themeConfig is the built-in theme's own Hugo config: its stylesheet is
-// also an asset, so that templates can fingerprint it for long caching,
-// as the site's own static/css is (Config).
+// themeConfig is the built-in theme's own Hugo config: its words in each
+// language (i18n/, under the site's own i18n/ files of the same name), and
+// its stylesheet also as an asset, so that templates can fingerprint it for
+// long caching, as the site's own static/css is (Config).
 const themeConfig = `{"module": {"mounts": [
   {"source": "layouts", "target": "layouts"},
+  {"source": "i18n", "target": "i18n"},
   {"source": "static", "target": "static", "files": ["! css/**"]},
   {"source": "static/css", "target": "assets/css"}
 ]}}
