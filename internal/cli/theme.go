@@ -10,7 +10,7 @@ import (
 )
 
 func init() {
-	register(command{"theme", "write the built-in theme's layouts/ and static/ into a site, to change them", runTheme})
+	register(command{"theme", "write the built-in theme's layouts/, static/ and i18n/ into a site, to change them", runTheme})
 }
 
 func runTheme(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -36,7 +36,7 @@ func runTheme(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil && !errors.As(err, &kept) {
 		return err
 	}
-	fmt.Fprintf(stdout, "Wrote %d file(s) of the built-in theme into %s (layouts/ and static/).\n", len(written), fromHere(dir))
+	fmt.Fprintf(stdout, "Wrote %d file(s) of the built-in theme into %s (layouts/, static/ and i18n/).\n", len(written), fromHere(dir))
 	if kept != nil {
 		fmt.Fprintf(stdout, "Left %d file(s) that were already there as they are, such as %s.\n", len(kept.Files), kept.Files[0])
 	}
