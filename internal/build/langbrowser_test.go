@@ -1,0 +1,85 @@
+package build_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/disclose-dev/disclose/internal/browser"
+	"github.com/disclose-dev/disclose/internal/sitetest"
+)
+
+// TestEveryLanguageInABrowser opens the pages of the languages other than
+// the default in Debian's Chromium: the example site's te reo Māori pages
+// (translated and not) and the Arabic, right-to-left, pages of the
+// three-language site. axe-core finds nothing on them, in light and dark
+// at every width, and none scrolls sideways at 320 px: a stylesheet with
+// left-only rules, or a skip link parked 999 px to the left, pushes a
+// right-to-left page out of view.
+func TestEveryLanguageInABrowser(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	need(t, err == nil, "chromium (Debian package chromium)")
+	axeJS := filepath.Join(testTools(), "node_modules", "axe-core", "axe.min.js")
+	need(t, exists(axeJS), "axe-core (npm, in "+testTools()+")")
+	axe, err := os.ReadFile(axeJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exampleOut, _ := example(t)
+	three := sitetest.Write(t, threeLanguages+arabicInEnglish(t))
+	threeOut := filepath.Join(t.TempDir(), "public")
+	if res, err := buildSite(t, three, threeOut); err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+	b, err := browser.Start(ctx, chromium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	p, err := b.NewPage(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []struct {
+		name, out string
+		pages     []string
+	}{
+		{"example, te reo Māori", exampleOut, []string{
+			"/mi/",
+			"/mi/incidents/",
+			"/mi/incidents/email-account-2023/", // translated
+			"/mi/incidents/email-account-2023/2023-04-05-1000/", // translated
+			"/mi/incidents/email-account-2023/2023-03-16-1500/", // not yet
+			"/mi/incidents/prescription-data-2024/",             // not yet
+			"/mi/404.html",
+		}},
+		{"three languages, Arabic", threeOut, []string{
+			"/ar/",
+			"/ar/incidents/x/",
+			"/ar/incidents/x/2024-05-20-0900/", // translated
+			"/ar/incidents/x/2024-05-16-0900/", // not yet
+		}},
+	} {
+		srv := httptest.NewServer(http.FileServer(http.Dir(s.out)))
+		t.Run(s.name, func(t *testing.T) {
+			for _, path := range s.pages {
+				if !exists(filepath.Join(s.out, filepath.FromSlash(path), "index.html")) && !exists(filepath.Join(s.out, filepath.FromSlash(path))) {
+					t.Errorf("%s was not built", path)
+					continue
+				}
+				t.Run(path, func(t *testing.T) {
+					checkOverflow(ctx, t, p, srv.URL+path)
+					checkAxe(ctx, t, p, srv.URL+path, string(axe))
+				})
+			}
+		})
+		srv.Close()
+	}
+}
