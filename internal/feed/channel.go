@@ -44,15 +44,50 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 		n = DefaultItems
 	}
 	icon, favicon := icons(site)
-	siteCh := baseChannel(cfg)
-	siteCh.Icon, siteCh.Favicon = icon, favicon
-	siteCh.Title = clean(cfg.Title)
+	// The default language's feeds are at the root and carry its locale
+	// (baseChannel's).
+	chans := feedsOf(site, pubs, entries, n, "", "", cfg.Title, func(inc *content.Incident) string { return inc.Title })
+	srcLang := baseChannel(cfg).Language
+	for _, l := range cfg.Langs {
+		if l.Code == cfg.DefaultLang {
+			continue
+		}
+		lc, err := langChannels(site, bodies, l, pubs, n, srcLang)
+		if err != nil {
+			return nil, err
+		}
+		chans = append(chans, lc...)
+	}
+	for _, ch := range chans {
+		ch.Icon, ch.Favicon = icon, favicon
+	}
+	return chans, nil
+}
+
+// feedsOf are one language's feeds, with their archived pages: the site's,
+// then one per incident in the site's order, in the folder dir ("" for the
+// default language, "mi/" for another), each of pubs (every published
+// update, newest first) with its entry from entries.
+// language is the feeds' language ("" keeps the site's locale), title the
+// site feed's, and incTitle an incident's title in that language.
+func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Update]*Entry, n int, dir, language, title string, incTitle func(*content.Incident) string) []*Channel {
+	cfg := site.Config
+	channel := func(sub string) *Channel {
+		ch := baseChannel(cfg)
+		if language != "" {
+			ch.Language = language
+		}
+		ch.Dir = dir + sub
+		ch.Home = site.URL(ch.Dir)
+		return ch
+	}
+	siteCh := channel("")
+	siteCh.Title = clean(title)
 	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
-	siteCh.Home = cfg.BaseURL
 	for _, u := range pubs {
 		siteCh.Entries = append(siteCh.Entries, entries[u])
 	}
-	// Each feed carries the newest n entries; the older ones are in its
+	// Each feed carries the newest entries; the older ones are in its
 	// archived pages (archive.go).
 	chans := paged(siteCh, n, func() time.Time {
 		var t time.Time
@@ -63,34 +98,18 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 		}
 		return t
 	})
-
 	for _, inc := range site.Incidents {
-		ch := baseChannel(cfg)
-		ch.Icon, ch.Favicon = icon, favicon
-		ch.Dir = inc.Path()
-		ch.Title = clean(fmt.Sprintf("%s: %s", name(cfg), inc.Title))
-		ch.Description = clean(fmt.Sprintf("Every update from %s about “%s”, newest first.", name(cfg), inc.Title))
-		ch.Home = site.URL(inc.Path())
+		ch := channel(inc.Path())
+		it := incTitle(inc)
+		ch.Title = clean(fmt.Sprintf("%s: %s", name(cfg), it))
+		ch.Description = clean(fmt.Sprintf("Every update from %s about “%s”, newest first.", name(cfg), it))
 		pub := inc.Published()
 		for k := len(pub) - 1; k >= 0; k-- {
 			ch.Entries = append(ch.Entries, entries[pub[k]])
 		}
 		chans = append(chans, paged(ch, n, func() time.Time { return inc.Discovered })...)
 	}
-	for _, l := range cfg.Langs {
-		if l.Code == cfg.DefaultLang {
-			continue
-		}
-		lc, err := langChannels(site, bodies, l, pubs, n, siteCh.Language)
-		if err != nil {
-			return nil, err
-		}
-		for _, ch := range lc {
-			ch.Icon, ch.Favicon = icon, favicon
-		}
-		chans = append(chans, lc...)
-	}
-	return chans, nil
+	return chans
 }
 
 // langChannels are the feeds of the language l, other than the default:
@@ -133,39 +152,7 @@ func langChannels(site *content.Site, bodies *render.Bodies, l content.Language,
 	if title == "" {
 		title = cfg.Title
 	}
-	siteCh := baseChannel(cfg)
-	siteCh.Language = l.Locale
-	siteCh.Dir = public.InLanguage(l.Code, "")
-	siteCh.Title = clean(title)
-	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
-	siteCh.Home = site.URL(siteCh.Dir)
-	for _, u := range pubs {
-		siteCh.Entries = append(siteCh.Entries, entries[u])
-	}
-	chans := paged(siteCh, n, func() time.Time {
-		var t time.Time
-		for _, i := range site.Incidents {
-			if i.Discovered.After(t) {
-				t = i.Discovered
-			}
-		}
-		return t
-	})
-	for _, inc := range site.Incidents {
-		ch := baseChannel(cfg)
-		ch.Language = l.Locale
-		ch.Dir = public.InLanguage(l.Code, inc.Path())
-		it := incidentTitle(inc, l.Code)
-		ch.Title = clean(fmt.Sprintf("%s: %s", name(cfg), it))
-		ch.Description = clean(fmt.Sprintf("Every update from %s about “%s”, newest first.", name(cfg), it))
-		ch.Home = site.URL(ch.Dir)
-		pub := inc.Published()
-		for k := len(pub) - 1; k >= 0; k-- {
-			ch.Entries = append(ch.Entries, entries[pub[k]])
-		}
-		chans = append(chans, paged(ch, n, func() time.Time { return inc.Discovered })...)
-	}
-	return chans, nil
+	return feedsOf(site, pubs, entries, n, public.InLanguage(l.Code, ""), l.Locale, title, func(inc *content.Incident) string { return incidentTitle(inc, l.Code) }), nil
 }
 
 // incidentTitle is the incident's title in lang: its translation's, else
