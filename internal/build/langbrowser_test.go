@@ -1,16 +1,12 @@
 package build_test
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/disclose-dev/disclose/internal/browser"
 	"github.com/disclose-dev/disclose/internal/sitetest"
 )
 
@@ -22,31 +18,14 @@ import (
 // left-only rules, or a skip link parked 999 px to the left, pushes a
 // right-to-left page out of view.
 func TestEveryLanguageInABrowser(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	need(t, err == nil, "chromium (Debian package chromium)")
-	axeJS := filepath.Join(testTools(), "node_modules", "axe-core", "axe.min.js")
-	need(t, exists(axeJS), "axe-core (npm, in "+testTools()+")")
-	axe, err := os.ReadFile(axeJS)
-	if err != nil {
-		t.Fatal(err)
-	}
+	axe := axeScript(t)
 	exampleOut, _ := example(t)
 	three := sitetest.Write(t, threeLanguages+arabicInEnglish(t))
 	threeOut := filepath.Join(t.TempDir(), "public")
 	if res, err := buildSite(t, three, threeOut); err != nil {
 		t.Fatalf("%v\n%s", err, res.Diags.Error())
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-	defer cancel()
-	b, err := browser.Start(ctx, chromium)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	p, err := b.NewPage(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx, p := openBrowser(t, 10*time.Minute)
 	for _, s := range []struct {
 		name, out string
 		pages     []string
@@ -76,7 +55,7 @@ func TestEveryLanguageInABrowser(t *testing.T) {
 				}
 				t.Run(path, func(t *testing.T) {
 					checkOverflow(ctx, t, p, srv.URL+path)
-					checkAxe(ctx, t, p, srv.URL+path, string(axe))
+					checkAxe(ctx, t, p, srv.URL+path, axe)
 				})
 			}
 		})

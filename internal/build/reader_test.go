@@ -214,6 +214,39 @@ func e164(n string) string {
 
 var anyE164 = regexp.MustCompile(`^tel:\+[1-9][0-9]{5,14}$`)
 
+// openBrowser starts Debian's Chromium for t and opens a page in it, both
+// ended with t; ctx ends after timeout. Without chromium the test is
+// skipped (or fails in CI, need).
+func openBrowser(t *testing.T, timeout time.Duration) (context.Context, *browser.Page) {
+	t.Helper()
+	chromium, err := exec.LookPath("chromium")
+	need(t, err == nil, "chromium (Debian package chromium)")
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	b, err := browser.Start(ctx, chromium)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	p, err := b.NewPage(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx, p
+}
+
+// axeScript is axe-core's script from the test tools, for checkAxe.
+func axeScript(t *testing.T) string {
+	t.Helper()
+	axeJS := filepath.Join(testTools(), "node_modules", "axe-core", "axe.min.js")
+	need(t, exists(axeJS), "axe-core (npm, in "+testTools()+")")
+	axe, err := os.ReadFile(axeJS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(axe)
+}
+
 // TestReaderOnAPhone opens every page type of the example site and of a
 // generated site of many updates in Debian's Chromium and checks, from the
 // boxes the browser lays out, what a frightened reader on a phone needs:
@@ -231,25 +264,8 @@ var anyE164 = regexp.MustCompile(`^tel:\+[1-9][0-9]{5,14}$`)
 // It logs where the phone number, "What to do now" and the scam warning
 // are on each page (the table in issue 16).
 func TestReaderOnAPhone(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	need(t, err == nil, "chromium (Debian package chromium)")
-	axeJS := filepath.Join(testTools(), "node_modules", "axe-core", "axe.min.js")
-	need(t, exists(axeJS), "axe-core (npm, in "+testTools()+")")
-	axe, err := os.ReadFile(axeJS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
-	defer cancel()
-	b, err := browser.Start(ctx, chromium)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	p, err := b.NewPage(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	axe := axeScript(t)
+	ctx, p := openBrowser(t, 15*time.Minute)
 	for _, rs := range []func(*testing.T) readerSite{exampleSite, generatedSite} {
 		s := rs(t)
 		srv := httptest.NewServer(http.FileServer(http.Dir(s.out)))
@@ -261,7 +277,7 @@ func TestReaderOnAPhone(t *testing.T) {
 					w := checkFirstScreen(ctx, t, p, url, s.site, pg)
 					table = append(table, fmt.Sprintf("| %s | %s | %d | %d | %d | %d |", pg.kind, pg.path, w.Height, w.Tel, w.Todo, w.Scam))
 					checkOverflow(ctx, t, p, url)
-					checkAxe(ctx, t, p, url, string(axe))
+					checkAxe(ctx, t, p, url, axe)
 					if *screenshots && s.name == "example" {
 						shoot(ctx, t, p, url, pg.kind)
 					}
@@ -498,19 +514,7 @@ var (
 // pages than its content needs (no page left near empty by a rule that
 // keeps a box whole), with each web address printed after its link.
 func TestPrint(t *testing.T) {
-	chromium, err := exec.LookPath("chromium")
-	need(t, err == nil, "chromium (Debian package chromium)")
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	b, err := browser.Start(ctx, chromium)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	p, err := b.NewPage(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ctx, p := openBrowser(t, 5*time.Minute)
 	s := exampleSite(t)
 	srv := httptest.NewServer(http.FileServer(http.Dir(s.out)))
 	defer srv.Close()
