@@ -24,19 +24,15 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 	// Every published update is an entry of its incident's feed: render
 	// them all once, on every core, and share them between the feeds.
 	pubs := site.AllPublished()
-	made := make([]*Entry, len(pubs))
-	err := par.Each(len(pubs), func(i int) (err error) {
-		if made[i], err = newEntry(site, pubs[i], bodies); err != nil {
-			return fmt.Errorf("feed: %s: %w", pubs[i].File, err)
+	entries, err := entriesOf(pubs, func(u *content.Update) (*Entry, error) {
+		e, err := newEntry(site, u, bodies)
+		if err != nil {
+			return nil, fmt.Errorf("feed: %s: %w", u.File, err)
 		}
-		return nil
+		return e, nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	entries := make(map[*content.Update]*Entry, len(pubs))
-	for i, u := range pubs {
-		entries[u] = made[i]
 	}
 
 	n := cfg.FeedItems
@@ -124,9 +120,7 @@ func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Up
 // when a translation replaces the source's text.
 func langChannels(site *content.Site, bodies *render.Bodies, l content.Language, pubs []*content.Update, n int, srcLang string) ([]*Channel, error) {
 	cfg := site.Config
-	made := make([]*Entry, len(pubs))
-	err := par.Each(len(pubs), func(i int) (err error) {
-		u := pubs[i]
+	entries, err := entriesOf(pubs, func(u *content.Update) (*Entry, error) {
 		t := u.Translations[l.Code]
 		// Untranslated, the entry is all in the source's words, the
 		// incident's title too, as its language says.
@@ -135,11 +129,30 @@ func langChannels(site *content.Site, bodies *render.Bodies, l content.Language,
 			text, lang, incTitle = u, srcLang, u.Incident.Title
 		}
 		id := site.URL(public.InLanguage(l.Code, u.Path()))
-		if made[i], err = entryOf(site, text, u, id, incTitle, bodies); err != nil {
-			return fmt.Errorf("feed: %s: %w", text.File, err)
+		e, err := entryOf(site, text, u, id, incTitle, bodies)
+		if err != nil {
+			return nil, fmt.Errorf("feed: %s: %w", text.File, err)
 		}
-		made[i].Lang = lang
-		return nil
+		e.Lang = lang
+		return e, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	title := l.Title
+	if title == "" {
+		title = cfg.Title
+	}
+	return feedsOf(site, pubs, entries, n, public.InLanguage(l.Code, ""), l.Locale, title, func(inc *content.Incident) string { return incidentTitle(inc, l.Code) }), nil
+}
+
+// entriesOf makes the entry of each of pubs with entry, on every core, so
+// that the feeds of a language share them.
+func entriesOf(pubs []*content.Update, entry func(*content.Update) (*Entry, error)) (map[*content.Update]*Entry, error) {
+	made := make([]*Entry, len(pubs))
+	err := par.Each(len(pubs), func(i int) (err error) {
+		made[i], err = entry(pubs[i])
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -148,11 +161,7 @@ func langChannels(site *content.Site, bodies *render.Bodies, l content.Language,
 	for i, u := range pubs {
 		entries[u] = made[i]
 	}
-	title := l.Title
-	if title == "" {
-		title = cfg.Title
-	}
-	return feedsOf(site, pubs, entries, n, public.InLanguage(l.Code, ""), l.Locale, title, func(inc *content.Incident) string { return incidentTitle(inc, l.Code) }), nil
+	return entries, nil
 }
 
 // incidentTitle is the incident's title in lang: its translation's, else
