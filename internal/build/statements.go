@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -114,12 +115,12 @@ func statements(site *content.Site) []statement {
 	var out []statement
 	for _, inc := range site.Incidents {
 		out = append(out, incidentStatement(site, inc, ""))
-		for _, lang := range sortedKeys(inc.Translations) {
+		for _, lang := range slices.Sorted(maps.Keys(inc.Translations)) {
 			out = append(out, incidentStatement(site, inc.Translations[lang], lang))
 		}
 		for _, u := range inc.Published() {
 			out = append(out, updateStatement(site, u, u, ""))
-			for _, lang := range sortedKeys(u.Translations) {
+			for _, lang := range slices.Sorted(maps.Keys(u.Translations)) {
 				if t := u.Translations[lang]; !t.Draft {
 					out = append(out, updateStatement(site, t, u, lang))
 				}
@@ -137,15 +138,6 @@ func statements(site *content.Site) []statement {
 		return 0
 	})
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 func statementID(kind, address, lang string) string {
@@ -262,7 +254,7 @@ func incidentStatement(site *content.Site, inc *content.Incident, lang string) s
 		// A map's fields are hashed one by one, so that a change is shown
 		// at its own line: affected.count, not affected.
 		if m, isMap := v.(map[string]any); isMap {
-			for _, k := range sortedKeys(m) {
+			for _, k := range slices.Sorted(maps.Keys(m)) {
 				values = append(values, manifest.Hashed{Name: name + "." + k, Value: m[k]})
 			}
 			continue

@@ -172,21 +172,27 @@ func hashReader(r io.Reader) (File, error) {
 // updates are sorted, so equal manifests give equal bytes.
 func (m *Manifest) Marshal() []byte {
 	c := *m
-	c.Files = slices.Clone(m.Files)
-	c.Updates = slices.Clone(m.Updates)
-	c.Statements = slices.Clone(m.Statements)
+	c.Files, c.Updates, c.Statements = sortedRecord(m.Files, m.Updates, m.Statements)
 	c.Parts = slices.Clone(m.Parts)
-	if c.Files == nil {
-		c.Files = []File{}
-	}
-	if c.Updates == nil {
-		c.Updates = []Update{}
-	}
-	slices.SortFunc(c.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	slices.SortFunc(c.Updates, func(a, b Update) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortFunc(c.Statements, func(a, b Statement) int { return strings.Compare(a.ID, b.ID) })
 	slices.SortFunc(c.Parts, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return encode(&c)
+}
+
+// sortedRecord are sorted copies of a root's or a part's files (by path),
+// updates and statements (by id), for Marshal: equal records give equal
+// bytes. Files and updates are never null in the JSON.
+func sortedRecord(files []File, updates []Update, statements []Statement) ([]File, []Update, []Statement) {
+	files, updates, statements = slices.Clone(files), slices.Clone(updates), slices.Clone(statements)
+	if files == nil {
+		files = []File{}
+	}
+	if updates == nil {
+		updates = []Update{}
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(updates, func(a, b Update) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(statements, func(a, b Statement) int { return strings.Compare(a.ID, b.ID) })
+	return files, updates, statements
 }
 
 // encode is v as indented JSON with a trailing newline, HTML left as is.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 
@@ -176,19 +177,8 @@ func parsePart(data []byte, slug string) (*Part, error) {
 
 func (p *Part) marshal() []byte {
 	c := *p
-	c.Files = slices.Clone(p.Files)
-	c.Updates = slices.Clone(p.Updates)
-	c.Statements = slices.Clone(p.Statements)
+	c.Files, c.Updates, c.Statements = sortedRecord(p.Files, p.Updates, p.Statements)
 	c.Chunks = slices.Clone(p.Chunks) // in order already
-	if c.Files == nil {
-		c.Files = []File{}
-	}
-	if c.Updates == nil {
-		c.Updates = []Update{}
-	}
-	slices.SortFunc(c.Files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	slices.SortFunc(c.Updates, func(a, b Update) int { return strings.Compare(a.ID, b.ID) })
-	slices.SortFunc(c.Statements, func(a, b Statement) int { return strings.Compare(a.ID, b.ID) })
 	return encode(&c)
 }
 
@@ -226,19 +216,10 @@ func split(m *Manifest) (*Manifest, []*Part) {
 		}
 	}
 	out := make([]*Part, 0, len(parts))
-	for _, slug := range sortedKeys(parts) {
+	for _, slug := range slices.Sorted(maps.Keys(parts)) {
 		out = append(out, parts[slug])
 	}
 	return root, out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // PartError is a part of the manifest that is missing, or that does not
