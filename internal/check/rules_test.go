@@ -147,6 +147,14 @@ func TestRules(t *testing.T) {
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: i hapa\n", ""), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:5:1: withdrawn: content/incidents/x/2024-06-01-third.md is not withdrawn; a translation is withdrawn only with its source: withdraw the source first, or remove this block",
 		}},
+		{"draft translation of a published update", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + third("Text.\n") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Kōrero.\n"), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:5:8: draft: content/incidents/x/2024-06-01-third.md is published, and a translation is published with its source; remove draft: here, or keep this file out of content/ until the translation is ready",
+		}},
+		{"published translation of a draft", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Text.\n") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n"), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:3:7: draft: content/incidents/x/2024-06-01-third.md is a draft, and a translation is published with its source; add draft: true here too, or publish the source",
+		}},
 		{"translation with no source", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-thrid.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n"), []string{
 			"content/incidents/x/2024-06-01-thrid.mi.md:1:1: this translates 2024-06-01-thrid.md, which is not in this folder; a translation is named after its source (2024-05-16-first.mi.md beside 2024-05-16-first.md): rename it, or add the source first",
 		}},

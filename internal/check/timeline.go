@@ -173,6 +173,15 @@ func (c *checker) translation(src, t *content.Update) {
 		c.diags.Add(t.PosOf("status"), "status", "%s differs from %s in %s; a translation carries the same status as its source", t.Status, src.Status, src.File)
 	}
 	c.translationRevisions(src, t)
+	// A translation is published with its source: a draft translation of
+	// a published update would leave a page in the site's lists that is
+	// not built.
+	switch {
+	case t.Draft && !src.Draft:
+		c.diags.Add(t.PosOf("draft"), "draft", "%s is published, and a translation is published with its source; remove draft: here, or keep this file out of content/ until the translation is ready", src.File)
+	case !t.Draft && src.Draft:
+		c.diags.Add(t.PosOf("date"), "draft", "%s is a draft, and a translation is published with its source; add draft: true here too, or publish the source", src.File)
+	}
 	switch w, sw := t.Withdrawn, src.Withdrawn; {
 	case sw != nil && w == nil:
 		c.diags.Add(t.PosOf("date"), "withdrawn", "%s was withdrawn on %s; a translation carries its source's withdrawal: copy its withdrawn: block here, with the note translated", src.File, sw.Date.Format(time.RFC3339))
