@@ -77,6 +77,9 @@ type checker struct {
 	// parsed, if set, is given each parsed body (SiteParsed).
 	parsed func(file string, src []byte, doc ast.Node)
 	own    *ownSite // the addresses the site gives on purpose (own.go)
+	// headings are the notice headings of each language read so far
+	// (headingWords).
+	headings map[string]map[string]string
 }
 
 func (c *checker) zone() *time.Location {
@@ -91,11 +94,12 @@ func (c *checker) incident(inc *content.Incident) {
 	c.timeline(inc)
 	known := c.knownPhones(inc)
 	statement := c.markdown(page{file: inc.File, body: inc.Body, parse: true, path: "/" + inc.Path(), plain: c.english(""), known: &known})
+	translated := map[string]ast.Node{}
 	for _, lang := range sortedKeys(inc.Translations) {
 		t := inc.Translations[lang]
-		c.markdown(page{file: t.File, body: t.Body, parse: true, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang), known: &known})
+		translated[lang] = c.markdown(page{file: t.File, body: t.Body, parse: true, path: "/" + lang + "/" + inc.Path(), plain: c.english(lang), known: &known})
 	}
-	c.notice(inc, statement)
+	c.notice(inc, statement, translated)
 	c.eyes(inc)
 	c.facts(inc)
 	// Updates are checked on every core, each by a checker of its own

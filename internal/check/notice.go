@@ -53,13 +53,42 @@ type test func(n *noticeText) result
 // incident's _index.md body) split into sections and sentences, the front
 // matter and the config.
 type noticeText struct {
-	inc      *content.Incident
-	facts    content.Facts // the incident's facts as of its newest update
+	inc      *content.Incident // the incident: its front matter is every language's
+	facts    content.Facts     // the incident's facts as of its newest update
 	cfg      *content.Config
 	zone     *time.Location
+	title    string // the statement's title, in its language
 	sections []noticeSection
 	blocks   []noticeBlock
 	start    diag.Pos // the statement's first word
+	// lang is the statement's language ("" for the default language),
+	// words its headings (noticeHeadings, from i18n/), and english
+	// whether it is English, the only language says reads.
+	lang    string
+	words   map[string]string
+	english bool
+}
+
+// heading is the heading the statement's language gives the English
+// words of a rule (a value of noticeHeadings), as its i18n file has them.
+func (n *noticeText) heading(english string) string {
+	if w := n.words[noticeHeadings[english]]; strings.TrimSpace(w) != "" {
+		return w
+	}
+	return english
+}
+
+// noticeHeadings maps the headings the rules name, in English, to their
+// keys in i18n/: a statement in another language meets a rule with its
+// own language's words for them.
+var noticeHeadings = map[string]string{
+	"What happened":                 "notice_what_happened",
+	"What information was involved": "notice_what_information",
+	"What we are doing":             "notice_what_we_are_doing",
+	"What you can do":               "notice_what_you_can_do",
+	"For more information":          "notice_more_information",
+	"What this means for you":       "notice_what_this_means",
+	"Notice of Data Breach":         "notice_title",
 }
 
 // noticeSection is a heading and what is written under it.
@@ -94,18 +123,28 @@ func (r noticeRule) appliesTo(mode string) bool {
 // statement is missing (warnings) or says that its law forbids (errors).
 // doc is the statement's tree, as the markdown rules parsed it (nil when
 // the body is empty or past the limits, and so refused or empty).
-func (c *checker) notice(inc *content.Incident, doc ast.Node) {
+//
+// Each translation of the statement (translated: its tree by language) is
+// held to what the statement meets: a rule the statement meets by what it
+// says, and the translation does not, is reported at the translation, with
+// the headings of its language (i18n/<lang>.toml's notice_ keys). A rule
+// the statement does not meet is reported once, at the statement.
+func (c *checker) notice(inc *content.Incident, doc ast.Node, translated map[string]ast.Node) {
 	c.noticeFields(inc)
 	if len(c.cfg.Jurisdictions) == 0 {
 		return
 	}
-	n := c.noticeText(inc, doc)
+	n := c.noticeText(inc, inc, "", doc)
 	mode := noticeMode(inc)
+	var met []noticeRule // the rules the statement meets
 	for _, r := range noticeRules {
 		if !c.ruleSet(r.Set) || !r.appliesTo(mode) || r.Kind == byHand {
 			continue
 		}
 		res := r.Test(n)
+		if res.ok {
+			met = append(met, r)
+		}
 		if res.ok || res.na {
 			continue
 		}
@@ -121,6 +160,29 @@ func (c *checker) notice(inc *content.Incident, doc ast.Node) {
 			continue
 		}
 		c.diags.Warn(pos, "notice", "%s asks for %s; %s", r.Law, r.Needs, fix)
+	}
+	for _, lang := range sortedKeys(inc.Translations) {
+		t := inc.Translations[lang]
+		tn := c.noticeText(inc, t, lang, translated[lang])
+		for _, r := range met {
+			res := r.Test(tn)
+			if res.ok || res.na {
+				continue
+			}
+			pos := tn.start
+			if res.at.File == t.File {
+				pos = res.at
+			}
+			fix := res.fix
+			if fix == "" {
+				fix = "say it as the statement in " + c.cfg.DefaultLang + " does"
+			}
+			if r.Kind == mustNotHave {
+				c.diags.Add(pos, "notice", "%s forbids %s, and this translation says it where %s does not; %s", r.Law, r.Needs, inc.File, fix)
+				continue
+			}
+			c.diags.Warn(pos, "notice", "%s asks for %s: %s has it and this translation does not; %s", r.Law, r.Needs, inc.File, fix)
+		}
 	}
 }
 
@@ -170,15 +232,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// noticeText reads the statement's tree doc (nil for none) into
-// sections, paragraphs and sentences.
-func (c *checker) noticeText(inc *content.Incident, doc ast.Node) *noticeText {
-	n := &noticeText{inc: inc, facts: facts.Current(inc).Facts, cfg: c.cfg, zone: c.zone(), start: inc.PosOf("")}
-	src := inc.Body.Source
+// noticeText reads the statement of inc in lang ("" for the default
+// language; statement is inc or its translation into lang), whose tree is doc
+// (nil for none), into sections, paragraphs and sentences.
+func (c *checker) noticeText(inc, statement *content.Incident, lang string, doc ast.Node) *noticeText {
+	n := &noticeText{inc: inc, facts: facts.Current(inc).Facts, cfg: c.cfg, zone: c.zone(), title: statement.Title, start: statement.PosOf(""),
+		lang: lang, words: c.headingWords(lang), english: c.english(lang)}
+	file, src := statement.File, statement.Body.Source
 	if i := bytes.IndexFunc(src, func(r rune) bool { return !unicode.IsSpace(r) }); i >= 0 {
-		n.start = bodyPos(inc.File, inc.Body, i)
+		n.start = bodyPos(file, statement.Body, i)
 	}
-	lines := newLineIndex(inc.Body)
+	lines := newLineIndex(statement.Body)
 	if doc == nil {
 		return n
 	}
@@ -190,7 +254,7 @@ func (c *checker) noticeText(inc *content.Incident, doc ast.Node) *noticeText {
 		switch node := node.(type) {
 		case *ast.Heading:
 			text := string(plainText(node, src))
-			at := lines.pos(inc.File, lineStart(src, blockStart(node)))
+			at := lines.pos(file, lineStart(src, blockStart(node)))
 			for len(open) > 0 && n.sections[open[len(open)-1]].level >= node.Level {
 				open = open[:len(open)-1]
 			}
@@ -200,7 +264,7 @@ func (c *checker) noticeText(inc *content.Incident, doc ast.Node) *noticeText {
 			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph, *ast.TextBlock:
 			text := plainText(node, src)
-			b := noticeBlock{at: lines.pos(inc.File, blockStart(node)), prompt: isPrompt(text), sentences: sentences(string(text))}
+			b := noticeBlock{at: lines.pos(file, blockStart(node)), prompt: isPrompt(text), sentences: sentences(string(text))}
 			n.blocks = append(n.blocks, b)
 			if !b.prompt {
 				for _, i := range open {
@@ -277,11 +341,12 @@ func wordsIn(text, words string) bool {
 	return strings.Contains(text, strings.TrimSuffix(normalise(words), " "))
 }
 
-// section is met by a heading with these words that has something under
-// it: not nothing, and not a prompt from `disclose new`.
+// section is met by a heading with these words (in the statement's
+// language: noticeHeadings) that has something under it: not nothing, and
+// not a prompt from `disclose new`.
 func section(heading string) test {
-	want := normalise(heading)
 	return func(n *noticeText) result {
+		want := normalise(n.heading(heading))
 		var empty *noticeSection
 		for i := range n.sections {
 			s := &n.sections[i]
@@ -298,6 +363,9 @@ func section(heading string) test {
 		if empty != nil {
 			return result{at: empty.at, fix: fmt.Sprintf("the section %q is empty, or still holds the prompt 'disclose new' wrote; write it", "## "+empty.title)}
 		}
+		if n.lang != "" {
+			return result{fix: fmt.Sprintf("add a section \"## %s\" that says what the statement's \"## %s\" says (its heading in i18n/%s.toml, %s)", n.heading(heading), heading, n.lang, noticeHeadings[heading])}
+		}
 		return result{}
 	}
 }
@@ -305,8 +373,14 @@ func section(heading string) test {
 // says is met by one sentence of the statement that has words from every
 // group: says([]string{"police", "law enforcement"}, []string{"delay"})
 // is met by "Our notice was not delayed by a police investigation."
+//
+// The words are English: in a statement in another language, the rule is
+// not read (na), and a translation is held to its headings only.
 func says(groups ...[]string) test {
 	return func(n *noticeText) result {
+		if !n.english {
+			return result{na: true, fix: "the rule's words are read in English only"}
+		}
 		for _, b := range n.blocks {
 			if b.prompt {
 				continue
@@ -450,15 +524,18 @@ func bodyNamed(body string, names []string) bool {
 
 // titled is met when the incident's title or a heading has these words.
 func titled(words string) test {
-	want := normalise(words)
 	return func(n *noticeText) result {
-		if strings.Contains(normalise(n.inc.Title), want) {
+		want := normalise(n.heading(words))
+		if strings.Contains(normalise(n.title), want) {
 			return result{ok: true, at: n.inc.PosOf("title")}
 		}
 		for _, s := range n.sections {
 			if strings.Contains(s.heading, want) {
 				return result{ok: true, at: s.at}
 			}
+		}
+		if n.lang != "" {
+			return result{fix: fmt.Sprintf("give the translation the title or a heading %q (%s in i18n/%s.toml)", n.heading(words), noticeHeadings[words], n.lang)}
 		}
 		return result{}
 	}

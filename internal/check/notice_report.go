@@ -83,7 +83,7 @@ func Law(site *content.Site) *LawReport {
 		if markdown.WithinLimits(inc.Body.Source) == nil {
 			doc = markdown.Parse(inc.Body.Source)
 		}
-		n := c.noticeText(inc, doc)
+		n := c.noticeText(inc, inc, "", doc)
 		for _, set := range r.Sets {
 			for _, rule := range noticeRules {
 				if rule.Set != set {
