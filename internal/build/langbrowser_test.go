@@ -20,7 +20,7 @@ import (
 func TestEveryLanguageInABrowser(t *testing.T) {
 	axe := axeScript(t)
 	exampleOut, _ := example(t)
-	three := sitetest.Write(t, threeLanguages+arabicInEnglish(t))
+	three := sitetest.Write(t, threeLanguages+arabicWords(t))
 	threeOut := filepath.Join(t.TempDir(), "public")
 	if res, err := buildSite(t, three, threeOut); err != nil {
 		t.Fatalf("%v\n%s", err, res.Diags.Error())

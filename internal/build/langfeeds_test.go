@@ -48,7 +48,7 @@ func TestEveryLanguageHasItsFeeds(t *testing.T) {
 func languageFeeds(t *testing.T, base string) {
 	config := strings.Replace(threeLanguages, "[params]\n", "[params]\nfeed_items = 1\n", 1)
 	config = strings.Replace(config, `baseURL = "https://updates.example.org/"`, `baseURL = "`+base+`"`, 1)
-	site := sitetest.Write(t, config+arabicInEnglish(t))
+	site := sitetest.Write(t, config+arabicWords(t))
 	out := filepath.Join(t.TempDir(), "public")
 	if res, err := buildSite(t, site, out); err != nil {
 		t.Fatalf("%v\n%s", err, res.Diags.Error())

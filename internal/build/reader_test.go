@@ -202,6 +202,17 @@ func exampleSite(t *testing.T) readerSite {
 	return readerSite{name: "example", out: out, site: site, pages: pageTypes(t, out, site)}
 }
 
+// threeLanguageSite is threeLanguages built with its Arabic words.
+func threeLanguageSite(t *testing.T) readerSite {
+	site := sitetest.Write(t, threeLanguages+arabicWords(t))
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := buildSite(t, site, out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, res.Diags.Error())
+	}
+	return readerSite{name: "three languages", out: out}
+}
+
 // e164 is a number of an en-AU site as the tests expect its tel: link:
 // written with +, as written; else +61 and the number without its leading 0.
 func e164(n string) string {
@@ -266,7 +277,7 @@ func axeScript(t *testing.T) string {
 func TestReaderOnAPhone(t *testing.T) {
 	axe := axeScript(t)
 	ctx, p := openBrowser(t, 15*time.Minute)
-	for _, rs := range []func(*testing.T) readerSite{exampleSite, generatedSite} {
+	for _, rs := range []func(*testing.T) readerSite{exampleSite, generatedSite, threeLanguageSite} {
 		s := rs(t)
 		srv := httptest.NewServer(http.FileServer(http.Dir(s.out)))
 		t.Run(s.name, func(t *testing.T) {
@@ -479,14 +490,15 @@ func shoot(ctx context.Context, t *testing.T, p *browser.Page, url, kind string)
 var ownStylesheet = regexp.MustCompile(`: info warning: Resource violates Content Security Policy \(meta tag\): external stylesheet “/css/style\.min\.[0-9a-f]+(\.css|\.\.\.|…)” blocked by “style-src” directive\.$`)
 
 // TestNuHtmlChecker runs the W3C Nu Html Checker (npm vnu-jar, on Debian's
-// Java) over every page and the stylesheet of the example site and of a
-// generated site: no error and no warning.
+// Java) over every page and the stylesheet of the example site (English
+// and te reo Māori), of a generated site and of the three-language site
+// (Arabic, right to left, among them): no error and no warning.
 func TestNuHtmlChecker(t *testing.T) {
 	java, err := exec.LookPath("java")
 	need(t, err == nil, "java (Debian package default-jre-headless)")
 	jar := filepath.Join(testTools(), "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
 	need(t, exists(jar), "vnu-jar (npm, in "+testTools()+")")
-	for _, rs := range []func(*testing.T) readerSite{exampleSite, generatedSite} {
+	for _, rs := range []func(*testing.T) readerSite{exampleSite, generatedSite, threeLanguageSite} {
 		s := rs(t)
 		t.Run(s.name, func(t *testing.T) {
 			out, _ := exec.Command(java, "-jar", jar, "--skip-non-html", "--also-check-css", "--Werror", "--format", "gnu", s.out).CombinedOutput()
