@@ -241,6 +241,18 @@ func TestEveryLanguageHasEveryPage(t *testing.T) {
 						t.Errorf("the translation's note does not link the official page /%s", p.path)
 					}
 				}
+				// The config's words, the same in every language, are in
+				// English and say so wherever they are shown.
+				said := 0
+				for _, n := range textNodes(doc, "ask for your password") {
+					said++
+					if got := langOf(n); got != "en-AU" {
+						t.Errorf("the config's words %q are in lang %q, want en-AU", n.Data, got)
+					}
+				}
+				if said == 0 {
+					t.Error("the page does not show params.we_will_never")
+				}
 				for _, none := range []string{"There are no open incidents", "Kāore he takahanga e tuwhera tonu ana"} {
 					if strings.Contains(page, none) {
 						t.Errorf("the page says %q while one is open", none)
@@ -278,6 +290,33 @@ func TestEveryLanguageHasEveryPage(t *testing.T) {
 			t.Errorf("/%s/: the home page does not say the incident is contained", lang)
 		}
 	}
+}
+
+// textNodes are the text nodes below n that contain s.
+func textNodes(n *html.Node, s string) []*html.Node {
+	var out []*html.Node
+	if n.Type == html.TextNode && strings.Contains(n.Data, s) {
+		out = append(out, n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = append(out, textNodes(c, s)...)
+	}
+	return out
+}
+
+// langOf is the language n is in: the lang of its nearest element that
+// has one.
+func langOf(n *html.Node) string {
+	for ; n != nil; n = n.Parent {
+		if n.Type == html.ElementNode {
+			for _, a := range n.Attr {
+				if a.Key == "lang" {
+					return a.Val
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func attr(n *html.Node, key string) string {
