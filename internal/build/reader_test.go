@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,6 +16,9 @@ import (
 	"testing"
 	"time"
 
+	toml "github.com/pelletier/go-toml/v2"
+
+	"github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/internal/browser"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/corpus"
@@ -77,6 +81,47 @@ type page struct {
 	// updates), whose first screen links the incident's page for the
 	// latest.
 	asOf bool
+	// lang is the language of the page's site: "" for the default.
+	lang string
+}
+
+// inLanguages is pages again in each of langs, at their addresses there.
+func inLanguages(pages []page, langs ...string) []page {
+	var out []page
+	for _, l := range langs {
+		for _, p := range pages {
+			p.kind, p.path, p.lang = l+": "+p.kind, "/"+l+p.path, l
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// themeWord is the theme's words for key in lang ("" for English), from
+// the theme's i18n/<lang>.toml, or the tests' own Arabic (testdata).
+func themeWord(t *testing.T, lang, key string) string {
+	t.Helper()
+	if lang == "" {
+		lang = "en"
+	}
+	var b []byte
+	var err error
+	if lang == "ar" {
+		b, err = os.ReadFile(filepath.Join("testdata", "ar.toml"))
+	} else {
+		b, err = fs.ReadFile(disclose.Theme, "i18n/"+lang+".toml")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]string
+	if err := toml.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m[key] == "" {
+		t.Fatalf("i18n/%s.toml has no %s", lang, key)
+	}
+	return m[key]
 }
 
 // readerSite is a built site and its page types.
@@ -210,7 +255,11 @@ func threeLanguageSite(t *testing.T) readerSite {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, res.Diags.Error())
 	}
-	return readerSite{name: "three languages", out: out}
+	loaded, diags := content.Load(site)
+	if diags.Errors() > 0 {
+		t.Fatal(diags.Error())
+	}
+	return readerSite{name: "three languages", out: out, site: loaded, pages: inLanguages(pageTypes(t, out, loaded), "mi", "ar")}
 }
 
 // e164 is a number of an en-AU site as the tests expect its tel: link:
@@ -350,24 +399,28 @@ func checkFirstScreen(ctx context.Context, t *testing.T, p *browser.Page, url st
 	if inc != nil {
 		onScreen("the status", sc.Status)
 		onScreen("when the status last changed", sc.When)
-		if sc.Status != nil && !strings.Contains(norm(sc.Status.Text), string(want)) {
-			t.Errorf("the status says %q, not %q", sc.Status.Text, want)
+		if w := themeWord(t, pg.lang, "status_"+string(want)); sc.Status != nil && !strings.Contains(norm(sc.Status.Text), norm(w)) {
+			t.Errorf("the status says %q, not %q", sc.Status.Text, w)
 		}
 	}
 	// An update's page says where things stood at that update, and says
 	// so, with a link to the incident's page for the latest.
 	if pg.asOf {
-		if sc.Status != nil && !strings.Contains(norm(sc.Status.Text), "at this update") {
-			t.Errorf("the status does not say it is the status at this update: %q", sc.Status.Text)
+		if w := strings.TrimSuffix(themeWord(t, pg.lang, "status_at_this_update"), ":"); sc.Status != nil && !strings.Contains(norm(sc.Status.Text), norm(w)) {
+			t.Errorf("the status does not say it is the status at this update (%q): %q", w, sc.Status.Text)
+		}
+		incPath := "/" + inc.Path()
+		if pg.lang != "" {
+			incPath = "/" + pg.lang + incPath
 		}
 		var bottom int
-		js := fmt.Sprintf(`(() => { const a = [...document.querySelectorAll('main .banner a')].find(a => a.getAttribute('href') === %q && /latest/i.test(a.textContent)); return a ? Math.ceil(a.getBoundingClientRect().bottom + scrollY) : -1 })()`, "/"+inc.Path())
+		js := fmt.Sprintf(`(() => { const a = [...document.querySelectorAll('main .banner a')].find(a => a.getAttribute('href') === %q && a.textContent.includes(%q)); return a ? Math.ceil(a.getBoundingClientRect().bottom + scrollY) : -1 })()`, incPath, themeWord(t, pg.lang, "see_latest"))
 		if err := p.Eval(ctx, js, &bottom); err != nil {
 			t.Fatal(err)
 		}
 		switch {
 		case bottom < 0:
-			t.Errorf("the page does not link the incident's page (/%s) for the latest", inc.Path())
+			t.Errorf("the page does not link the incident's page (%s) for the latest", incPath)
 		case bottom > phoneH:
 			t.Errorf("the link to the latest on the incident's page ends %d px down, below the first screen (%d px)", bottom, phoneH)
 		}
@@ -383,8 +436,8 @@ func checkFirstScreen(ctx context.Context, t *testing.T, p *browser.Page, url st
 		t.Errorf("the helpline links %q, want %q", sc.Tel.Href, want)
 	}
 	onScreen("the short scam warning", sc.Scam)
-	if sc.Scam != nil && !strings.Contains(sc.Scam.Text, "will never") {
-		t.Errorf("the short scam warning does not say what %s will never do: %q", site.Config.KnownAs, sc.Scam.Text)
+	if w := strings.ReplaceAll(themeWord(t, pg.lang, "scam_short_will_never"), "{{ .Name }}", site.Config.KnownAs); sc.Scam != nil && !strings.Contains(sc.Scam.Text, w) {
+		t.Errorf("the short scam warning does not say what %s will never do (%q): %q", site.Config.KnownAs, w, sc.Scam.Text)
 	}
 	switch {
 	case sc.ScamLink == nil || sc.ScamLink.Href != "#scams":

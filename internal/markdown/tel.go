@@ -56,7 +56,7 @@ func TelHref(number, locale string) string {
 
 // LinkNumbers makes each phone number of hrefs (as written, to its tel:
 // address) that the text of html, a rendered body, shows into a tap-to-call
-// link that never breaks across lines: <a class="tel" href="tel:...">. A
+// link that never breaks across lines, and keeps its digits in order in right-to-left text: <a class="tel" dir="ltr" href="tel:...">. A
 // number counts only where no digit touches it, and never inside a link,
 // code or a heading. Only markup is added; the text stays as it was.
 func LinkNumbers(body []byte, hrefs map[string]string) ([]byte, error) {
@@ -137,7 +137,7 @@ func linkText(s string, numbers []string, hrefs map[string]string) string {
 			break
 		}
 		b.WriteString(s[:at])
-		fmt.Fprintf(&b, `<a class="tel" href="%s">%s</a>`, html.EscapeString(hrefs[which]), html.EscapeString(which))
+		fmt.Fprintf(&b, `<a class="tel" dir="ltr" href="%s">%s</a>`, html.EscapeString(hrefs[which]), html.EscapeString(which))
 		s = s[at+len(which):]
 	}
 	return b.String()

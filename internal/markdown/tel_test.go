@@ -35,20 +35,20 @@ func TestLinkNumbers(t *testing.T) {
 	}
 	tests := []struct{ name, in, want string }{
 		{"a number in a paragraph", "<p>Call 1800 975 707 now.</p>\n",
-			`<p>Call <a class="tel" href="tel:+611800975707">1800 975 707</a> now.</p>` + "\n"},
+			`<p>Call <a class="tel" dir="ltr" href="tel:+611800975707">1800 975 707</a> now.</p>` + "\n"},
 		{"two numbers", "<p>Call 1800 975 707, or +61 3 5550 0142 from abroad.</p>",
-			`<p>Call <a class="tel" href="tel:+611800975707">1800 975 707</a>, or <a class="tel" href="tel:+61355500142">+61 3 5550 0142</a> from abroad.</p>`},
+			`<p>Call <a class="tel" dir="ltr" href="tel:+611800975707">1800 975 707</a>, or <a class="tel" dir="ltr" href="tel:+61355500142">+61 3 5550 0142</a> from abroad.</p>`},
 		{"the longer number wins", "<p>1800 975 707 and 1800 975.</p>",
-			`<p><a class="tel" href="tel:+611800975707">1800 975 707</a> and <a class="tel" href="tel:+61800975">1800 975</a>.</p>`},
+			`<p><a class="tel" dir="ltr" href="tel:+611800975707">1800 975 707</a> and <a class="tel" dir="ltr" href="tel:+61800975">1800 975</a>.</p>`},
 		{"digits touching", "<p>Ref 21800 975 7071 and 13 11 145.</p>", "<p>Ref 21800 975 7071 and 13 11 145.</p>"},
 		{"a + before it", "<p>+13 11 14</p>", "<p>+13 11 14</p>"},
 		{"inside a link, code or a heading", `<h2 id="call-13-11-14">Call 13 11 14</h2><p><a href="/x">13 11 14</a> <code>13 11 14</code></p><pre><code>13 11 14</code></pre>`,
 			`<h2 id="call-13-11-14">Call 13 11 14</h2><p><a href="/x">13 11 14</a> <code>13 11 14</code></p><pre><code>13 11 14</code></pre>`},
 		{"escaped text stays as rendered", "<p>&quot;Call&quot; &amp; 13 11 14 &lt;now&gt;</p>",
-			`<p>&quot;Call&quot; &amp; <a class="tel" href="tel:+6113114">13 11 14</a> &lt;now&gt;</p>`},
+			`<p>&quot;Call&quot; &amp; <a class="tel" dir="ltr" href="tel:+6113114">13 11 14</a> &lt;now&gt;</p>`},
 		{"a number in an attribute is not text", `<p><img src="a.png" alt="13 11 14"></p>`, `<p><img src="a.png" alt="13 11 14"></p>`},
 		{"in a list and a table", "<ul><li>13 11 14</li></ul><table><tr><td>13 11 14</td></tr></table>",
-			`<ul><li><a class="tel" href="tel:+6113114">13 11 14</a></li></ul><table><tr><td><a class="tel" href="tel:+6113114">13 11 14</a></td></tr></table>`},
+			`<ul><li><a class="tel" dir="ltr" href="tel:+6113114">13 11 14</a></li></ul><table><tr><td><a class="tel" dir="ltr" href="tel:+6113114">13 11 14</a></td></tr></table>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
