@@ -272,6 +272,10 @@ func TestEveryLanguageHasEveryPage(t *testing.T) {
 		{"mi/incidents/x/", `<article id="2024-05-18-0900" class="update">`},
 		{"mi/incidents/x/2024-05-16-0900/", `<a href="/mi/incidents/x/" lang="mi-NZ" dir="ltr">He take haumarutanga</a>`},
 		{"ar/incidents/x/2024-05-20-0900/", `<a href="/ar/incidents/x/" lang="en-AU" dir="ltr">Cyber security incident</a>`},
+		// Left-to-right runs in right-to-left text keep their order: a
+		// phone number's groups, a time of day and its zone.
+		{"ar/incidents/x/2024-05-20-0900/", `<a class="tel" dir="ltr" href="tel:&#43;611800000000">1800 000 000</a>`},
+		{"ar/incidents/x/2024-05-20-0900/", `2024, <span dir="ltr">9:00 am AEST</span></time>`},
 	} {
 		if page := read(t, filepath.Join(out, tc.page, "index.html")); !strings.Contains(page, tc.want) {
 			t.Errorf("/%s lacks %s", tc.page, tc.want)
