@@ -26,6 +26,10 @@ var siteFiles = []string{
 // incidentFiles are the feeds each incident has beside its page.
 var incidentFiles = public.Feeds
 
+// langFile are the files of siteFiles and incidentFiles every language has
+// in its own folder (/mi/feed.xml, /mi/incidents/<slug>/atom.xml).
+var langFile = map[string]bool{public.RSS: true, public.Atom: true, public.JSONFeed: true, public.NotFound: true}
+
 // addresses is every address the built site will have, and the addresses
 // of drafts, which it will not.
 type addresses struct {
@@ -33,9 +37,12 @@ type addresses struct {
 	drafts map[string]string // address → the draft's file
 }
 
-// sitePages lists the addresses the built site will have.
+// sitePages lists the addresses the built site will have: in every
+// language, each page and each feed, the 404 page and the page for
+// journalists (the files only the default language has, such as the
+// manifest, are not copied into another's folder).
 func sitePages(site *content.Site) addresses {
-	a := addresses{pages: map[string]bool{"/": true, "/incidents/": true}, drafts: map[string]string{}}
+	a := addresses{pages: map[string]bool{"/": true, "/" + public.IncidentsDir: true, "/" + public.Verify: true}, drafts: map[string]string{}}
 	for _, f := range siteFiles {
 		a.pages[f] = true
 	}
@@ -43,6 +50,9 @@ func sitePages(site *content.Site) addresses {
 		a.pages["/"+inc.Path()] = true
 		for _, f := range incidentFiles {
 			a.pages["/"+inc.Path()+f] = true
+		}
+		for _, r := range public.OlderPages(len(inc.Published())) {
+			a.pages["/"+public.OlderUpdates(inc.Slug, r[0], r[1])] = true
 		}
 		for _, u := range inc.Updates {
 			if u.Date.IsZero() {
@@ -58,7 +68,7 @@ func sitePages(site *content.Site) addresses {
 	if cfg := site.Config; cfg != nil {
 		var pages []string
 		for p := range a.pages {
-			if strings.HasSuffix(p, "/") {
+			if strings.HasSuffix(p, "/") || langFile[path.Base(p)] {
 				pages = append(pages, p)
 			}
 		}

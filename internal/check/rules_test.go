@@ -3,6 +3,7 @@ package check_test
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // upd is an update file of incident x with the given front matter lines and
@@ -188,6 +189,11 @@ func TestRules(t *testing.T) {
 		}},
 		{"relative link to a page that does not exist", third("See [the incident](../y/).\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:20: markdown: link leads to /incidents/x/y/, which is not a page of this site; did you mean /incidents/x/?",
+		}},
+		{"links to every language's pages and feeds", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" +
+			third("See [the feed](/mi/feed.xml), [its feed](/mi/incidents/x/atom.xml), [how to check](/mi/verify/), [in English](/verify/), [404](/mi/404.html) and [the list](/mi/incidents/).\n\nNot [the manifest](/mi/manifest.json) nor [a feed](/mi/incidents/y/feed.json).\n"), []string{
+			"content/incidents/x/2024-06-01-third.md:8:20: markdown: link leads to /mi/manifest.json, which is not a page of this site; did you mean /manifest.json?",
+			"content/incidents/x/2024-06-01-third.md:8:52: markdown: link leads to /mi/incidents/y/feed.json, which is not a page of this site; did you mean /mi/incidents/x/feed.json?",
 		}},
 		{"link to a draft", third("See [the next update](/incidents/x/2024-06-02-0900/).\n") + upd("2024-06-02-next.md", "title: Next\ndate: 2024-06-02T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Text.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:23: markdown: link leads to content/incidents/x/2024-06-02-next.md, a draft, which is not published; publish it first, or remove the link",
@@ -379,5 +385,25 @@ func TestRules(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestLinksToOlderUpdates: a page of an incident's older updates is an
+// address of the site once it is full (updates 1 to 20 of 22), and one
+// that is not written yet is not.
+func TestLinksToOlderUpdates(t *testing.T) {
+	var files strings.Builder
+	for i := range 20 {
+		day := time.Date(2024, 7, 1+i, 9, 0, 0, 0, time.UTC).Format("2006-01-02")
+		files.WriteString(upd(day+"-more.md", "title: More\ndate: "+day+"T09:00:00+10:00\nstatus: contained\n", "Text.\n"))
+	}
+	files.WriteString(third("See [the first twenty](/incidents/x/updates/1-20/) and [the next](/incidents/x/updates/21-40/).\n"))
+	var got []string
+	for _, d := range run(t, files.String()) {
+		got = append(got, d.String())
+	}
+	want := []string{"content/incidents/x/2024-06-01-third.md:6:67: markdown: link leads to /incidents/x/updates/21-40/, which is not a page of this site; did you mean /incidents/x/updates/1-20/?"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // PerPage is how many updates an incident's page lists (its newest), and
 // how many each page of its older updates holds.
-const PerPage = 20
+const PerPage = public.PerPage
 
 // An incident's older updates are on pages of PerPage each, counted from
 // its first update: updates 1 to 20, 21 to 40, and so on. Only a full page
@@ -32,8 +32,8 @@ type olderPage struct{ from, to int }
 // incident's own page does not list.
 func olderPages(pub []*content.Update) []olderPage {
 	var l []olderPage
-	for from := 0; from+PerPage <= len(pub) && from < len(pub)-PerPage; from += PerPage {
-		l = append(l, olderPage{from + 1, from + PerPage})
+	for _, r := range public.OlderPages(len(pub)) {
+		l = append(l, olderPage{r[0], r[1]})
 	}
 	return l
 }

@@ -219,5 +219,5 @@ func changeList(rs []content.Revision) []map[string]string {
 // the organisation's (layouts/verify.html); the signing key comes from the
 // site's params, set by disclose build.
 func verifyPage() frontMatter {
-	return frontMatter{Title: "How to check this site is genuine", URL: "/verify/", Layout: "verify", Params: map[string]any{}}
+	return frontMatter{Title: "How to check this site is genuine", URL: "/" + public.Verify, Layout: "verify", Params: map[string]any{}}
 }

@@ -52,6 +52,8 @@ const (
 
 // Files every build writes at the site's root besides the pages.
 const (
+	// Verify is the page for journalists on how to check the site.
+	Verify   = "verify/"
 	Sitemap  = "sitemap.xml"
 	Robots   = "robots.txt"
 	NotFound = "404.html"
@@ -95,6 +97,22 @@ const UpdateStamp = "2006-01-02-1504"
 // date: "incidents/<slug>/2024-05-16-0900/".
 func Update(slug string, date time.Time) string {
 	return Incident(slug) + date.Format(UpdateStamp) + "/"
+}
+
+// PerPage is how many updates an incident's page lists (its newest), and
+// how many each page of its older updates holds.
+const PerPage = 20
+
+// OlderPages are the pages of older updates (from and to, counted from 1,
+// oldest first) of an incident of n published updates: every full page
+// that holds an update the incident's own page, of the newest PerPage,
+// does not list.
+func OlderPages(n int) [][2]int {
+	var l [][2]int
+	for from := 0; from+PerPage <= n && from < n-PerPage; from += PerPage {
+		l = append(l, [2]int{from + 1, from + PerPage})
+	}
+	return l
 }
 
 // OlderUpdates is the address of the page of an incident's updates from
