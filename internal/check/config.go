@@ -62,6 +62,7 @@ func (c *checker) config() {
 		c.phone(key+"phone", s.Phone)
 	}
 	c.i18n()
+	c.langWords()
 }
 
 // ruleSetAliases are names people write for a rule set.

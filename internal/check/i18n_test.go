@@ -29,9 +29,9 @@ func TestThemeWordsInEveryLanguage(t *testing.T) {
 	if total < 40 {
 		t.Fatalf("the theme's en.toml has only %d keys", total)
 	}
-	langs := "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n"
-	line := strings.Count(configText, "\n") + 6 // [languages.ar], after the lines above
-	withAr := langs + "[languages.ar]\nweight = 3\n"
+	langs := bilingual
+	line := strings.Count(configText, "\n") + 8 // [languages.ar], after the lines above
+	withAr := langs + "[languages.ar]\nweight = 3\n[languages.ar.params.contact]\nphone_hours = \"من 8 صباحًا إلى 8 مساءً، 7 أيام\"\n"
 	pos := "config.toml:" + itoa(line) + ":12: languages.ar: " // at "ar" in [languages.ar]
 	tests := []struct {
 		name  string
@@ -48,7 +48,7 @@ func TestThemeWordsInEveryLanguage(t *testing.T) {
 			pos + "the theme's words are not translated into ar: 2 of " + itoa(total) + " missing (nav_help, status_resolved_meaning); add them to i18n/ar.toml (see i18n/en.toml for the English)",
 		}},
 		{"an empty translation is none", langs + "-- i18n/mi.toml --\nnav_help = \"  \"\n[status_resolved]\none = \"Kua oti\"\n", []string{
-			"config.toml:" + itoa(line-2) + ":12: languages.mi: the theme's words are not translated into mi: 2 of " + itoa(total) + " missing (nav_help, status_resolved); add them to i18n/mi.toml (see i18n/en.toml for the English)",
+			"config.toml:" + itoa(line-4) + ":12: languages.mi: the theme's words are not translated into mi: 2 of " + itoa(total) + " missing (nav_help, status_resolved); add them to i18n/mi.toml (see i18n/en.toml for the English)",
 		}},
 		{"a plural table with other", withAr + "-- i18n/ar.toml --\n" + dropKeys(en, "nav_help") + "[nav_help]\nother = \"Help\"\n", nil},
 		{"a site file that is not TOML", langs + "-- i18n/mi.toml --\nnav_help = \"Āwhina\nnav_latest = \"Ngā mea hou\"\n", []string{

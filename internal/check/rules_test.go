@@ -18,6 +18,10 @@ const (
 	conf = "config.toml"
 )
 
+// bilingual is the base site's config in English and te reo Māori, with
+// the words of [params] in te reo Māori.
+var bilingual = "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n[languages.mi.params.contact]\nphone_hours = \"8am ki 8pm, 7 rā\"\n"
+
 // third is a valid third update with body; cases change it.
 func third(body string) string {
 	return upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", body)
@@ -124,42 +128,42 @@ func TestRules(t *testing.T) {
 		{"withdrawn before published", upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-05-31T09:00:00+10:00\n  note: posted in error\n", ""), []string{
 			"content/incidents/x/2024-06-01-third.md:6:9: withdrawn.date: 2024-05-31T09:00:00+10:00 is before the update's own date (2024-06-01T09:00:00+10:00); an update is withdrawn after it was published",
 		}},
-		{"translation with another status", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-05-20-second.mi.md", "title: Ngā mea e mōhio ana mātou\ndate: 2024-05-20T09:00:00+10:00\nstatus: contained\n", "He kōrero <b>hou</b>.\n"), []string{
+		{"translation with another status", bilingual + upd("2024-05-20-second.mi.md", "title: Ngā mea e mōhio ana mātou\ndate: 2024-05-20T09:00:00+10:00\nstatus: contained\n", "He kōrero <b>hou</b>.\n"), []string{
 			"content/incidents/x/2024-05-20-second.mi.md:4:9: status: contained differs from identified in content/incidents/x/2024-05-20-second.md; a translation carries the same status as its source",
 			"content/incidents/x/2024-05-20-second.mi.md:6:11: markdown: raw HTML <b> is not published (it would be dropped, leaving a hole in the text); write **bold**",
 		}},
-		{"translation behind its source's revisions", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: corrected the helpline hours\n  - date: 2024-06-17T09:00:00+10:00\n    note: added the new phone number\n", "Text.\n") +
+		{"translation behind its source's revisions", bilingual + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: corrected the helpline hours\n  - date: 2024-06-17T09:00:00+10:00\n    note: added the new phone number\n", "Text.\n") +
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: i whakatikaina ngā hāora\n", "Kōrero.\n"), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:5:1: warning: revisions: content/incidents/x/2024-06-01-third.md was revised on 17 June 2024 (\"added the new phone number\") and this translation was not; translate the change, then copy the revision entry here",
 		}},
-		{"translation with a revision of its own", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n") +
+		{"translation with a revision of its own", bilingual + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n") +
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: he panoni\n", "Kōrero.\n"), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:6:11: revisions: 1 revisions here but 0 in content/incidents/x/2024-06-01-third.md; a translation is revised only with its source: revise the source too, or remove this entry",
 		}},
-		{"translation with another revision date", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: corrected the helpline hours\n  - date: 2024-06-17T09:00:00+10:00\n    note: added the new phone number\n", "Text.\n") +
+		{"translation with another revision date", bilingual + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-02T09:00:00+10:00\n    note: corrected the helpline hours\n  - date: 2024-06-17T09:00:00+10:00\n    note: added the new phone number\n", "Text.\n") +
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nrevisions:\n  - date: 2024-06-03T09:00:00+10:00\n    note: i whakatikaina ngā hāora\n  - date: 2024-06-17T09:00:00+10:00\n    note: he nama hou\n", "Kōrero.\n"), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:6:11: revisions: 2024-06-03T09:00:00+10:00 differs from 2024-06-02T09:00:00+10:00, revision 1 in content/incidents/x/2024-06-01-third.md; a translation carries the same revisions as its source",
 		}},
-		{"translation of a withdrawn update, not withdrawn", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: posted in error\n", "") +
+		{"translation of a withdrawn update, not withdrawn", bilingual + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: posted in error\n", "") +
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n"), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:3:7: withdrawn: content/incidents/x/2024-06-01-third.md was withdrawn on 2024-06-02T09:00:00+10:00; a translation carries its source's withdrawal: copy its withdrawn: block here, with the note translated",
 		}},
-		{"translation withdrawn alone", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n") +
+		{"translation withdrawn alone", bilingual + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Text.\n") +
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\nwithdrawn:\n  date: 2024-06-02T09:00:00+10:00\n  note: i hapa\n", ""), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:5:1: withdrawn: content/incidents/x/2024-06-01-third.md is not withdrawn; a translation is withdrawn only with its source: withdraw the source first, or remove this block",
 		}},
-		{"draft translation of a published update", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + third("Text.\n") +
+		{"draft translation of a published update", bilingual + third("Text.\n") +
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Kōrero.\n"), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:5:8: draft: content/incidents/x/2024-06-01-third.md is published, and a translation is published with its source; remove draft: here, or keep this file out of content/ until the translation is ready",
 		}},
-		{"published translation of a draft", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Text.\n") +
+		{"published translation of a draft", bilingual + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Text.\n") +
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n"), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:3:7: draft: content/incidents/x/2024-06-01-third.md is a draft, and a translation is published with its source; add draft: true here too, or publish the source",
 		}},
-		{"translation with no source", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + upd("2024-06-01-thrid.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n"), []string{
+		{"translation with no source", bilingual + upd("2024-06-01-thrid.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n"), []string{
 			"content/incidents/x/2024-06-01-thrid.mi.md:1:1: this translates 2024-06-01-thrid.md, which is not in this folder; a translation is named after its source (2024-05-16-first.mi.md beside 2024-05-16-first.md): rename it, or add the source first",
 		}},
-		{"two translations into one language", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" + third("Text.\n") +
+		{"two translations into one language", bilingual + third("Text.\n") +
 			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero.\n") +
 			upd("2024-06-01-third.MI.md", "title: Tuatoru anō\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Kōrero anō.\n"), []string{
 			"content/incidents/x/2024-06-01-third.mi.md:1:1: content/incidents/x/2024-06-01-third.MI.md already translates content/incidents/x/2024-06-01-third.md into \"mi\"; keep one of them",
@@ -190,10 +194,18 @@ func TestRules(t *testing.T) {
 		{"relative link to a page that does not exist", third("See [the incident](../y/).\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:20: markdown: link leads to /incidents/x/y/, which is not a page of this site; did you mean /incidents/x/?",
 		}},
-		{"links to every language's pages and feeds", "-- config.toml --\n" + configText + "\n[languages.en]\nweight = 1\n[languages.mi]\nweight = 2\n" +
+		{"links to every language's pages and feeds", bilingual +
 			third("See [the feed](/mi/feed.xml), [its feed](/mi/incidents/x/atom.xml), [how to check](/mi/verify/), [in English](/verify/), [404](/mi/404.html) and [the list](/mi/incidents/).\n\nNot [the manifest](/mi/manifest.json) nor [a feed](/mi/incidents/y/feed.json).\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:8:20: markdown: link leads to /mi/manifest.json, which is not a page of this site; did you mean /manifest.json?",
 			"content/incidents/x/2024-06-01-third.md:8:52: markdown: link leads to /mi/incidents/y/feed.json, which is not a page of this site; did you mean /mi/incidents/x/feed.json?",
+		}},
+		{"a language's words for [params]", "-- config.toml --\n" + configText + "\n[[params.we_will_never]]\ntext = \"ask for your password\"\n[[params.we_will_never]]\ntext = \"ask you to pay\"\n[[params.support]]\nname = \"IDCARE\"\nurl = \"https://www.idcare.org/\"\nphone = \"1800 595 160\"\nabout = \"free support\"\n" +
+			"[languages.en]\n[languages.mi]\n[languages.mi.params.contact]\nphone_hours = \"8am ki 8pm; waea mai ki 1800 000 000, ki 1800 595 160 rānei\"\n[[languages.mi.params.we_will_never]]\ntext = \"tono i tō kupuhipa\"\n[[languages.mi.params.support]]\nabout = \"waea ki 1900 123 456\"\n", []string{
+			"config.toml:31:23: languages.mi.params.we_will_never: gives 1, and [[params.we_will_never]] has 2; give one for each of them, in the same order",
+			"config.toml:34:9: languages.mi.params.support[0].about: 1900 123 456 is not one of the site's numbers under [params]; a translation gives the same numbers as the default language's words",
+		}},
+		{"a language without its words for [params]", "-- config.toml --\n" + configText + "\n[[params.we_will_never]]\ntext = \"ask for your password\"\n[languages.en]\n[languages.mi]\n", []string{
+			"config.toml:21:12: warning: languages.mi: mi's pages show these words of [params] in en: contact.phone_hours, we_will_never; give them in mi under [languages.mi.params] (docs/config.md)",
 		}},
 		{"link to a draft", third("See [the next update](/incidents/x/2024-06-02-0900/).\n") + upd("2024-06-02-next.md", "title: Next\ndate: 2024-06-02T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Text.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:23: markdown: link leads to content/incidents/x/2024-06-02-next.md, a draft, which is not published; publish it first, or remove the link",

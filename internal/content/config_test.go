@@ -22,7 +22,13 @@ func TestConfigRefusesWhatItDoesNotRead(t *testing.T) {
 			"config.toml:17:15: languages.en.markup: markup settings are the tool's own and the same in every language; remove this",
 		}},
 		{"contact details for one language", "", "[languages.en]\nweight = 1\n[languages.en.params.contact]\nphone = \"1900 654 321\"\n", "", "", []string{
-			"config.toml:19:15: languages.en.params: per-language params are not supported; contact details, support services and security contacts are the same in every language; set them once under [params]",
+			"config.toml:19:15: languages.en.params: en is the default language: its words are the ones under [params]; write them there, and another language's under [languages.<code>.params]",
+			"config.toml:20:1: languages.en.params.contact.phone: the same in every language; set it once under [params], and translate only the words (phone_hours, postal, privacy_officer, we_will_never, each support service's about)",
+		}},
+		{"words and numbers for another language", "", "[languages.en]\n[languages.mi]\n[languages.mi.params]\norganisation = \"Te Rōpū\"\n[languages.mi.params.contact]\nphone_hours = \"8 am ki 8 pm\"\nemail = \"kōrero@example.org\"\n[[languages.mi.params.support]]\nname = \"IDCARE\"\nabout = \"he tautoko\"\n", "", "", []string{
+			"config.toml:20:1: languages.mi.params.organisation: the same in every language; set it once under [params], and translate only the words (phone_hours, postal, privacy_officer, we_will_never, each support service's about)",
+			"config.toml:23:1: languages.mi.params.contact.email: the same in every language; set it once under [params], and translate only the words (phone_hours, postal, privacy_officer, we_will_never, each support service's about)",
+			"config.toml:25:1: languages.mi.params.support[0].name: the same in every language; set it once under [params], and translate only the words (phone_hours, postal, privacy_officer, we_will_never, each support service's about)",
 		}},
 		{"markup at the top", "", "[markup.goldmark.renderer]\nunsafe = true\n", "", "", []string{
 			"config.toml:17:2: markup: markup settings are the tool's own (raw HTML is never published); remove this",
@@ -69,7 +75,7 @@ func TestConfigRefusesWhatItDoesNotRead(t *testing.T) {
 			`config.toml:21:10: languages.ar.locale: "ar_AE" is not a locale; write ar-AE, with - between its parts`,
 			"config.toml:22:13: languages.ar.direction: write rtl, in lower case",
 			`config.toml:23:1: languages.ar.languageCode: disclose calls this locale; write locale instead, like locale = "mi-NZ"`,
-			"config.toml:24:1: languages.ar.colour: unknown field; the fields here are: languageName, weight, title, locale, direction",
+			"config.toml:24:1: languages.ar.colour: unknown field; the fields here are: languageName, weight, title, locale, direction, params",
 		}},
 		{"a language's locale in another language", "", "[languages.en]\n[languages.mi]\nlocale = \"en-NZ\"\n", "", "", []string{
 			`config.toml:19:10: languages.mi.locale: "en-NZ" is not a locale of mi; write a locale that starts with mi, like mi`,

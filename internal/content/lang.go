@@ -29,6 +29,24 @@ type Language struct {
 	// Direction is "ltr" or "rtl"; when not set, "rtl" for the languages
 	// written right to left (rtlLanguages) and "ltr" for every other.
 	Direction string
+	// Words are [params]'s words in this language, where the config
+	// gives them ([languages.<code>.params]); the rest are shown in the
+	// default language's words.
+	Words LangWords
+}
+
+// LangWords are the words of [params] translated into a language. A text
+// is "" and a list nil where the config gives none.
+type LangWords struct {
+	PhoneHours, Postal, PrivacyOfficer string
+	// WeWillNever and SupportAbout are in the order of [params]'s lists,
+	// one for each of their entries.
+	WeWillNever, SupportAbout []string
+}
+
+// Has reports whether the words translate anything.
+func (w LangWords) Has() bool {
+	return w.PhoneHours != "" || w.Postal != "" || w.PrivacyOfficer != "" || w.WeWillNever != nil || w.SupportAbout != nil
 }
 
 // reLangCode is a language code as Hugo keys it: a BCP 47 tag in lower case
@@ -102,6 +120,14 @@ func (d *decoder) langs(cfg *Config) []Language {
 	for _, code := range codes {
 		p := "languages." + code + "."
 		l := Language{Code: code, Name: d.str(p + "languageName"), Title: d.str(p + "title"), Locale: d.str(p + "locale"), Direction: d.str(p + "direction")}
+		w := p + "params."
+		l.Words = LangWords{PhoneHours: d.str(w + "contact.phone_hours"), Postal: d.str(w + "contact.postal"), PrivacyOfficer: d.str(w + "contact.privacy_officer")}
+		for i := 0; i < d.count(w+"we_will_never"); i++ {
+			l.Words.WeWillNever = append(l.Words.WeWillNever, d.str(fmt.Sprintf("%swe_will_never[%d].text", w, i)))
+		}
+		for i := 0; i < d.count(w+"support"); i++ {
+			l.Words.SupportAbout = append(l.Words.SupportAbout, d.str(fmt.Sprintf("%ssupport[%d].about", w, i)))
+		}
 		if v, ok := d.vals[p+"weight"].(int64); ok {
 			l.Weight = int(v)
 		}
@@ -117,6 +143,10 @@ func (d *decoder) langs(cfg *Config) []Language {
 			}
 			d.diags.Add(d.pos[p+"direction"], p+"direction", "%s", msg)
 			l.Direction = ""
+		}
+		if pos, ok := d.pos[p+"params"]; ok && code == cfg.DefaultLang {
+			d.diags.Add(pos, p+"params", "%s is the default language: its words are the ones under [params]; write them there, and another language's under [languages.<code>.params]", code)
+			l.Words = LangWords{}
 		}
 		hasDefault = hasDefault || code == cfg.DefaultLang
 		out = append(out, l)

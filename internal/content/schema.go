@@ -156,7 +156,8 @@ var paramsFields = []field{
 
 // langFields are the keys of one [languages.<code>] table. A language
 // differs from the default in its words only: contact details, support
-// services and security contacts are the same in every language.
+// services and security contacts are the same in every language, and
+// only their words may be translated (langParamsFields).
 var langFields = []field{
 	{name: "languageName", kind: kText},
 	{name: "weight", kind: kInt, example: "2"},
@@ -166,7 +167,7 @@ var langFields = []field{
 	{name: "languageCode", kind: kRefused, refuse: `disclose calls this locale; write locale instead, like locale = "mi-NZ"`},
 	{name: "languageDirection", kind: kRefused, refuse: `disclose calls this direction; write direction instead, like direction = "rtl"`},
 	{name: "label", kind: kRefused, refuse: `disclose calls this languageName; write languageName instead, the language's name in itself, like languageName = "Te reo Māori"`},
-	{name: "params", kind: kRefused, refuse: "per-language params are not supported; contact details, support services and security contacts are the same in every language; set them once under [params]"},
+	{name: "params", kind: kObject, fields: langParamsFields()},
 	{name: "markup", kind: kRefused, refuse: "markup settings are the tool's own and the same in every language; remove this"},
 	{name: "menus", kind: kRefused, refuse: "the site's navigation is the tool's own; remove this"},
 	{name: "menu", kind: kRefused, refuse: "the site's navigation is the tool's own; remove this"},
@@ -196,6 +197,33 @@ var hugoOwned = []struct {
 	{"the site shows no copyright line or author; remove this", []string{"copyright", "author"}},
 	{"the tool runs Hugo itself; remove this", []string{"server", "timeout", "ignoreLogs", "printI18nWarnings", "printPathWarnings", "printUnusedTemplates", "enableMissingTranslationPlaceholders", "refLinksErrorLevel", "refLinksNotFoundURL", "newContentEditor", "environment"}},
 	{"a language's own settings go under [languages.<code>], like [languages.en]; move this there", []string{"languageName", "languageDirection", "direction", "label", "weight"}},
+}
+
+// langParamsFields are the keys of [languages.<code>.params]: the words
+// of [params] in that language, and nothing else. Numbers, addresses,
+// names and every setting are the same in every language.
+func langParamsFields() []field {
+	same := func(key string) field {
+		return field{name: key, kind: kRefused, refuse: "the same in every language; set it once under [params], and translate only the words (phone_hours, postal, privacy_officer, we_will_never, each support service's about)"}
+	}
+	out := []field{
+		{name: "contact", kind: kObject, fields: []field{
+			{name: "phone_hours", kind: kText},
+			{name: "postal", kind: kText},
+			{name: "privacy_officer", kind: kText},
+			same("phone"), same("international"), same("email"), same("media"),
+		}},
+		{name: "we_will_never", kind: kList, fields: []field{{name: "text", kind: kText, required: true}}},
+		{name: "support", kind: kList, fields: []field{{name: "about", kind: kText}, same("name"), same("url"), same("phone")}},
+	}
+	for _, f := range paramsFields {
+		switch f.name {
+		case "contact", "we_will_never", "support":
+		default:
+			out = append(out, same(f.name))
+		}
+	}
+	return out
 }
 
 func refusedFields() []field {

@@ -72,6 +72,9 @@ func Config(opts Options) ([]byte, error) {
 			if l.Name != "" {
 				m["label"] = l.Name
 			}
+			if l.Code != cfg.DefaultLang {
+				m["params"] = langParams(cfg, l)
+			}
 			langs[l.Code] = m
 		}
 		c["languages"] = langs
@@ -85,6 +88,73 @@ func Config(opts Options) ([]byte, error) {
 		c[k] = v
 	}
 	return json.MarshalIndent(c, "", "  ")
+}
+
+// supportParams are the support services as the templates read them.
+func supportParams(list []content.Support) []map[string]string {
+	var support []map[string]string
+	for _, s := range list {
+		m := map[string]string{"name": s.Name}
+		for k, v := range map[string]string{"url": s.URL, "phone": s.Phone, "about": s.About} {
+			if v != "" {
+				m[k] = v
+			}
+		}
+		support = append(support, m)
+	}
+	return support
+}
+
+// langParams are a language's params, over the site's (params): the
+// words of [params] it gives in its own language
+// ([languages.<code>.params]), each list whole, and disclose_untranslated,
+// the words it shows in the default language's (config-words.html marks
+// them with that language's lang). A list with another number of entries
+// than the site's is refused by check; here it is left untranslated.
+func langParams(cfg *content.Config, l content.Language) map[string]any {
+	w := l.Words
+	untranslated := map[string]bool{"revisions": true}
+	contact := cfg.Contact
+	for _, f := range []struct {
+		name string
+		to   *string
+		from string
+	}{
+		{"phone_hours", &contact.PhoneHours, w.PhoneHours},
+		{"postal", &contact.Postal, w.Postal},
+		{"privacy_officer", &contact.PrivacyOfficer, w.PrivacyOfficer},
+	} {
+		if f.from != "" {
+			*f.to = f.from
+		} else if *f.to != "" {
+			untranslated[f.name] = true
+		}
+	}
+	p := map[string]any{"contact": contact}
+	if len(cfg.WeWillNever) > 0 {
+		if len(w.WeWillNever) == len(cfg.WeWillNever) {
+			var never []map[string]string
+			for _, t := range w.WeWillNever {
+				never = append(never, map[string]string{"text": t})
+			}
+			p["we_will_never"] = never
+		} else {
+			untranslated["we_will_never"] = true
+		}
+	}
+	if len(cfg.Support) > 0 {
+		if len(w.SupportAbout) == len(cfg.Support) {
+			support := append([]content.Support(nil), cfg.Support...)
+			for i := range support {
+				support[i].About = w.SupportAbout[i]
+			}
+			p["support"] = supportParams(support)
+		} else {
+			untranslated["support"] = true
+		}
+	}
+	p["disclose_untranslated"] = untranslated
+	return p
 }
 
 // toolSettings are how disclose uses Hugo, the same for every site.
@@ -149,16 +219,7 @@ func params(opts Options) map[string]any {
 	for _, t := range cfg.WeWillNever {
 		never = append(never, map[string]string{"text": t})
 	}
-	var support []map[string]string
-	for _, s := range cfg.Support {
-		m := map[string]string{"name": s.Name}
-		for k, v := range map[string]string{"url": s.URL, "phone": s.Phone, "about": s.About} {
-			if v != "" {
-				m[k] = v
-			}
-		}
-		support = append(support, m)
-	}
+	support := supportParams(cfg.Support)
 	status := map[string]any{}
 	for i, s := range content.Statuses {
 		status[string(s)] = map[string]any{"rank": i, "meaning": s.Meaning()}
