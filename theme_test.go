@@ -127,3 +127,45 @@ func TestThemeWords(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestThemeHasNoWordsOfItsOwn: no template writes words of its own, outside
+// T: a word written into a template is English on every language's pages
+// (facts.html said "Key facts" and "When we found out" on the te reo Māori
+// pages). What is left of a template once its actions, comments, code
+// examples and tags are taken out must hold no word, and no attribute a
+// reader hears (aria-label, title, alt) may either. Names are not words
+// to translate.
+func TestThemeHasNoWordsOfItsOwn(t *testing.T) {
+	names := map[string]bool{"Scamwatch": true}
+	comment := regexp.MustCompile(`(?s)\{\{-?\s*/\*.*?\*/\s*-?\}\}`)
+	action := regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	code := regexp.MustCompile(`(?s)<code[^>]*>.*?</code>`)
+	heard := regexp.MustCompile(`\b(?:aria-label|title|alt|placeholder)="([^"]*)"`)
+	tag := regexp.MustCompile(`(?s)<[^>]*>`)
+	word := regexp.MustCompile(`\p{L}{2,}`)
+	err := fs.WalkDir(disclose.Theme, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := fs.ReadFile(disclose.Theme, p)
+		if err != nil {
+			return err
+		}
+		s := action.ReplaceAllString(comment.ReplaceAllString(string(b), ""), " ")
+		s = code.ReplaceAllString(s, " ")
+		for _, m := range heard.FindAllStringSubmatch(s, -1) {
+			if word.MatchString(m[1]) {
+				t.Errorf("%s: %s is the template's own words; use T with a key of i18n/en.toml", p, m[0])
+			}
+		}
+		for _, w := range word.FindAllString(tag.ReplaceAllString(s, " "), -1) {
+			if !names[w] {
+				t.Errorf("%s: %q is the template's own word; use T with a key of i18n/en.toml", p, w)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -359,13 +359,13 @@ func TestTemplateErrorsNameTheSitesFile(t *testing.T) {
 	sitetest.CopyTheme(t, dir)
 	p := filepath.Join(dir, "layouts", "_partials", "update.html")
 	b, _ := os.ReadFile(p)
-	os.WriteFile(p, []byte(strings.Replace(string(b), "{{ .Title }}</h1>", "{{ .Title.Nope }}</h1>", 1)), 0o644)
+	os.WriteFile(p, []byte(strings.Replace(string(b), "{{ else }}{{ .Title }}{{ end }}</h1>", "{{ else }}{{ .Title.Nope }}{{ end }}</h1>", 1)), 0o644)
 	res, err := buildSite(t, dir, filepath.Join(t.TempDir(), "public"))
 	var ce *build.ContentError
 	if !errors.As(err, &ce) {
 		t.Fatalf("err = %v; want a content error", err)
 	}
-	want := "layouts/_partials/update.html:5:74: template: can't evaluate field Nope in type string (while making the page of content/incidents/x/2024-05-08-first.md)"
+	want := "layouts/_partials/update.html:6:196: template: can't evaluate field Nope in type string (while making the page of content/incidents/x/2024-05-08-first.md)"
 	if got := res.Diags.Error(); got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}

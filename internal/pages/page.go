@@ -132,12 +132,14 @@ func versionPage(u *content.Update, v history.Version, html []byte) frontMatter 
 }
 
 // factParams adds the incident's current facts to the page's params, each
-// with the changes that made it (newest first), said in words here so
-// that the templates show what the feeds say:
+// with the changes that made it (newest first). The theme says them in the
+// page's language (affected-words.html says what facts.Words.Affected says
+// in the feeds); an old value ("was") is said here, in the default
+// language's words:
 //
 //	occurred:      [{from, to, note}]
-//	affected:      {words: "between 648,000 and about 1 million people", as_of, who, count, min, max, estimate}
-//	fact_groups:   [{fact, heading, items}] for data_involved, data_possibly_involved, data_not_involved
+//	affected:      {as_of, who, count, min, max, estimate}
+//	fact_groups:   [{fact, items}] for data_involved, data_possibly_involved, data_not_involved (the theme names each: fact-group.html)
 //	never_known:   "Experts tell us ..."
 //	changes:       {<fact>: [{date, url, was}]}
 func factParams(p map[string]any, st facts.State, w *facts.Words) {
@@ -157,7 +159,7 @@ func factParams(p map[string]any, st facts.State, w *facts.Words) {
 		p["occurred"] = l
 	}
 	if a := f.Affected; a != nil {
-		m := map[string]any{"words": w.Affected(a)}
+		m := map[string]any{} // the theme says them in words: affected-words.html
 		for k, v := range map[string]int64{"count": a.Count, "min": a.Min, "max": a.Max} {
 			if v > 0 {
 				m[k] = v
@@ -180,7 +182,7 @@ func factParams(p map[string]any, st facts.State, w *facts.Words) {
 		if len(items) == 0 && len(st.Of(name)) == 0 {
 			continue
 		}
-		groups = append(groups, map[string]any{"fact": name, "heading": facts.Label(f, name), "items": items})
+		groups = append(groups, map[string]any{"fact": name, "items": items})
 		p[name] = items // the lists as written, for anything else that reads them
 	}
 	if len(groups) > 0 {

@@ -168,11 +168,13 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 		}
 	}
 	// How to check the site is genuine, for journalists: the footer links it.
+	// Its words are all the theme's (verify.html), so it is in every
+	// language's own.
 	if err := add(pageFile("verify", ""), content.ConfigFile, verifyPage()); err != nil {
 		return nil, nil, err
 	}
 	for _, lang := range others {
-		if err := add(pageFile("verify", lang), content.ConfigFile, untranslated(verifyPage(), site.Config.DefaultLang)); err != nil {
+		if err := add(pageFile("verify", lang), content.ConfigFile, verifyPage()); err != nil {
 			return nil, nil, err
 		}
 	}
