@@ -11,6 +11,7 @@ import (
 
 	"github.com/disclose-dev/disclose"
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/themewords"
 	toml "github.com/pelletier/go-toml/v2"
 )
 
@@ -196,9 +197,9 @@ func sameAsTheme(name, file string) bool {
 
 // headingWords are the notice headings (the keys of noticeHeadings) in lang
 // ("" for the default language): the theme's i18n/<lang>.toml under the
-// site's own, as Hugo reads them. A language with neither has none, and
-// its statements are read for the English headings (i18n reports the
-// missing words).
+// site's own, as Hugo reads them (package themewords). A language with
+// neither has none, and its statements are read for the English headings
+// (i18n reports the missing words).
 func (c *checker) headingWords(lang string) map[string]string {
 	if lang == "" {
 		lang = c.cfg.DefaultLang
@@ -207,22 +208,16 @@ func (c *checker) headingWords(lang string) map[string]string {
 	if w, ok := c.headings[lang]; ok {
 		return w
 	}
-	w := map[string]string{}
-	file := path.Join(i18nDir, lang+".toml")
-	read := func(b []byte, err error) {
-		var m map[string]any
-		if err != nil || toml.Unmarshal(b, &m) != nil {
-			return // a file that cannot be read is reported by i18n
-		}
-		for _, key := range noticeHeadings {
-			if s, ok := m[key].(string); ok && strings.TrimSpace(s) != "" {
-				w[key] = s
-			}
-		}
+	dir := ""
+	if c.site != nil {
+		dir = c.site.Dir
 	}
-	read(fs.ReadFile(disclose.Theme, file))
-	if c.site != nil && c.site.Dir != "" {
-		read(os.ReadFile(filepath.Join(c.site.Dir, filepath.FromSlash(file))))
+	tw := themewords.For(dir, lang, "")
+	w := map[string]string{}
+	for _, key := range noticeHeadings {
+		if tw.Has(key) {
+			w[key] = tw.T(key)
+		}
 	}
 	if c.headings == nil {
 		c.headings = map[string]map[string]string{}

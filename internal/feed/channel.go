@@ -14,6 +14,7 @@ import (
 	"github.com/disclose-dev/disclose/internal/par"
 	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/render"
+	"github.com/disclose-dev/disclose/internal/themewords"
 )
 
 // Channels builds every feed of site, with each entry's text from bodies:
@@ -24,8 +25,9 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 	// Every published update is an entry of its incident's feed: render
 	// them all once, on every core, and share them between the feeds.
 	pubs := site.AllPublished()
+	words := themewords.For(site.Dir, cfg.DefaultLang, cfg.Locale)
 	entries, err := entriesOf(pubs, func(u *content.Update) (*Entry, error) {
-		e, err := newEntry(site, u, bodies)
+		e, err := newEntry(site, u, bodies, words)
 		if err != nil {
 			return nil, fmt.Errorf("feed: %s: %w", u.File, err)
 		}
@@ -42,7 +44,7 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 	icon, favicon := icons(site)
 	// The default language's feeds are at the root and carry its locale
 	// (baseChannel's).
-	chans := feedsOf(site, pubs, entries, n, "", "", cfg.Title, func(inc *content.Incident) string { return inc.Title })
+	chans := feedsOf(site, pubs, entries, n, "", "", cfg.Title, words, func(inc *content.Incident) string { return inc.Title })
 	srcLang := baseChannel(cfg).Language
 	for _, l := range cfg.Langs {
 		if l.Code == cfg.DefaultLang {
@@ -66,7 +68,7 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 // update, newest first) with its entry from entries.
 // language is the feeds' language ("" keeps the site's locale), title the
 // site feed's, and incTitle an incident's title in that language.
-func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Update]*Entry, n int, dir, language, title string, incTitle func(*content.Incident) string) []*Channel {
+func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Update]*Entry, n int, dir, language, title string, words *themewords.Words, incTitle func(*content.Incident) string) []*Channel {
 	cfg := site.Config
 	channel := func(sub string) *Channel {
 		ch := baseChannel(cfg)
@@ -79,7 +81,7 @@ func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Up
 	}
 	siteCh := channel("")
 	siteCh.Title = clean(title)
-	siteCh.Description = clean(fmt.Sprintf("Every update %s publishes about its cyber security incidents, newest first.", name(cfg)))
+	siteCh.Description = clean(words.T("feed_site_description", "Name", name(cfg)))
 	for _, u := range pubs {
 		siteCh.Entries = append(siteCh.Entries, entries[u])
 	}
@@ -98,7 +100,7 @@ func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Up
 		ch := channel(inc.Path())
 		it := incTitle(inc)
 		ch.Title = clean(fmt.Sprintf("%s: %s", name(cfg), it))
-		ch.Description = clean(fmt.Sprintf("Every update from %s about “%s”, newest first.", name(cfg), it))
+		ch.Description = clean(words.T("feed_incident_description", "Name", name(cfg), "Title", it))
 		pub := inc.Published()
 		for k := len(pub) - 1; k >= 0; k-- {
 			ch.Entries = append(ch.Entries, entries[pub[k]])
@@ -120,16 +122,18 @@ func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Up
 // when a translation replaces the source's text.
 func langChannels(site *content.Site, bodies *render.Bodies, l content.Language, pubs []*content.Update, n int, srcLang string) ([]*Channel, error) {
 	cfg := site.Config
+	words, srcWords := themewords.For(site.Dir, l.Code, l.Locale), themewords.For(site.Dir, cfg.DefaultLang, cfg.Locale)
 	entries, err := entriesOf(pubs, func(u *content.Update) (*Entry, error) {
 		t := u.Translations[l.Code]
 		// Untranslated, the entry is all in the source's words, the
-		// incident's title too, as its language says.
-		text, lang, incTitle := t, "", incidentTitle(u.Incident, l.Code)
+		// incident's title and the words around the text too, as its
+		// language says.
+		text, lang, incTitle, tw := t, "", incidentTitle(u.Incident, l.Code), words
 		if t == nil {
-			text, lang, incTitle = u, srcLang, u.Incident.Title
+			text, lang, incTitle, tw = u, srcLang, u.Incident.Title, srcWords
 		}
 		id := site.URL(public.InLanguage(l.Code, u.Path()))
-		e, err := entryOf(site, text, u, id, incTitle, bodies)
+		e, err := entryOf(site, text, u, id, incTitle, bodies, tw)
 		if err != nil {
 			return nil, fmt.Errorf("feed: %s: %w", text.File, err)
 		}
@@ -143,7 +147,7 @@ func langChannels(site *content.Site, bodies *render.Bodies, l content.Language,
 	if title == "" {
 		title = cfg.Title
 	}
-	return feedsOf(site, pubs, entries, n, public.InLanguage(l.Code, ""), l.Locale, title, func(inc *content.Incident) string { return incidentTitle(inc, l.Code) }), nil
+	return feedsOf(site, pubs, entries, n, public.InLanguage(l.Code, ""), l.Locale, title, words, func(inc *content.Incident) string { return incidentTitle(inc, l.Code) }), nil
 }
 
 // entriesOf makes the entry of each of pubs with entry, on every core, so
@@ -239,15 +243,18 @@ func newestPublished(ch *Channel) time.Time {
 	return t
 }
 
-func newEntry(site *content.Site, u *content.Update, bodies *render.Bodies) (*Entry, error) {
-	return entryOf(site, u, u, site.URL(u.Path()), u.Incident.Title, bodies)
+func newEntry(site *content.Site, u *content.Update, bodies *render.Bodies, words *themewords.Words) (*Entry, error) {
+	return entryOf(site, u, u, site.URL(u.Path()), u.Incident.Title, bodies, words)
 }
 
 // entryOf is the entry of the published update src with the text of u,
 // src itself or its translation: u's title, text, summary, revisions and
 // withdrawal (src's withdrawal when u states none, so a withdrawn update
-// is withdrawn in every language), src's date, status and facts.
-func entryOf(site *content.Site, u, src *content.Update, id, incTitle string, bodies *render.Bodies) (*Entry, error) {
+// is withdrawn in every language), src's date, status and facts. The
+// words around the text (withdrawn, revised, the facts' names) are the
+// theme's in u's language, words; the facts' values are src's, in the
+// default language's words, and say so in another language's entry.
+func entryOf(site *content.Site, u, src *content.Update, id, incTitle string, bodies *render.Bodies, words *themewords.Words) (*Entry, error) {
 	cfg := site.Config
 	inc := src.Incident
 	e := &Entry{
@@ -263,8 +270,8 @@ func entryOf(site *content.Site, u, src *content.Update, id, incTitle string, bo
 		w = src.Withdrawn
 	}
 	if w != nil {
-		notice := fmt.Sprintf("Withdrawn %s: %s", humanTime(cfg, w.Date), w.Note)
-		e.Title = clean(incTitle + " — Withdrawn: " + u.Title)
+		notice := fmt.Sprintf("%s %s: %s", words.T("feed_withdrawn"), words.Month(humanTime(cfg, w.Date), w.Date.In(zoneOf(cfg))), w.Note)
+		e.Title = clean(incTitle + " — " + words.T("title_withdrawn") + " " + u.Title)
 		e.Summary = clean(notice)
 		e.HTML = clean("<p><strong>" + textEscaper.Replace(notice) + "</strong></p>\n")
 		if w.Date.After(e.Updated) {
@@ -279,9 +286,9 @@ func entryOf(site *content.Site, u, src *content.Update, id, incTitle string, bo
 	if err != nil {
 		return nil, err
 	}
-	st, words := facts.AsOf(inc, src), facts.NewWords(cfg)
-	e.HTML = clean(revisionsHTML(site, u, src, bodies) + string(body) + factsHTML(st, src, words))
-	e.Disclose.Facts = factsDoc(st, src, words)
+	st, factWords := facts.AsOf(inc, src), facts.NewWords(cfg)
+	e.HTML = clean(revisionsHTML(site, u, src, bodies, words) + string(body) + factsHTML(st, src, factWords, words, valueLang(site, u)))
+	e.Disclose.Facts = factsDoc(st, src, factWords)
 	e.Summary = clean(bodies.Summary(u))
 	return e, nil
 }
@@ -305,7 +312,7 @@ func updated(u *content.Update, date time.Time) time.Time {
 // newest last as written, so a reader of the feed sees what changed.
 // Each note links to the text it replaced, where the build publishes it.
 // The texts replaced are src's (u is src or its translation).
-func revisionsHTML(site *content.Site, u, src *content.Update, bodies *render.Bodies) string {
+func revisionsHTML(site *content.Site, u, src *content.Update, bodies *render.Bodies, words *themewords.Words) string {
 	cfg := site.Config
 	if len(u.Revisions) == 0 {
 		return ""
@@ -313,15 +320,33 @@ func revisionsHTML(site *content.Site, u, src *content.Update, bodies *render.Bo
 	var b strings.Builder
 	b.WriteString("<ul class=\"revisions\">\n")
 	for i, r := range u.Revisions {
-		fmt.Fprintf(&b, "<li>Revised %s: %s", textEscaper.Replace(humanTime(cfg, r.Date)), textEscaper.Replace(r.Note))
+		fmt.Fprintf(&b, "<li>%s %s: %s", textEscaper.Replace(words.T("revised_on")), textEscaper.Replace(words.Month(humanTime(cfg, r.Date), r.Date.In(zoneOf(cfg)))), textEscaper.Replace(r.Note))
 		if old := bodies.Earlier(src, i+1); old != "" {
 			old = site.URL(old)
-			fmt.Fprintf(&b, " (<a href=\"%s\">read the text before this change</a>)", html.EscapeString(old))
+			fmt.Fprintf(&b, " (<a href=\"%s\">%s</a>)", html.EscapeString(old), textEscaper.Replace(words.T("revision_earlier_text")))
 		}
 		b.WriteString("</li>\n")
 	}
 	b.WriteString("</ul>\n")
 	return b.String()
+}
+
+// zoneOf is the zone humanTime shows times in.
+func zoneOf(cfg *content.Config) *time.Location {
+	if cfg.Location != nil {
+		return cfg.Location
+	}
+	return time.UTC
+}
+
+// valueLang is the lang of the facts' values in the entry of u: "" in the
+// default language, whose words they are, else the default language's
+// locale.
+func valueLang(site *content.Site, u *content.Update) string {
+	if u.Lang == "" {
+		return ""
+	}
+	return site.Config.Locale
 }
 
 // humanTime formats t as the site shows times: "14 May 2024, 9:15 am AEST"

@@ -2,10 +2,12 @@ package feed
 
 import (
 	"fmt"
+	"html"
 	"strings"
 
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/facts"
+	"github.com/disclose-dev/disclose/internal/themewords"
 )
 
 // Disclose is the JSON Feed extension object "_disclose" of each item
@@ -97,7 +99,11 @@ func factsDoc(st facts.State, u *content.Update, w *facts.Words) *FactsDoc {
 // shows them, with what the update changed. Other entries' text is the
 // update's alone, so that editing the incident's front matter never
 // rewrites an entry's text.
-func factsHTML(st facts.State, u *content.Update, w *facts.Words) string {
+//
+// The facts' names are in the entry's language (words); their values are
+// the default language's words (internal/facts), and carry valueLang as
+// their lang where that is not the entry's.
+func factsHTML(st facts.State, u *content.Update, w *facts.Words, words *themewords.Words, valueLang string) string {
 	f := st.Facts
 	if len(f.Set) == 0 || !facts.Applies(u) || len(u.Facts.Set) == 0 {
 		return ""
@@ -107,7 +113,13 @@ func factsHTML(st facts.State, u *content.Update, w *facts.Words) string {
 		was[c.Fact] = w.Was(c, f)
 	}
 	var b strings.Builder
-	b.WriteString("<p><strong>Key facts as of this update</strong></p>\n<ul class=\"facts\">\n")
+	b.WriteString("<p><strong>" + textEscaper.Replace(words.T("feed_facts_heading")) + "</strong></p>\n<ul class=\"facts\">\n")
+	value := func(v string) string {
+		if valueLang == "" {
+			return textEscaper.Replace(v)
+		}
+		return `<span lang="` + html.EscapeString(valueLang) + `">` + textEscaper.Replace(v) + "</span>"
+	}
 	for _, name := range content.FactNames {
 		if !f.Sets(name) {
 			continue
@@ -120,9 +132,9 @@ func factsHTML(st facts.State, u *content.Update, w *facts.Words) string {
 		if name == "affected" {
 			v = upperFirst(v)
 		}
-		fmt.Fprintf(&b, "<li>%s: %s", textEscaper.Replace(facts.Label(f, name)), textEscaper.Replace(v))
+		fmt.Fprintf(&b, "<li>%s: %s", textEscaper.Replace(factLabel(words, f, name)), value(v))
 		if changed {
-			fmt.Fprintf(&b, " (changed in this update, was %s)", textEscaper.Replace(old))
+			fmt.Fprintf(&b, " (%s %s)", textEscaper.Replace(words.T("feed_fact_changed")), value(old))
 		}
 		b.WriteString("</li>\n")
 	}
@@ -135,4 +147,18 @@ func upperFirst(s string) string {
 		return s
 	}
 	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// factLabel is what the page calls the fact name (fact-group.html,
+// facts.html), in the language of words: the group headings that tell "we
+// know" from "we do not know yet".
+func factLabel(words *themewords.Words, f content.Facts, name string) string {
+	key := "fact_" + name
+	if name == "data_possibly_involved" && f.NeverKnown != "" {
+		key = "fact_data_possibly_involved_never"
+	}
+	if !words.Has(key) {
+		return facts.Label(f, name)
+	}
+	return words.T(key)
 }
