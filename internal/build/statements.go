@@ -294,6 +294,26 @@ func configStatement(cfg *content.Config) statement {
 		{Name: "params.we_will_never", Value: cfg.WeWillNever, Lines: true},
 		{Name: "params.support", Value: cfg.Support, Lines: true},
 	}
+	// A language's words for them are statements too, from when it
+	// first gives them: a translation added later is not a change, a
+	// change to one is.
+	for _, l := range cfg.Langs {
+		if l.Code == cfg.DefaultLang {
+			continue
+		}
+		p, w := "languages."+l.Code+".params.", l.Words
+		for _, f := range []struct{ name, v string }{{"contact.phone_hours", w.PhoneHours}, {"contact.postal", w.Postal}, {"contact.privacy_officer", w.PrivacyOfficer}} {
+			if f.v != "" {
+				values = append(values, manifest.Hashed{Name: p + f.name, Value: f.v})
+			}
+		}
+		if w.WeWillNever != nil {
+			values = append(values, manifest.Hashed{Name: p + "we_will_never", Value: w.WeWillNever, Lines: true})
+		}
+		if w.SupportAbout != nil {
+			values = append(values, manifest.Hashed{Name: p + "support", Value: w.SupportAbout, Lines: true})
+		}
+	}
 	st := manifest.NewStatement("site contact", cfg.File, values)
 	st.Revisions = changes(cfg.Revisions)
 	return statement{

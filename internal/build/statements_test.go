@@ -48,6 +48,9 @@ text = "ask for your password"
 [[params.revisions]]
 date = 2024-05-10T09:00:00+10:00
 note = "the email address changed"
+
+[[languages.mi.params.we_will_never]]
+text = "tono i tō kupuhipa"
 -- content/incidents/x/_index.md --
 ---
 title: Cyber security incident
@@ -195,6 +198,8 @@ func TestSilentChangesAreRefused(t *testing.T) {
 			[]string{"config.toml:20:9: params.contact.phone: changed since it was published", "[[params.revisions]] with date = 2026-11-22T11:00:00+11:00"}},
 		{"the scam warning", []change{{"config.toml", `text = "ask for your password"`, `text = "ask for your PIN"`}},
 			[]string{"config.toml:24:8: params.we_will_never: changed since it was published"}},
+		{"the scam warning in te reo Māori", []change{{"config.toml", `text = "tono i tō kupuhipa"`, `text = "tono i tō PIN"`}},
+			[]string{"config.toml:31:8: languages.mi.params.we_will_never: changed since it was published"}},
 		{"a contact revision removed", []change{{"config.toml", "[[params.revisions]]\ndate = 2024-05-10T09:00:00+10:00\nnote = \"the email address changed\"\n", ""}},
 			[]string{"config.toml:14:2: params.revisions: 1 revision entry was published, and 0 remain", "put back the entry removed"}},
 		{"a contact revision rewritten", []change{{"config.toml", `note = "the email address changed"`, `note = "nothing changed"`}},
