@@ -43,7 +43,7 @@ func (c *checker) langWords() {
 			texts[fmt.Sprintf("%ssupport[%d].about", p, i)] = t
 		}
 		for _, key := range sortedKeys(texts) {
-			for _, m := range rePhone.FindAllString(texts[key], -1) {
+			for _, m := range phoneStrings(texts[key]) {
 				if reThousands.MatchString(m) || isKnown(digits(m), known) {
 					continue
 				}

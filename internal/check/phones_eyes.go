@@ -47,7 +47,7 @@ func (c *checker) phoneText(pos diag.Pos, key, text string, known []string) {
 	if !mayHoldPhone([]byte(text)) {
 		return
 	}
-	for _, num := range rePhone.FindAllString(text, -1) {
+	for _, num := range phoneStrings(text) {
 		d := digits(num)
 		if len(d) < 6 || reThousands.MatchString(num) {
 			continue

@@ -207,6 +207,10 @@ func TestRules(t *testing.T) {
 		{"a language without its words for [params]", "-- config.toml --\n" + configText + "\n[[params.we_will_never]]\ntext = \"ask for your password\"\n[languages.en]\n[languages.mi]\n", []string{
 			"config.toml:21:12: warning: languages.mi: mi's pages show these words of [params] in en: contact.phone_hours, we_will_never; give them in mi under [languages.mi.params] (docs/config.md)",
 		}},
+		{"a phone number in another script's digits", bilingual + upd("2024-06-01-third.md", "title: Third\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Call 1800 000 000.\n") +
+			upd("2024-06-01-third.mi.md", "title: Tuatoru\ndate: 2024-06-01T09:00:00+10:00\nstatus: contained\n", "Waea mai ki ١٨٠٠ ٠٠٠ ٠٠٠, kaua ki ١٩٠٠ ١٢٣ ٤٥٦.\n"), []string{
+			"content/incidents/x/2024-06-01-third.mi.md:6:35: warning: phone: ١٩٠٠ ١٢٣ ٤٥٦ is not one of the site's numbers (params.contact and params.support in config.toml); check every digit, or add it there",
+		}},
 		{"link to a draft", third("See [the next update](/incidents/x/2024-06-02-0900/).\n") + upd("2024-06-02-next.md", "title: Next\ndate: 2024-06-02T09:00:00+10:00\nstatus: contained\ndraft: true\n", "Text.\n"), []string{
 			"content/incidents/x/2024-06-01-third.md:6:23: markdown: link leads to content/incidents/x/2024-06-02-next.md, a draft, which is not published; publish it first, or remove the link",
 		}},
