@@ -56,6 +56,12 @@ func (c *checker) config() {
 	if cfg.Readability < 0 || cfg.Readability > 0 && cfg.Readability < 4 {
 		c.diags.Add(cfg.PosOf("params.readability_grade"), "params.readability_grade", "%g is not a usable reading grade; write a school grade like 8 or 10", cfg.Readability)
 	}
+	for i, t := range cfg.WeWillNever {
+		key := "params.we_will_never[" + strconv.Itoa(i) + "].text"
+		if strings.TrimSpace(t) == "" {
+			c.diags.Add(cfg.PosOf(key), key, "empty, so the scam warning would show an empty line; write what %s will never do, or remove this [[params.we_will_never]]", cfg.KnownAs)
+		}
+	}
 	for i, s := range cfg.Support {
 		key := "params.support[" + strconv.Itoa(i) + "]."
 		c.frontMatterURL(cfg.File, cfg.PosOf(key+"url"), key+"url", s.URL)

@@ -37,7 +37,11 @@ func (c *checker) langWords() {
 		}
 		texts := map[string]string{p + "contact.phone_hours": w.PhoneHours, p + "contact.postal": w.Postal, p + "contact.privacy_officer": w.PrivacyOfficer}
 		for i, t := range w.WeWillNever {
-			texts[fmt.Sprintf("%swe_will_never[%d].text", p, i)] = t
+			key := fmt.Sprintf("%swe_will_never[%d].text", p, i)
+			texts[key] = t
+			if strings.TrimSpace(t) == "" {
+				c.diags.Add(cfg.PosOf(key), key, "empty, so the scam warning in %s would show an empty line; write entry %d of [[params.we_will_never]] in %s", l.Code, i+1, l.Code)
+			}
 		}
 		for i, t := range w.SupportAbout {
 			texts[fmt.Sprintf("%ssupport[%d].about", p, i)] = t

@@ -204,6 +204,11 @@ func TestRules(t *testing.T) {
 			"config.toml:31:23: languages.mi.params.we_will_never: gives 1, and [[params.we_will_never]] has 2; give one for each of them, in the same order",
 			"config.toml:34:9: languages.mi.params.support[0].about: 1900 123 456 is not one of the site's numbers under [params]; a translation gives the same numbers as the default language's words",
 		}},
+		{"an empty line of the scam warning", "-- config.toml --\n" + configText + "\n[[params.we_will_never]]\ntext = \"ask for your password\"\n[[params.we_will_never]]\ntext = \" \"\n" +
+			"[languages.en]\n[languages.mi]\n[languages.mi.params.contact]\nphone_hours = \"8am ki 8pm\"\n[[languages.mi.params.we_will_never]]\ntext = \"\"\n[[languages.mi.params.we_will_never]]\ntext = \"tono i tō kupuhipa\"\n", []string{
+			"config.toml:21:8: params.we_will_never[1].text: empty, so the scam warning would show an empty line; write what Example will never do, or remove this [[params.we_will_never]]",
+			"config.toml:27:8: languages.mi.params.we_will_never[0].text: empty, so the scam warning in mi would show an empty line; write entry 1 of [[params.we_will_never]] in mi",
+		}},
 		{"a language without its words for [params]", "-- config.toml --\n" + configText + "\n[[params.we_will_never]]\ntext = \"ask for your password\"\n[languages.en]\n[languages.mi]\n", []string{
 			"config.toml:21:12: warning: languages.mi: mi's pages show these words of [params] in en: contact.phone_hours, we_will_never; give them in mi under [languages.mi.params] (docs/config.md)",
 		}},
