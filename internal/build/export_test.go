@@ -7,3 +7,10 @@ func SetAfterCacheIndex(f func()) (restore func()) {
 	afterCacheIndex = f
 	return func() { afterCacheIndex = old }
 }
+
+// PrecompressSearched and SecretFilesBut are the compress and secrets
+// steps of Build.
+var (
+	PrecompressSearched = precompressSearched
+	SecretFilesBut      = secretFilesBut
+)
