@@ -143,7 +143,9 @@ func publishEntry(e feedEntry, dst string) bool {
 		h := sha256.New()
 		f, err := os.Open(from)
 		if err == nil {
-			_, err = io.Copy(h, f)
+			buf := copyBufs.Get().(*[]byte)
+			_, err = io.CopyBuffer(struct{ io.Writer }{h}, struct{ io.Reader }{f}, *buf)
+			copyBufs.Put(buf)
 			f.Close()
 		}
 		if err != nil || hex.EncodeToString(h.Sum(nil)) != e.sum {
@@ -156,6 +158,8 @@ func publishEntry(e feedEntry, dst string) bool {
 	sum := sha256.Sum256(b)
 	return err == nil && hex.EncodeToString(sum[:]) == e.sum && os.WriteFile(dst, b, 0o644) == nil
 }
+
+var copyBufs = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
 
 // docKey names one document of the channel whose key is key: the format
 // is the file's extension and name ("feed.xml", "atom.xml", "feed.json").
@@ -245,14 +249,14 @@ func channelKeys(id string, chans []*Channel) []string {
 	}
 	sums := make([][sha256.Size]byte, len(entries))
 	par.Each(len(entries), func(i int) error {
-		h := hasher{sha256.New()}
+		h := newHasher()
 		h.value(reflect.ValueOf(entries[i]))
 		h.Sum(sums[i][:0])
 		return nil
 	})
 	keys := make([]string, len(chans))
 	par.Each(len(chans), func(i int) error {
-		h := hasher{sha256.New()}
+		h := newHasher()
 		h.str("disclose feed v1")
 		h.str(id)
 		h.fields(reflect.ValueOf(chans[i]).Elem(), "Entries")
@@ -268,7 +272,12 @@ func channelKeys(id string, chans []*Channel) []string {
 
 // hasher writes values into a hash unambiguously: every string and list
 // with its length, every field with its name, nil apart from empty.
-type hasher struct{ hash.Hash }
+type hasher struct {
+	hash.Hash
+	buf *[]byte // a string's bytes on their way in: the hash has no WriteString
+}
+
+func newHasher() hasher { return hasher{sha256.New(), new([]byte)} }
 
 func (h hasher) u64(n uint64) {
 	var b [8]byte
@@ -278,7 +287,8 @@ func (h hasher) u64(n uint64) {
 
 func (h hasher) str(s string) {
 	h.u64(uint64(len(s)))
-	io.WriteString(h, s)
+	*h.buf = append((*h.buf)[:0], s...)
+	h.Write(*h.buf)
 }
 
 var timeType = reflect.TypeFor[time.Time]()
