@@ -189,6 +189,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	feedDir := stage + ".feeds"
 	defer os.RemoveAll(feedDir)
 	var hashed map[string]manifest.File // the files compress read and wrote
+	var listed []string                 // the site's files (publish.SiteFiles) once the render is in place
 	var bodies *render.Bodies
 	var sources map[string]string // the author's file of each generated page
 
@@ -281,7 +282,11 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			if err := publish.WriteSecurityTxt(stage, cfg); err != nil {
 				return err
 			}
-			return publish.WriteHeadersFile(stage)
+			// One listing of the output serves _headers and compress.
+			if listed, err = publish.SiteFiles(stage); err != nil {
+				return err
+			}
+			return publish.WriteHeadersFileFor(stage, listed)
 		}},
 		// What the render made, the site's static files among it, is
 		// searched again for secret keys as it will be published: the
@@ -289,7 +294,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 		// and every other file by secrets.
 		{"compress", func() (err error) {
 			var d diag.List
-			hashed, d, err = precompressSearched(stage, opts.CacheDir, filepath.Base(out)+"/")
+			hashed, d, err = precompressSearched(stage, opts.CacheDir, filepath.Base(out)+"/", listed)
 			if len(d) > 0 {
 				res.Diags = append(res.Diags, d...)
 				res.Diags.Sort()

@@ -42,7 +42,11 @@ import (
 // every file it read or wrote: the text files and their siblings, by slash
 // path, so that the manifest does not read them again.
 func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error) {
-	known, _, err := precompressSearched(outDir, cacheDir, "")
+	files, err := publish.SiteFiles(outDir)
+	if err != nil {
+		return nil, err
+	}
+	known, _, err := precompressSearched(outDir, cacheDir, "", files)
 	return known, err
 }
 
@@ -52,15 +56,14 @@ func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error
 // read every page twice). A file that holds one is not compressed, and is
 // refused in diags, named shown + its path; the caller publishes nothing
 // then. The text files are the keys of known that are not .gz or .br.
-func precompressSearched(outDir, cacheDir, shown string) (known map[string]manifest.File, diags diag.List, err error) {
+// files lists the site's files (publish.SiteFiles, made by the headers
+// step), so that the output is not walked again.
+func precompressSearched(outDir, cacheDir, shown string, files []string) (known map[string]manifest.File, diags diag.List, err error) {
 	dir, err := compressCacheDir(cacheDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	text, err := publish.TextFiles(outDir)
-	if err != nil {
-		return nil, nil, err
-	}
+	text := publish.TextOf(files)
 	index := readCacheIndex(dir)
 	afterCacheIndex()
 	hashed := make([][]manifest.File, len(text))

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/disclose-dev/disclose/internal/build"
+	"github.com/disclose-dev/disclose/internal/publish"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
 
@@ -32,7 +33,7 @@ func TestSecretsAreSearchedInTheBytesCompressRead(t *testing.T) {
 	}
 	files["notes/key.txt"] = strings.Repeat("Our notes.\n", 100) + string(secret)
 	out, cache := pcWriteTree(t, files), t.TempDir()
-	known, diags, err := build.PrecompressSearched(out, cache, "public/")
+	known, diags, err := build.PrecompressSearched(out, cache, "public/", siteFiles(t, out))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func TestSecretsAreSearchedInTheBytesCompressRead(t *testing.T) {
 	// does not read is found by secrets.
 	os.Remove(filepath.Join(out, "notes", "key.txt"))
 	os.WriteFile(filepath.Join(out, "image.png"), []byte("\x89PNG "+string(secret)), 0o644)
-	known, diags, err = build.PrecompressSearched(out, cache, "public/")
+	known, diags, err = build.PrecompressSearched(out, cache, "public/", siteFiles(t, out))
 	if err != nil || len(diags) > 0 {
 		t.Fatal(err, diags.Error())
 	}
@@ -78,4 +79,13 @@ func TestSecretsAreSearchedInTheBytesCompressRead(t *testing.T) {
 	if len(d) != 1 || !strings.Contains(d.Error(), "public/image.png:1:1:") {
 		t.Errorf("secrets said %q; want image.png refused", d.Error())
 	}
+}
+
+func siteFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := publish.SiteFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

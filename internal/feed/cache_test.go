@@ -20,8 +20,8 @@ func TestCacheKeyCoversEveryField(t *testing.T) {
 		e := &Entry{ID: "https://x.example/incidents/a/2024-05-14-0915/", Title: "A — B", Published: when, Updated: when,
 			HTML: "<p>Text</p>", Summary: "Text", Categories: []string{"A", "investigating"}, Lang: "",
 			Disclose: &Disclose{Status: "investigating", Facts: &FactsDoc{
-				Occurred: []RangeDoc{{From: "2024-05-01", To: "2024-05-02", Note: "n"}},
-				Affected: &AffectedDoc{Words: "about 10 people", Count: 10, AsOf: "2024-05-14", Who: "customers"},
+				Occurred:     []RangeDoc{{From: "2024-05-01", To: "2024-05-02", Note: "n"}},
+				Affected:     &AffectedDoc{Words: "about 10 people", Count: 10, AsOf: "2024-05-14", Who: "customers"},
 				DataInvolved: &words, NeverKnown: "", Changed: []ChangeDoc{{Fact: "affected", Was: "5"}}}}}
 		return &Channel{Dir: "incidents/a/", Title: "T", Description: "D", Home: "https://x.example/incidents/a/",
 			Language: "en-AU", Author: "O", AuthorURL: "https://x.example/", Published: when, Updated: when,
