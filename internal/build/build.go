@@ -251,6 +251,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
 			renderErr := hugo.Build(ho)
+			releaseHugo()
 			<-done
 			// What the render allocated is garbage now, but the Go runtime
 			// hands freed memory back to the system only slowly: without

@@ -14,3 +14,11 @@ var (
 	PrecompressSearched = precompressSearched
 	SecretFilesBut      = secretFilesBut
 )
+
+// HugoCompletions is how many flag completion functions of Hugo's
+// commands cobra holds (releaseHugo empties them).
+func HugoCompletions() int {
+	cobraFlagCompletionMutex.Lock()
+	defer cobraFlagCompletionMutex.Unlock()
+	return len(cobraFlagCompletions)
+}
