@@ -11,6 +11,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"runtime/pprof"
 	"time"
 
 	"github.com/disclose-dev/disclose/internal/check"
@@ -81,7 +83,10 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			return err
 		}
 		start := time.Now()
-		err := f()
+		var err error
+		// Each step's CPU time is labelled with its name in a profile
+		// (disclose-bench steps -cpuprofile; go tool pprof -tagfocus).
+		pprof.Do(ctx, pprof.Labels("step", name), func(context.Context) { err = f() })
 		res.Steps = append(res.Steps, Step{Name: name, Duration: time.Since(start)})
 		return err
 	}
@@ -184,6 +189,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 	feedDir := stage + ".feeds"
 	defer os.RemoveAll(feedDir)
 	var hashed map[string]manifest.File // the files compress read and wrote
+	var listed []string                 // the site's files (publish.SiteFiles) once the render is in place
 	var bodies *render.Bodies
 	var sources map[string]string // the author's file of each generated page
 
@@ -225,20 +231,33 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			var feedErr error
 			var fed time.Duration
 			done := make(chan struct{})
-			go func() {
+			go func(site *content.Site, bodies *render.Bodies) {
 				defer close(done)
 				start := time.Now()
-				feedErr = feed.Write(site, bodies, feedDir)
+				pprof.Do(ctx, pprof.Labels("step", "feeds"), func(context.Context) {
+					feedErr = feed.WriteCached(site, bodies, feedDir, opts.CacheDir)
+				})
 				fed = time.Since(start)
-			}()
+			}(site, bodies)
+			// From here on, the build needs only cfg and what it has made
+			// of the site: the loaded site and its bodies (about 50 MiB of
+			// live heap at 10,000 updates) are the feeds' alone, and are
+			// released once they are written, early in the render when
+			// the feed cache holds most of them, instead of after it.
+			wanted := expectedPages(site)
+			site, bodies = nil, nil
 			ho := hugo.Options{SiteDir: opts.SiteDir, Config: cfg, PagesDir: work, Sources: sources, OutDir: stage, CacheDir: opts.CacheDir, TempDir: work}
 			if opts.Key != nil {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
 			renderErr := hugo.Build(ho)
+			releaseHugo()
 			<-done
-			wanted := expectedPages(site)
-			site, bodies = nil, nil // from here on, the build needs only cfg and updates
+			// What the render allocated is garbage now, but the Go runtime
+			// hands freed memory back to the system only slowly: without
+			// this, the steps after the render grew the build's resident
+			// memory past the render's own peak (BENCHMARKS.md).
+			debug.FreeOSMemory()
 			res.Steps = append(res.Steps, Step{Name: "feeds", Duration: fed, Beside: true})
 			var se *hugo.SiteError
 			if errors.As(renderErr, &se) {
@@ -264,21 +283,33 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			if err := publish.WriteSecurityTxt(stage, cfg); err != nil {
 				return err
 			}
-			return publish.WriteHeadersFile(stage)
+			// One listing of the output serves _headers and compress.
+			if listed, err = publish.SiteFiles(stage); err != nil {
+				return err
+			}
+			return publish.WriteHeadersFileFor(stage, listed)
+		}},
+		// What the render made, the site's static files among it, is
+		// searched again for secret keys as it will be published: the
+		// text files by compress, in the bytes it reads to compress them,
+		// and every other file by secrets.
+		{"compress", func() (err error) {
+			var d diag.List
+			hashed, d, err = precompressSearched(stage, opts.CacheDir, filepath.Base(out)+"/", listed)
+			if len(d) > 0 {
+				res.Diags = append(res.Diags, d...)
+				res.Diags.Sort()
+				return &ContentError{res.Diags}
+			}
+			return err
 		}},
 		{"secrets", func() error {
-			// What the render made, the site's static files among it,
-			// is searched again as it will be published.
-			if d := SecretFiles(stage, filepath.Base(out)+"/"); len(d) > 0 {
+			if d := secretFilesBut(stage, filepath.Base(out)+"/", hashed); len(d) > 0 {
 				res.Diags = append(res.Diags, d...)
 				res.Diags.Sort()
 				return &ContentError{res.Diags}
 			}
 			return nil
-		}},
-		{"compress", func() (err error) {
-			hashed, err = PrecompressCached(stage, opts.CacheDir)
-			return err
 		}},
 		{"manifest", func() error {
 			return manifest.WriteKnown(stage, record, cfg.BaseURL, opts.Key, hashed)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/disclose-dev/disclose/internal/cachedir"
+	"github.com/disclose-dev/disclose/internal/diag"
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/par"
 	"github.com/disclose-dev/disclose/internal/publish"
@@ -40,34 +42,56 @@ import (
 // every file it read or wrote: the text files and their siblings, by slash
 // path, so that the manifest does not read them again.
 func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error) {
+	files, err := publish.SiteFiles(outDir)
+	if err != nil {
+		return nil, err
+	}
+	known, _, err := precompressSearched(outDir, cacheDir, "", files)
+	return known, err
+}
+
+// precompressSearched is PrecompressCached searching each text file for a
+// secret key (SecretFiles) in the bytes it reads to compress it, so that
+// the secrets step need not read them again (BENCHMARKS.md: the two steps
+// read every page twice). A file that holds one is not compressed, and is
+// refused in diags, named shown + its path; the caller publishes nothing
+// then. The text files are the keys of known that are not .gz or .br.
+// files lists the site's files (publish.SiteFiles, made by the headers
+// step), so that the output is not walked again.
+func precompressSearched(outDir, cacheDir, shown string, files []string) (known map[string]manifest.File, diags diag.List, err error) {
 	dir, err := compressCacheDir(cacheDir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	text, err := publish.TextFiles(outDir)
-	if err != nil {
-		return nil, err
-	}
+	text := publish.TextOf(files)
 	index := readCacheIndex(dir)
 	afterCacheIndex()
 	hashed := make([][]manifest.File, len(text))
+	found := make([]diag.List, len(text))
 	err = par.Each(len(text), func(i int) (err error) {
-		hashed[i], err = precompressCachedFile(outDir, text[i], dir, index)
+		hashed[i], found[i], err = precompressCachedFile(outDir, text[i], dir, index, shown)
 		return err
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	known := make(map[string]manifest.File, 3*len(text))
+	known = make(map[string]manifest.File, 3*len(text))
 	used := make(map[string]bool, len(text))
-	for _, files := range hashed {
+	for i, files := range hashed {
+		diags = append(diags, found[i]...)
+		if len(files) == 0 {
+			continue
+		}
 		used[files[0].SHA256] = true
 		for _, f := range files {
 			known[f.Path] = f
 		}
 	}
+	if len(diags) > 0 {
+		return nil, diags, nil // the cache is left as it was
+	}
 	prune(index, used)
-	return known, nil
+	return known, nil, nil
 }
 
 // afterCacheIndex runs once the cache is listed; tests use it to change
@@ -152,12 +176,18 @@ func readCacheIndex(dir string) map[string]cacheEntry {
 }
 
 // precompressCachedFile makes the siblings of the text file rel and
-// returns the file and the siblings it wrote, the file first.
-func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntry) ([]manifest.File, error) {
+// returns the file and the siblings it wrote, the file first; or, when
+// the file holds a secret key, nothing but the diagnostic that refuses it.
+func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntry, shown string) ([]manifest.File, diag.List, error) {
 	p := filepath.Join(outDir, filepath.FromSlash(rel))
-	data, err := os.ReadFile(p)
+	buf, err := readPooled(p)
 	if err != nil {
-		return nil, fmt.Errorf("build: precompress: %w", err)
+		return nil, nil, fmt.Errorf("build: precompress: %w", err)
+	}
+	defer readBufs.Put(buf)
+	data := buf.Bytes()
+	if d := secretData(data[:min(len(data), secretScanLimit)], shown+rel); len(d) > 0 {
+		return nil, d, nil
 	}
 	source := hexSum(data)
 	files := []manifest.File{{Path: rel, Size: int64(len(data)), SHA256: source}}
@@ -166,7 +196,7 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 		// A sibling already there (static/ may hold one) is replaced, never
 		// written through: it could be a link to a cache entry.
 		if err := os.Remove(sib); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("build: precompress: %w", err)
+			return nil, nil, fmt.Errorf("build: precompress: %w", err)
 		}
 		e, ok := index[source+c.Ext]
 		var out []byte
@@ -177,7 +207,7 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 			// entry changed through a published link, say) is dropped and
 			// made again, never published or signed.
 			b, linked := usedEntry(e, sib)
-			if b == nil || !entryHolds(b, e) {
+			if b == nil || !entryHolds(b.Bytes(), e) {
 				if linked {
 					os.Remove(sib)
 				}
@@ -185,9 +215,13 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 				ok = false
 			} else if !linked {
 				// Another filesystem: the checked bytes are copied.
-				if err := os.WriteFile(sib, b, 0o644); err != nil {
-					return nil, fmt.Errorf("build: precompress: %w", err)
+				if err := os.WriteFile(sib, b.Bytes(), 0o644); err != nil {
+					readBufs.Put(b)
+					return nil, nil, fmt.Errorf("build: precompress: %w", err)
 				}
+			}
+			if b != nil {
+				readBufs.Put(b)
 			}
 		}
 		if !ok {
@@ -195,7 +229,7 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 			sum := hexSum(out)
 			e = cacheEntry{filepath.Join(cache, source[:2], entryName(source, int64(len(out)), sum, c.Ext)), int64(len(out)), sum}
 			if err := writeCacheEntry(e.path, out); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		if !publish.WorthCompressing(len(data), int(e.size)) {
@@ -204,29 +238,55 @@ func precompressCachedFile(outDir, rel, cache string, index map[string]cacheEntr
 		}
 		if out != nil && os.Link(e.path, sib) != nil {
 			if err := os.WriteFile(sib, out, 0o644); err != nil {
-				return nil, fmt.Errorf("build: precompress: %w", err)
+				return nil, nil, fmt.Errorf("build: precompress: %w", err)
 			}
 		}
 		files = append(files, manifest.File{Path: rel + c.Ext, Size: e.size, SHA256: e.sum})
 	}
-	return files, nil
+	return files, nil, nil
 }
 
 // usedEntry links the sibling sib to the cache entry e and reads what
 // the link holds, so that the bytes checked are the bytes published; where
 // links are impossible it reads the entry itself. b is nil when neither
-// can be read.
-func usedEntry(e cacheEntry, sib string) (b []byte, linked bool) {
+// can be read. b is from readBufs, to be put back.
+func usedEntry(e cacheEntry, sib string) (b *bytes.Buffer, linked bool) {
 	linked = os.Link(e.path, sib) == nil
 	from := e.path
 	if linked {
 		from = sib
 	}
-	b, err := os.ReadFile(from)
+	b, err := readPooled(from)
 	if err != nil {
 		return nil, linked
 	}
 	return b, linked
+}
+
+// readBufs are the buffers the compress step reads files into: a warm
+// build reads every text file of the site and every cache entry it uses
+// (at 10,000 updates, some 400 MB), and a new slice for each was garbage
+// made after the render, when the build's memory peaks (BENCHMARKS.md).
+var readBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// readPooled reads the file at p into a buffer from readBufs; its bytes
+// are valid until it is put back.
+func readPooled(p string) (*bytes.Buffer, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b := readBufs.Get().(*bytes.Buffer)
+	b.Reset()
+	if fi, err := f.Stat(); err == nil && fi.Size() < 1<<30 {
+		b.Grow(int(fi.Size()) + 1)
+	}
+	if _, err := b.ReadFrom(f); err != nil {
+		readBufs.Put(b)
+		return nil, err
+	}
+	return b, nil
 }
 
 // entryHolds reports whether b, a cache entry's bytes, is what its name

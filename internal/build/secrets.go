@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/disclose-dev/disclose/internal/diag"
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/public"
 	"github.com/disclose-dev/disclose/internal/sign"
 )
@@ -46,7 +47,11 @@ func SiteSecrets(siteDir string) diag.List {
 // ("static/", or "public/" for the output). Symbolic links to files are
 // followed, since Hugo and the web server would publish what they point
 // to; a .git folder is skipped.
-func SecretFiles(dir, shown string) diag.List {
+func SecretFiles(dir, shown string) diag.List { return secretFilesBut(dir, shown, nil) }
+
+// secretFilesBut is SecretFiles leaving out the files of searched (slash
+// paths below dir), which were searched already as they were read.
+func secretFilesBut(dir, shown string, searched map[string]manifest.File) diag.List {
 	var diags diag.List
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -62,6 +67,9 @@ func SecretFiles(dir, shown string) diag.List {
 		if err != nil {
 			return nil
 		}
+		if _, ok := searched[filepath.ToSlash(rel)]; ok && d.Type().IsRegular() {
+			return nil
+		}
 		diags = append(diags, secretFile(p, shown+filepath.ToSlash(rel))...)
 		return nil
 	})
@@ -74,6 +82,20 @@ func secretFile(p, name string) diag.List {
 	if !found {
 		return nil
 	}
+	return secretDiag(name, what)
+}
+
+// secretData refuses data, the start of the file named name, if it holds
+// a secret key.
+func secretData(data []byte, name string) diag.List {
+	what, found := sign.FindSecret(data)
+	if !found {
+		return nil
+	}
+	return secretDiag(name, what)
+}
+
+func secretDiag(name, what string) diag.List {
 	var diags diag.List
 	diags.Add(diag.Pos{File: name, Line: 1, Col: 1}, "", "this file holds %s, which must never be published; "+
 		"remove it (and from the repository's history), keep secret keys outside the site's folder, "+

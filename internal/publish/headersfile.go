@@ -34,10 +34,18 @@ var writtenLater = []string{public.SecurityTxt, public.Manifest, public.Signatur
 // once per file. Content-Type is set only where the host would guess it
 // wrong from the extension (feeds, signatures, keys).
 func WriteHeadersFile(outDir string) error {
-	text, err := HeadersFile(outDir)
+	files, err := SiteFiles(outDir)
 	if err != nil {
 		return err
 	}
+	return WriteHeadersFileFor(outDir, files)
+}
+
+// WriteHeadersFileFor is WriteHeadersFile for a caller that has listed
+// the site's files already (SiteFiles), so that the build walks its
+// output once for this and for compression.
+func WriteHeadersFileFor(outDir string, files []string) error {
+	text := headersFileOf(slices.Clone(files))
 	if err := os.WriteFile(filepath.Join(outDir, HeadersFileName), []byte(text), 0o644); err != nil {
 		return fmt.Errorf("publish: write _headers: %w", err)
 	}
@@ -50,6 +58,12 @@ func HeadersFile(outDir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return headersFileOf(files), nil
+}
+
+// headersFileOf is the _headers file of the site whose files (SiteFiles)
+// are files, which it may reorder and append to.
+func headersFileOf(files []string) string {
 	for _, late := range slices.Concat(writtenLater, manifest.PartNames(files)) {
 		if !slices.Contains(files, late) {
 			files = append(files, late)
@@ -89,7 +103,7 @@ func HeadersFile(outDir string) (string, error) {
 			fmt.Fprintf(&b, "  %s: %s\n", h.Name, h.Value)
 		}
 	}
-	return b.String(), nil
+	return b.String()
 }
 
 // dirNode is a directory of the site, for grouping Cache-Control rules.

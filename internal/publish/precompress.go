@@ -114,13 +114,18 @@ func TextFiles(outDir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return TextOf(files), nil
+}
+
+// TextOf are the text files (IsText) of files, a listing SiteFiles made.
+func TextOf(files []string) []string {
 	var text []string
 	for _, f := range files {
 		if IsText(f) {
 			text = append(text, f)
 		}
 	}
-	return text, nil
+	return text
 }
 
 func precompressFile(p string) error {
