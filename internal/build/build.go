@@ -250,8 +250,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			if opts.Key != nil {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
-			renderErr := hugo.Build(ho)
-			releaseHugo()
+			renderErr := hugo.Build(ho) // which lets go of Hugo's site (hugo/leak.go)
 			<-done
 			// What the render allocated is garbage now, but the Go runtime
 			// hands freed memory back to the system only slowly: without

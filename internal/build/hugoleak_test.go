@@ -8,7 +8,7 @@ import (
 
 // TestRenderedSiteIsReleased: after a build, cobra holds none of the
 // completion functions Hugo's commands registered, which kept the whole
-// site Hugo rendered alive for the rest of the process (hugoleak.go).
+// site Hugo rendered alive for the rest of the process (internal/hugo/leak.go).
 func TestRenderedSiteIsReleased(t *testing.T) {
 	example(t) // built once per test binary
 	if n := build.HugoCompletions(); n != 0 {

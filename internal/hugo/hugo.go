@@ -68,7 +68,9 @@ func Build(opts Options) error {
 	args = append(args, "--destination", opts.OutDir, "--quiet")
 	mu.Lock()
 	defer mu.Unlock()
-	if err := commands.Execute(args); err != nil {
+	err = commands.Execute(args)
+	release()
+	if err != nil {
 		return opts.explain(err)
 	}
 	return nil
@@ -95,6 +97,7 @@ func (o Options) explain(err error) error {
 // opts)) until it is stopped, and returns what it returned, explained as
 // Build's errors are.
 func Serve(args []string, opts Options) error {
+	defer release()
 	if err := commands.Execute(args); err != nil {
 		return opts.explain(err)
 	}
