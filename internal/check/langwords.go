@@ -44,7 +44,11 @@ func (c *checker) langWords() {
 			}
 		}
 		for i, t := range w.SupportAbout {
-			texts[fmt.Sprintf("%ssupport[%d].about", p, i)] = t
+			key := fmt.Sprintf("%ssupport[%d].about", p, i)
+			texts[key] = t
+			if i < len(cfg.Support) && cfg.Support[i].About != "" && strings.TrimSpace(t) == "" {
+				c.diags.Add(cfg.PosOf(key), key, "empty, so %s's pages would not say what %s does; write %q in %s", l.Code, cfg.Support[i].Name, cfg.Support[i].About, l.Code)
+			}
 		}
 		for _, key := range sortedKeys(texts) {
 			for _, m := range phoneStrings(texts[key]) {

@@ -209,6 +209,10 @@ func TestRules(t *testing.T) {
 			"config.toml:21:8: params.we_will_never[1].text: empty, so the scam warning would show an empty line; write what Example will never do, or remove this [[params.we_will_never]]",
 			"config.toml:27:8: languages.mi.params.we_will_never[0].text: empty, so the scam warning in mi would show an empty line; write entry 1 of [[params.we_will_never]] in mi",
 		}},
+		{"a support service's words left out in a language", "-- config.toml --\n" + configText + "\n[[params.support]]\nname = \"IDCARE\"\nurl = \"https://www.idcare.org/\"\nabout = \"free support\"\n" +
+			"[languages.en]\n[languages.mi]\n[languages.mi.params.contact]\nphone_hours = \"8am ki 8pm\"\n[[languages.mi.params.support]]\nabout = \"\"\n", []string{
+			"config.toml:27:9: languages.mi.params.support[0].about: empty, so mi's pages would not say what IDCARE does; write \"free support\" in mi",
+		}},
 		{"a language without its words for [params]", "-- config.toml --\n" + configText + "\n[[params.we_will_never]]\ntext = \"ask for your password\"\n[languages.en]\n[languages.mi]\n", []string{
 			"config.toml:21:12: warning: languages.mi: mi's pages show these words of [params] in en: contact.phone_hours, we_will_never; give them in mi under [languages.mi.params] (docs/config.md)",
 		}},
