@@ -115,24 +115,13 @@ var compressorID = sync.OnceValue(func() string {
 // cacheLayout names how entries are stored; a new layout starts a new cache.
 const cacheLayout = "v2"
 
+// compressCacheDir is the cache of this layout and compressor; a cache
+// made by other settings or another layout is never read again, and is
+// removed.
 func compressCacheDir(cacheDir string) (string, error) {
-	cacheDir, err := cachedir.Dir(cacheDir)
+	dir, err := cachedir.Only(cacheDir, "precompress", cacheLayout+"-"+compressorID())
 	if err != nil {
 		return "", fmt.Errorf("build: precompress: %w", err)
-	}
-	root := filepath.Join(cacheDir, "precompress")
-	dir := filepath.Join(root, cacheLayout+"-"+compressorID())
-	for _, d := range []string{root, dir} {
-		if err := cachedir.Make(d); err != nil {
-			return "", fmt.Errorf("build: precompress: %w", err)
-		}
-	}
-	// A cache made by other settings or another layout is never read again.
-	old, _ := os.ReadDir(root)
-	for _, e := range old {
-		if p := filepath.Join(root, e.Name()); p != dir {
-			os.RemoveAll(p)
-		}
 	}
 	return dir, nil
 }

@@ -32,6 +32,30 @@ func Dir(dir string) (string, error) {
 	return dir, nil
 }
 
+// Only is the folder version of the cache kind (such as "feeds") in the
+// cache directory dir (Dir's), made as Make makes it; every other version
+// of kind, which this program never reads again, is removed.
+func Only(dir, kind, version string) (string, error) {
+	dir, err := Dir(dir)
+	if err != nil {
+		return "", err
+	}
+	root := filepath.Join(dir, kind)
+	keep := filepath.Join(root, version)
+	for _, d := range []string{root, keep} {
+		if err := Make(d); err != nil {
+			return "", err
+		}
+	}
+	old, _ := os.ReadDir(root)
+	for _, e := range old {
+		if p := filepath.Join(root, e.Name()); p != keep {
+			os.RemoveAll(p)
+		}
+	}
+	return keep, nil
+}
+
 // Make creates dir (and any missing parents) readable by the user alone,
 // or checks the one that is there: a directory that another user owns, or
 // that others may write to, is refused with what to do about it.

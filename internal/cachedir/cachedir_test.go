@@ -86,3 +86,30 @@ func TestDir(t *testing.T) {
 		}
 	})
 }
+
+// TestOnlyKeepsOneVersion: a cache of another version (an earlier
+// program's, or other settings') is removed, and the one asked for is made
+// the user's alone; what is in it stays.
+func TestOnlyKeepsOneVersion(t *testing.T) {
+	dir := t.TempDir()
+	for _, d := range []string{"feeds/old", "feeds/v1", "precompress/v2-x"} {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o700); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "feeds/v1/kept"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Only(dir, "feeds", "v1")
+	if err != nil || got != filepath.Join(dir, "feeds", "v1") {
+		t.Fatalf("Only = %q, %v", got, err)
+	}
+	for p, want := range map[string]bool{"feeds/old": false, "feeds/v1/kept": true, "precompress/v2-x": true} {
+		if _, err := os.Stat(filepath.Join(dir, p)); (err == nil) != want {
+			t.Errorf("%s there: %v, want %v", p, err == nil, want)
+		}
+	}
+	if fi, err := os.Stat(got); err != nil || fi.Mode().Perm() != 0o700 {
+		t.Errorf("%s: %v %v, want mode 0700", got, fi.Mode(), err)
+	}
+}

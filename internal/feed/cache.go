@@ -189,22 +189,9 @@ func readFeedIndex(dir string) map[string]feedEntry {
 // feedCacheDir is the cache of this program's feeds, below cacheDir;
 // the caches of other programs (earlier versions) are removed.
 func feedCacheDir(cacheDir, id string) (string, error) {
-	cacheDir, err := cachedir.Dir(cacheDir)
+	dir, err := cachedir.Only(cacheDir, "feeds", id[:32])
 	if err != nil {
 		return "", fmt.Errorf("feed: %w", err)
-	}
-	root := filepath.Join(cacheDir, "feeds")
-	dir := filepath.Join(root, id[:32])
-	for _, d := range []string{root, dir} {
-		if err := cachedir.Make(d); err != nil {
-			return "", fmt.Errorf("feed: %w", err)
-		}
-	}
-	old, _ := os.ReadDir(root)
-	for _, e := range old {
-		if p := filepath.Join(root, e.Name()); p != dir {
-			os.RemoveAll(p)
-		}
 	}
 	return dir, nil
 }
