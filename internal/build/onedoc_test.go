@@ -365,7 +365,7 @@ func TestTemplateErrorsNameTheSitesFile(t *testing.T) {
 	if !errors.As(err, &ce) {
 		t.Fatalf("err = %v; want a content error", err)
 	}
-	want := "layouts/_partials/update.html:6:196: template: can't evaluate field Nope in type string (while making the page of content/incidents/x/2024-05-08-first.md)"
+	want := "layouts/_partials/update.html:6:168: template: can't evaluate field Nope in type string (while making the page of content/incidents/x/2024-05-08-first.md)"
 	if got := res.Diags.Error(); got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}
