@@ -125,21 +125,13 @@ func (c *checker) siteWords(file string) (map[string]bool, error) {
 // key = "words", or a table whose "other" (Hugo's plural form) has them. A
 // key with only spaces, or a table without "other", translates nothing.
 func words(b []byte) (map[string]bool, error) {
-	var m map[string]any
-	if err := toml.Unmarshal(b, &m); err != nil {
+	m, err := themewords.Parse(b)
+	if err != nil {
 		return nil, err
 	}
 	w := make(map[string]bool, len(m))
-	for k, v := range m {
-		switch v := v.(type) {
-		case string:
-			w[k] = strings.TrimSpace(v) != ""
-		case map[string]any:
-			s, _ := v["other"].(string)
-			w[k] = strings.TrimSpace(s) != ""
-		default:
-			w[k] = false
-		}
+	for k, s := range m {
+		w[k] = strings.TrimSpace(s) != ""
 	}
 	return w, nil
 }

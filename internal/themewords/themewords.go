@@ -42,16 +42,15 @@ func For(siteDir, lang, loc string) *Words {
 	w := &Words{words: map[string]string{}}
 	file := path.Join("i18n", lang+".toml")
 	read := func(b []byte, err error) {
-		var m map[string]any
-		if err != nil || toml.Unmarshal(b, &m) != nil {
+		if err != nil {
 			return
 		}
-		for k, v := range m {
-			s, ok := v.(string)
-			if t, isTable := v.(map[string]any); isTable {
-				s, ok = t["other"].(string) // Hugo's plural form
-			}
-			if ok && strings.TrimSpace(s) != "" {
+		m, err := Parse(b)
+		if err != nil {
+			return
+		}
+		for k, s := range m {
+			if strings.TrimSpace(s) != "" {
 				w.words[k] = s
 			}
 		}
@@ -75,6 +74,29 @@ func For(siteDir, lang, loc string) *Words {
 		}
 	}
 	return w
+}
+
+// Parse reads a Hugo i18n TOML file: each key's words, as key = "words"
+// or a table whose "other" (Hugo's plural form) has them; a key of another
+// kind, or a table without "other", has "" (no words). Its error is the
+// TOML decoder's, which says where reading stopped.
+func Parse(b []byte) (map[string]string, error) {
+	var m map[string]any
+	if err := toml.Unmarshal(b, &m); err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		switch v := v.(type) {
+		case string:
+			out[k] = v
+		case map[string]any:
+			out[k], _ = v["other"].(string)
+		default:
+			out[k] = ""
+		}
+	}
+	return out, nil
 }
 
 func primary(tag string) string {
