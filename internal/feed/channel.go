@@ -50,7 +50,7 @@ func Channels(site *content.Site, bodies *render.Bodies) ([]*Channel, error) {
 		if l.Code == cfg.DefaultLang {
 			continue
 		}
-		lc, err := langChannels(site, bodies, l, pubs, n, srcLang)
+		lc, err := langChannels(site, bodies, l, pubs, n, srcLang, words)
 		if err != nil {
 			return nil, err
 		}
@@ -115,14 +115,15 @@ func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Up
 // ("mi/feed.xml", "mi/incidents/<slug>/feed.xml", with their archives),
 // with l's locale as their language. Every published update is an entry,
 // in l where it is translated, else the source's text marked with the
-// source's language, srcLang (Atom xml:lang, JSON Feed item language; RSS
+// source's language, srcLang, and framed in its words, srcWords (Atom
+// xml:lang, JSON Feed item language; RSS
 // has no language of an item, so its items are as they are). An entry's
 // id is its page's permanent address in l ("…/mi/incidents/x/2024-05-16-0900/"):
 // the update in another language is another entry, and it keeps its id
 // when a translation replaces the source's text.
-func langChannels(site *content.Site, bodies *render.Bodies, l content.Language, pubs []*content.Update, n int, srcLang string) ([]*Channel, error) {
+func langChannels(site *content.Site, bodies *render.Bodies, l content.Language, pubs []*content.Update, n int, srcLang string, srcWords *themewords.Words) ([]*Channel, error) {
 	cfg := site.Config
-	words, srcWords := themewords.For(site.Dir, l.Code, l.Locale), themewords.For(site.Dir, cfg.DefaultLang, cfg.Locale)
+	words := themewords.For(site.Dir, l.Code, l.Locale)
 	entries, err := entriesOf(pubs, func(u *content.Update) (*Entry, error) {
 		t := u.Translations[l.Code]
 		// Untranslated, the entry is all in the source's words, the
