@@ -116,8 +116,8 @@ func feedsOf(site *content.Site, pubs []*content.Update, entries map[*content.Up
 // with l's locale as their language. Every published update is an entry,
 // in l where it is translated, else the source's text marked with the
 // source's language, srcLang, and framed in its words, srcWords (Atom
-// xml:lang, JSON Feed item language; RSS
-// has no language of an item, so its items are as they are). An entry's
+// xml:lang, JSON Feed item language; RSS has no language of an item, so
+// its items are as they are). An entry's
 // id is its page's permanent address in l ("…/mi/incidents/x/2024-05-16-0900/"):
 // the update in another language is another entry, and it keeps its id
 // when a translation replaces the source's text.
