@@ -66,6 +66,9 @@ type Result struct {
 	Incidents, Updates int
 	Diags              diag.List // every diagnostic, warnings included
 	Steps              []Step
+	// Rendered is how many incidents Hugo rendered; the others' pages
+	// came from the render cache (rendercache.go).
+	Rendered int
 }
 
 // ContentError is a build refused because of the content: Diags says why.
@@ -245,12 +248,16 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 			// released once they are written, early in the render when
 			// the feed cache holds most of them, instead of after it.
 			wanted := expectedPages(site)
+			slugs := make([]string, len(site.Incidents))
+			for i, inc := range site.Incidents {
+				slugs[i] = inc.Slug
+			}
 			site, bodies = nil, nil
 			ho := hugo.Options{SiteDir: opts.SiteDir, Config: cfg, PagesDir: work, Sources: sources, OutDir: stage, CacheDir: opts.CacheDir, TempDir: work}
 			if opts.Key != nil {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
-			renderErr := hugo.Build(ho) // which lets go of Hugo's site (hugo/leak.go)
+			renderErr := renderCached(ho, slugs, otherLangs(cfg), &res.Rendered)
 			<-done
 			// What the render allocated is garbage now, but the Go runtime
 			// hands freed memory back to the system only slowly: without

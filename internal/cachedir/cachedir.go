@@ -5,11 +5,17 @@
 package cachedir
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"debug/elf"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // Dir is the cache directory to use: dir when it is given, else disclose's
@@ -93,3 +99,37 @@ func Make(dir string) error {
 }
 
 var errNotOwner = errors.New("owned by another user")
+
+// CodeID names this program's code: the Go build ID of its executable,
+// which the linker derives from every package built into it, so that a
+// cache entry made by one build of the program (its feed encoder, its
+// theme, the Hugo built into it) is never used by another; where the
+// executable has no ELF note, the SHA-256 of the whole executable; "" when
+// it cannot be read, and nothing is cached.
+var CodeID = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	h := sha256.New()
+	if f, err := elf.Open(exe); err == nil {
+		defer f.Close()
+		if s := f.Section(".note.go.buildid"); s != nil {
+			if data, err := s.Data(); err == nil && len(bytes.TrimSpace(data)) > 0 {
+				h.Write([]byte("go build id\x00"))
+				h.Write(data)
+				return hex.EncodeToString(h.Sum(nil))
+			}
+		}
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	h.Write([]byte("executable\x00"))
+	if _, err := io.Copy(h, f); err != nil {
+		return ""
+	}
+	return hex.EncodeToString(h.Sum(nil))
+})

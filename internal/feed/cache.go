@@ -1,9 +1,7 @@
 package feed
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"debug/elf"
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
@@ -48,7 +46,7 @@ import (
 // read-only and nothing rewrites a published file in place. Entries this
 // build did not use are removed, so the cache holds one site's worth.
 func WriteCached(site *content.Site, bodies *render.Bodies, outDir, cacheDir string) error {
-	id := codeID()
+	id := cachedir.CodeID()
 	if id == "" {
 		return Write(site, bodies, outDir) // a program that cannot name itself caches nothing
 	}
@@ -353,36 +351,3 @@ func skipped(name string, skip []string) bool {
 	}
 	return false
 }
-
-// codeID names this program's code: the Go build ID of its executable,
-// which the linker derives from every package built into it, so that a
-// changed encoder (or gorilla/feeds) never meets the cache of an earlier
-// one; where the executable has no ELF note, the SHA-256 of the whole
-// executable; "" when it cannot be read, and nothing is cached.
-var codeID = sync.OnceValue(func() string {
-	exe, err := os.Executable()
-	if err != nil {
-		return ""
-	}
-	h := sha256.New()
-	if f, err := elf.Open(exe); err == nil {
-		defer f.Close()
-		if s := f.Section(".note.go.buildid"); s != nil {
-			if data, err := s.Data(); err == nil && len(bytes.TrimSpace(data)) > 0 {
-				h.Write([]byte("go build id\x00"))
-				h.Write(data)
-				return hex.EncodeToString(h.Sum(nil))
-			}
-		}
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	h.Write([]byte("executable\x00"))
-	if _, err := io.Copy(h, f); err != nil {
-		return ""
-	}
-	return hex.EncodeToString(h.Sum(nil))
-})

@@ -1,6 +1,8 @@
 package hugo
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"encoding/json"
@@ -87,7 +89,53 @@ func Config(opts Options) ([]byte, error) {
 	for k, v := range toolSettings(opts) {
 		c[k] = v
 	}
+	if len(opts.Skip) > 0 {
+		// Hugo's render segments: every page is read and counted (the
+		// home page's lists and the sitemap still hold the skipped
+		// incidents' pages), and the skipped incidents' pages are not
+		// written. Segments match a page's path in every language.
+		var paths []string
+		for _, slug := range opts.Skip {
+			if !SkippableName(slug) {
+				return nil, fmt.Errorf("incident %q cannot be left out of the render", slug)
+			}
+			paths = append(paths, "/"+public.Incident(slug)+"**", "/"+strings.TrimSuffix(public.Incident(slug), "/"))
+		}
+		// A segment with no includes includes nothing: every kind of
+		// page is named.
+		c["segments"] = map[string]any{"disclose": map[string]any{
+			"includes": []map[string]any{{"kind": []string{"*"}}},
+			"excludes": []map[string]any{{"path": paths}},
+		}}
+		c["renderSegments"] = []string{"disclose"}
+	}
 	return json.MarshalIndent(c, "", "  ")
+}
+
+// SkippableName says whether the incident folder name can be given in
+// Options.Skip: one that holds nothing a glob pattern reads as more than
+// itself.
+func SkippableName(slug string) bool {
+	if slug == "" {
+		return false
+	}
+	for _, r := range slug {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// RenderKey is what of Hugo's configuration decides what it renders: the
+// configuration Config makes, without Skip and with the places of the
+// generated pages, the site and the cache (which a page never shows) set
+// to names of their own, so that two builds of one site have one key.
+func RenderKey(opts Options) ([]byte, error) {
+	opts.Skip = nil
+	opts.SiteDir, opts.PagesDir = "/site", "/pages"
+	opts.Sources, opts.OutDir, opts.TempDir, opts.ExtraArgs = nil, "", "", nil
+	return Config(opts)
 }
 
 // supportParams are the support services as the templates read them.

@@ -45,6 +45,11 @@ type Options struct {
 	// generated content, to the author's file it was made from, so that a
 	// template error names the page the writer knows.
 	Sources map[string]string
+	// Skip are incidents (their folder names) whose pages Hugo is not to
+	// render: the build has them already, from its render cache
+	// (build/rendercache.go). Every other page is rendered: the home
+	// page, the lists, the sitemap and each other incident's.
+	Skip []string
 	// ExtraArgs are passed to Hugo after ours (the server uses them).
 	ExtraArgs []string
 	// Preview is for disclose serve's Hugo server: it keeps Hugo from
