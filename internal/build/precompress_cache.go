@@ -46,7 +46,7 @@ func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error
 	if err != nil {
 		return nil, err
 	}
-	known, _, err := precompressSearched(outDir, cacheDir, "", files)
+	known, _, err := precompressSearched(outDir, cacheDir, "", files, nil)
 	return known, err
 }
 
@@ -57,13 +57,20 @@ func PrecompressCached(outDir, cacheDir string) (map[string]manifest.File, error
 // refused in diags, named shown + its path; the caller publishes nothing
 // then. The text files are the keys of known that are not .gz or .br.
 // files lists the site's files (publish.SiteFiles, made by the headers
-// step), so that the output is not walked again.
-func precompressSearched(outDir, cacheDir, shown string, files []string) (known map[string]manifest.File, diags diag.List, err error) {
+// step), so that the output is not walked again. checked are files, and
+// their siblings, that the build has read and checked already (the render
+// cache's, renderCache.link): they are not read again, and are in known.
+func precompressSearched(outDir, cacheDir, shown string, files []string, checked map[string]manifest.File) (known map[string]manifest.File, diags diag.List, err error) {
 	dir, err := compressCacheDir(cacheDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	text := publish.TextOf(files)
+	var text []string
+	for _, f := range publish.TextOf(files) {
+		if _, ok := checked[f]; !ok {
+			text = append(text, f)
+		}
+	}
 	index := readCacheIndex(dir)
 	afterCacheIndex()
 	hashed := make([][]manifest.File, len(text))
@@ -75,8 +82,12 @@ func precompressSearched(outDir, cacheDir, shown string, files []string) (known 
 	if err != nil {
 		return nil, nil, err
 	}
-	known = make(map[string]manifest.File, 3*len(text))
-	used := make(map[string]bool, len(text))
+	known = make(map[string]manifest.File, 3*(len(text)+len(checked)))
+	used := make(map[string]bool, len(text)+len(checked))
+	for p, f := range checked {
+		known[p] = f
+		used[f.SHA256] = true // their entries here are kept, for a build that renders them again
+	}
 	for i, files := range hashed {
 		diags = append(diags, found[i]...)
 		if len(files) == 0 {

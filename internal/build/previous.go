@@ -44,20 +44,29 @@ func Records(site *content.Site) []manifest.Update {
 // build on main would refuse. An error (the manifest cannot be read) is
 // not prefixed: the caller names its step.
 func Previous(ctx context.Context, site *content.Site, previous, out string, now time.Time) (manifest.Record, diag.List, error) {
+	return previousOf(ctx, site, previous, out, nil, now)
+}
+
+// previousOf is Previous with out's manifest, when the caller has read it
+// already (inOut; nil if not, or if out holds none).
+func previousOf(ctx context.Context, site *content.Site, previous, out string, inOut *manifest.Manifest, now time.Time) (manifest.Record, diag.List, error) {
 	sts := statements(site)
 	rec := manifest.Record{Updates: Records(site), Sequence: 1, Newest: newest(sts)}
 	for _, s := range sts {
 		rec.Statements = append(rec.Statements, s.Statement)
 	}
-	if previous == "" {
+	prev := inOut
+	if previous == "" && prev == nil {
 		if _, err := os.Stat(filepath.Join(out, manifest.Name)); errors.Is(err, fs.ErrNotExist) {
 			return rec, nil, nil
 		}
 		previous = out
 	}
-	prev, err := manifest.Load(ctx, previous)
-	if err != nil {
-		return rec, nil, fmt.Errorf("read the last published manifest from %s: %w", previous, err)
+	if previous != "" {
+		var err error
+		if prev, err = manifest.Load(ctx, previous); err != nil {
+			return rec, nil, fmt.Errorf("read the last published manifest from %s: %w", previous, err)
+		}
 	}
 	rec.Sequence = prev.Sequence + 1
 	c := &comparison{site: site, when: now.In(site.Config.Location).Format("2006-01-02T15:04:05-07:00")}
@@ -71,8 +80,8 @@ func Previous(ctx context.Context, site *content.Site, previous, out string, now
 }
 
 // checkPrevious is Previous for the build.
-func checkPrevious(ctx context.Context, site *content.Site, previous, out string, now time.Time) (manifest.Record, diag.List, error) {
-	rec, diags, err := Previous(ctx, site, previous, out, now)
+func checkPrevious(ctx context.Context, site *content.Site, previous, out string, inOut *manifest.Manifest, now time.Time) (manifest.Record, diag.List, error) {
+	rec, diags, err := previousOf(ctx, site, previous, out, inOut, now)
 	if err != nil {
 		return rec, diags, fmt.Errorf("build: %w", err)
 	}

@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,9 +20,10 @@ import (
 	"github.com/disclose-dev/disclose/internal/cachedir"
 	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/hugo"
-	"github.com/disclose-dev/disclose/internal/pages"
+	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/par"
 	"github.com/disclose-dev/disclose/internal/public"
+	"github.com/disclose-dev/disclose/internal/publish"
 )
 
 // The render cache keeps the pages Hugo made for each incident, keyed by
@@ -51,6 +54,12 @@ type renderCache struct {
 	hits   []string          // incidents whose entry is there, sorted
 	langs  []string          // the output folders of the languages that have one
 	before map[string]bool   // the entries there when the build began
+	// fresh are the files Hugo wrote for each incident it rendered that
+	// can be cached, by slash path; Checked are the files linked from the
+	// cache, compressed copies included, each read back and checked.
+	fresh   map[string][]string
+	Checked map[string]manifest.File
+	seen    map[string]fs.FileInfo // each of Checked as link left it
 }
 
 const renderLayout = "v1"
@@ -58,7 +67,7 @@ const renderLayout = "v1"
 // planRender names each incident's entry and finds those the cache holds.
 // It returns nil where nothing can be cached (a program that cannot name
 // itself).
-func planRender(ho hugo.Options, slugs, langs []string) (*renderCache, error) {
+func planRender(ho hugo.Options, slugs, langs []string, sums map[string][sha256.Size]byte) (*renderCache, error) {
 	id := cachedir.CodeID()
 	if id == "" {
 		return nil, nil
@@ -92,39 +101,37 @@ func planRender(ho hugo.Options, slugs, langs []string) (*renderCache, error) {
 			return nil, err
 		}
 	}
-	// The generated pages: each incident's apart, the rest for all.
-	content := filepath.Join(ho.PagesDir, pages.ContentDir)
+	// The generated pages (by the SHA-256 of each, as pages.WriteNew
+	// wrote them): each incident's apart, the rest for all.
+	names := slices.Sorted(maps.Keys(sums))
 	var own []string
-	if err := hashTree(global, content, "content", func(rel string) {}, func(rel string) bool {
-		slug, _, _ := strings.Cut(strings.TrimPrefix(rel, "content/"+public.IncidentsDir), "/")
-		if strings.HasPrefix(rel, "content/"+public.IncidentsDir) && known[slug] && strings.Contains(rel[len("content/"+public.IncidentsDir):], "/") {
-			return true // hashed with its incident below
+	mine := map[string][]string{}
+	for _, n := range names {
+		if r, ok := strings.CutPrefix(n, public.IncidentsDir); ok {
+			if slug, _, ok := strings.Cut(r, "/"); ok && known[slug] {
+				if mine[slug] == nil {
+					own = append(own, slug)
+				}
+				mine[slug] = append(mine[slug], n)
+				continue
+			}
 		}
-		return false
-	}); err != nil {
-		return nil, err
+		sum := sums[n]
+		fmt.Fprintf(global, "content/%s\x00", n)
+		global.Write(sum[:])
 	}
 	g := global.Sum(nil)
-	for s, ok := range known {
-		if ok {
-			own = append(own, s)
-		}
-	}
-	sort.Strings(own)
-	names := make([]string, len(own))
-	err = par.Each(len(own), func(i int) error {
+	keys := make([]string, len(own))
+	for i, slug := range own {
 		h := sha256.New()
 		h.Write(g)
-		fmt.Fprintf(h, "%s\x00", own[i])
-		rel := "content/" + public.Incident(own[i])
-		if err := hashTree(h, filepath.Join(content, filepath.FromSlash(public.Incident(own[i]))), strings.TrimSuffix(rel, "/"), func(string) {}); err != nil {
-			return err
+		fmt.Fprintf(h, "%s\x00", slug)
+		for _, n := range mine[slug] {
+			sum := sums[n]
+			fmt.Fprintf(h, "content/%s\x00", n)
+			h.Write(sum[:])
 		}
-		names[i] = hex.EncodeToString(h.Sum(nil))
-		return nil
-	})
-	if err != nil {
-		return nil, err
+		keys[i] = hex.EncodeToString(h.Sum(nil))
 	}
 	rc := &renderCache{dir: dir, keys: map[string]string{}, langs: langs, before: map[string]bool{}}
 	entries, _ := os.ReadDir(dir)
@@ -132,8 +139,8 @@ func planRender(ho hugo.Options, slugs, langs []string) (*renderCache, error) {
 		rc.before[e.Name()] = true
 	}
 	for i, s := range own {
-		rc.keys[s] = names[i]
-		if rc.before[names[i]] {
+		rc.keys[s] = keys[i]
+		if rc.before[keys[i]] {
 			rc.hits = append(rc.hits, s)
 		}
 	}
@@ -141,9 +148,9 @@ func planRender(ho hugo.Options, slugs, langs []string) (*renderCache, error) {
 }
 
 // hashTree writes every file below dir into h, in path order, by its slash
-// path (prefix/...), size and bytes; seen is told each path, and a path
-// skip says yes to is left out. A missing dir is an empty one.
-func hashTree(h io.Writer, dir, prefix string, seen func(rel string), skip ...func(rel string) bool) error {
+// path (prefix/...), size and bytes; seen is told each path. A missing dir
+// is an empty one.
+func hashTree(h io.Writer, dir, prefix string, seen func(rel string)) error {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -159,13 +166,7 @@ func hashTree(h io.Writer, dir, prefix string, seen func(rel string), skip ...fu
 		if err != nil {
 			return err
 		}
-		rel = prefix + "/" + filepath.ToSlash(rel)
-		for _, s := range skip {
-			if s(rel) {
-				return nil
-			}
-		}
-		files = append(files, rel)
+		files = append(files, prefix+"/"+filepath.ToSlash(rel))
 		return nil
 	})
 	if err != nil {
@@ -224,25 +225,30 @@ func (rc *renderCache) folders(slug string) []string {
 // errCacheChanged is a cache entry whose files are not the ones it lists.
 var errCacheChanged = errors.New("render cache entry changed")
 
-// link puts every hit's pages into stage, where Hugo wrote none of them,
+// link puts every hit's files into stage, where Hugo wrote none of them,
 // and checks each, read back from there, against its entry's list.
 func (rc *renderCache) link(stage string) error {
-	return par.Each(len(rc.hits), func(i int) error {
+	checked := make([][]manifest.File, len(rc.hits))
+	seen := make([][]fs.FileInfo, len(rc.hits))
+	err := par.Each(len(rc.hits), func(i int) error {
 		entry := filepath.Join(rc.dir, rc.keys[rc.hits[i]])
 		list, err := readRenderIndex(entry)
 		if err != nil {
 			return errCacheChanged
 		}
+		made := map[string]bool{}
 		for _, f := range list {
-			src := filepath.Join(entry, "files", filepath.FromSlash(f.path))
-			dst := filepath.Join(stage, filepath.FromSlash(f.path))
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return fmt.Errorf("build: %w", err)
+			src := filepath.Join(entry, "files", filepath.FromSlash(f.Path))
+			dst := filepath.Join(stage, filepath.FromSlash(f.Path))
+			if d := filepath.Dir(dst); !made[d] {
+				if err := os.MkdirAll(d, 0o755); err != nil {
+					return fmt.Errorf("build: %w", err)
+				}
+				made[d] = true
 			}
-			if _, err := os.Lstat(dst); err == nil {
-				return fmt.Errorf("build: render cache: Hugo wrote %s, a page of incident %s that it was to leave out", f.path, rc.hits[i])
-			}
-			if err := os.Link(src, dst); err != nil {
+			if err := os.Link(src, dst); errors.Is(err, fs.ErrExist) {
+				return errCacheChanged // Hugo wrote it: the whole site is rendered
+			} else if err != nil {
 				// Another filesystem: a copy.
 				data, err := os.ReadFile(src)
 				if err != nil {
@@ -252,13 +258,48 @@ func (rc *renderCache) link(stage string) error {
 					return fmt.Errorf("build: %w", err)
 				}
 			}
-			data, err := os.ReadFile(dst)
-			if err != nil || int64(len(data)) != f.size || hexSum(data) != f.sum {
+			b, err := readPooled(dst)
+			if err != nil {
 				return errCacheChanged
 			}
+			ok := int64(b.Len()) == f.Size && hexSum(b.Bytes()) == f.SHA256
+			readBufs.Put(b)
+			if !ok {
+				return errCacheChanged
+			}
+			st, err := os.Lstat(dst)
+			if err != nil {
+				return errCacheChanged
+			}
+			seen[i] = append(seen[i], st)
 		}
+		checked[i] = list
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	rc.Checked = map[string]manifest.File{}
+	rc.seen = map[string]fs.FileInfo{}
+	for i, list := range checked {
+		for j, f := range list {
+			rc.Checked[f.Path] = f
+			rc.seen[f.Path] = seen[i][j]
+		}
+	}
+	return nil
+}
+
+// untouched checks, once Hugo is done, that it wrote over none of the
+// files link put in stage while it rendered.
+func (rc *renderCache) untouched(stage string) error {
+	for p, was := range rc.seen {
+		st, err := os.Lstat(filepath.Join(stage, filepath.FromSlash(p)))
+		if err != nil || !os.SameFile(st, was) || st.Size() != was.Size() || !st.ModTime().Equal(was.ModTime()) {
+			return errCacheChanged
+		}
+	}
+	return nil
 }
 
 // drop removes the entries of every hit, for a build that found one
@@ -268,23 +309,17 @@ func (rc *renderCache) drop() {
 		os.RemoveAll(filepath.Join(rc.dir, rc.keys[s]))
 		delete(rc.before, rc.keys[s])
 	}
-	rc.hits = nil
-}
-
-type renderFile struct {
-	path string
-	size int64
-	sum  string
+	rc.hits, rc.Checked, rc.seen = nil, nil, nil
 }
 
 // readRenderIndex reads an entry's list of files: a line of SHA-256,
 // size and slash path for each.
-func readRenderIndex(entry string) ([]renderFile, error) {
+func readRenderIndex(entry string) ([]manifest.File, error) {
 	data, err := os.ReadFile(filepath.Join(entry, "index"))
 	if err != nil {
 		return nil, err
 	}
-	var list []renderFile
+	var list []manifest.File
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		sum, rest, ok1 := strings.Cut(sc.Text(), " ")
@@ -293,36 +328,88 @@ func readRenderIndex(entry string) ([]renderFile, error) {
 		if !ok1 || !ok2 || err != nil || len(sum) != sha256.Size*2 || !fs.ValidPath(path) {
 			return nil, errCacheChanged
 		}
-		list = append(list, renderFile{path, n, sum})
+		list = append(list, manifest.File{Path: path, Size: n, SHA256: sum})
 	}
 	return list, nil
 }
 
-// store keeps the pages of every incident Hugo rendered, as an entry made
-// whole in a temporary folder and renamed into place, so that a build that
-// is killed, or another at once, never leaves half of one. The files are
-// links to the new site's (read-only from now on) where they can be.
-func (rc *renderCache) store(stage string) error {
+// listFresh lists the files Hugo wrote for each incident it rendered that
+// can be cached, before anything else is written beside them.
+func (rc *renderCache) listFresh(stage string) error {
 	hit := map[string]bool{}
 	for _, s := range rc.hits {
 		hit[s] = true
 	}
-	var todo []string
-	for s := range rc.keys {
-		if !hit[s] {
-			todo = append(todo, s)
+	rc.fresh = map[string][]string{}
+	for slug := range rc.keys {
+		if hit[slug] {
+			continue
 		}
+		var files []string
+		for _, folder := range rc.folders(slug) {
+			root := filepath.Join(stage, filepath.FromSlash(folder))
+			err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+				if err != nil {
+					if p == root && errors.Is(err, fs.ErrNotExist) {
+						return filepath.SkipDir
+					}
+					return err
+				}
+				if d.IsDir() {
+					return nil
+				}
+				rel, err := filepath.Rel(stage, p)
+				files = append(files, filepath.ToSlash(rel))
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("build: render cache: %w", err)
+			}
+		}
+		rc.fresh[slug] = files
+	}
+	return nil
+}
+
+// store keeps the files Hugo wrote for each incident it rendered, with
+// their compressed copies, once the build has searched them for secret
+// keys: hashed is what compress read and wrote. An entry is made whole in
+// a temporary folder and renamed into place, so that a build that is
+// killed, or another at once, never leaves half of one. Its files are
+// links to the new site's (read-only from now on) where they can be.
+func (rc *renderCache) store(stage string, hashed map[string]manifest.File) error {
+	var todo []string
+	for s := range rc.fresh {
+		todo = append(todo, s)
 	}
 	sort.Strings(todo)
 	return par.Each(len(todo), func(i int) error {
-		return rc.storeOne(stage, todo[i])
+		return rc.storeOne(stage, todo[i], hashed)
 	})
 }
 
-func (rc *renderCache) storeOne(stage, slug string) error {
+func (rc *renderCache) storeOne(stage, slug string, hashed map[string]manifest.File) error {
 	final := filepath.Join(rc.dir, rc.keys[slug])
 	if _, err := os.Stat(final); err == nil {
 		return nil // another build made it meanwhile
+	}
+	var list []manifest.File
+	for _, rel := range rc.fresh[slug] {
+		f, ok := hashed[rel]
+		if !ok {
+			// Not a text file: compress did not read it.
+			data, err := os.ReadFile(filepath.Join(stage, filepath.FromSlash(rel)))
+			if err != nil {
+				return fmt.Errorf("build: render cache: %w", err)
+			}
+			f = manifest.File{Path: rel, Size: int64(len(data)), SHA256: hexSum(data)}
+		}
+		list = append(list, f)
+		for _, c := range publish.Compressors {
+			if sib, ok := hashed[rel+c.Ext]; ok {
+				list = append(list, sib)
+			}
+		}
 	}
 	tmp, err := os.MkdirTemp(rc.dir, ".tmp-*")
 	if err != nil {
@@ -330,57 +417,34 @@ func (rc *renderCache) storeOne(stage, slug string) error {
 	}
 	defer os.RemoveAll(tmp)
 	var index bytes.Buffer
-	var files []string
-	for _, folder := range rc.folders(slug) {
-		root := filepath.Join(stage, filepath.FromSlash(folder))
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == root && errors.Is(err, fs.ErrNotExist) {
-					return filepath.SkipDir
-				}
-				return err
+	made := map[string]bool{}
+	for _, f := range list {
+		src := filepath.Join(stage, filepath.FromSlash(f.Path))
+		dst := filepath.Join(tmp, "files", filepath.FromSlash(f.Path))
+		if d := filepath.Dir(dst); !made[d] {
+			if err := os.MkdirAll(d, 0o700); err != nil {
+				return fmt.Errorf("build: render cache: %w", err)
 			}
-			if d.IsDir() {
-				// Another incident's folder inside this one's language
-				// folder cannot be: slugs hold no slash.
-				return nil
-			}
-			rel, err := filepath.Rel(stage, p)
-			if err != nil {
-				return err
-			}
-			files = append(files, filepath.ToSlash(rel))
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("build: render cache: %w", err)
-		}
-	}
-	sort.Strings(files)
-	for _, rel := range files {
-		src := filepath.Join(stage, filepath.FromSlash(rel))
-		dst := filepath.Join(tmp, "files", filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
-			return fmt.Errorf("build: render cache: %w", err)
-		}
-		data, err := os.ReadFile(src)
-		if err != nil {
-			return fmt.Errorf("build: render cache: %w", err)
+			made[d] = true
 		}
 		if err := os.Chmod(src, 0o444); err != nil {
 			return fmt.Errorf("build: render cache: %w", err)
 		}
 		if os.Link(src, dst) != nil {
+			data, err := os.ReadFile(src)
+			if err != nil {
+				return fmt.Errorf("build: render cache: %w", err)
+			}
 			if err := os.WriteFile(dst, data, 0o444); err != nil {
 				return fmt.Errorf("build: render cache: %w", err)
 			}
 		}
-		fmt.Fprintf(&index, "%s %d %s\n", hexSum(data), len(data), rel)
+		fmt.Fprintf(&index, "%s %d %s\n", f.SHA256, f.Size, f.Path)
 	}
 	if err := os.WriteFile(filepath.Join(tmp, "index"), index.Bytes(), 0o444); err != nil {
 		return fmt.Errorf("build: render cache: %w", err)
 	}
-	if err := os.Rename(tmp, final); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := os.Rename(tmp, final); err != nil {
 		if _, serr := os.Stat(final); serr != nil {
 			return fmt.Errorf("build: render cache: %w", err)
 		}
@@ -404,40 +468,54 @@ func (rc *renderCache) prune() {
 }
 
 // renderCached renders the site into ho.OutDir with Hugo, every incident
-// the render cache holds taken from it instead, keeps what Hugo rendered
-// for the next build, and counts the incidents Hugo rendered in rendered.
-// A cache entry found changed is dropped and the whole site rendered.
-func renderCached(ho hugo.Options, slugs, langs []string, rendered *int) error {
-	rc, err := planRender(ho, slugs, langs)
+// the render cache holds taken from it instead, and counts the incidents
+// Hugo rendered in rendered. A cache entry found changed is dropped and
+// the whole site rendered. What Hugo rendered is kept by the returned
+// cache's store, once the build has searched it; the cache is nil when
+// there is none.
+func renderCached(ho hugo.Options, slugs, langs []string, sums map[string][sha256.Size]byte, rendered *int) (*renderCache, error) {
+	rc, err := planRender(ho, slugs, langs, sums)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ho.Skip = rc.Hits()
 	*rendered = len(slugs) - len(ho.Skip)
-	if err := hugo.Build(ho); err != nil { // which lets go of Hugo's site (hugo/leak.go)
-		return err
+	// The hits are linked and checked while Hugo renders, on the core it
+	// leaves idle for most of a render of few pages; that Hugo wrote
+	// over none of them is checked after.
+	linked := make(chan error, 1)
+	go func() {
+		if rc == nil {
+			linked <- nil
+			return
+		}
+		linked <- rc.link(ho.OutDir)
+	}()
+	err = hugo.Build(ho) // which lets go of Hugo's site (hugo/leak.go)
+	lerr := <-linked
+	if err != nil {
+		return nil, err
 	}
 	if rc == nil {
-		return nil
+		return nil, nil
 	}
-	if err := rc.link(ho.OutDir); errors.Is(err, errCacheChanged) {
+	if lerr == nil {
+		lerr = rc.untouched(ho.OutDir)
+	}
+	if err := lerr; errors.Is(err, errCacheChanged) {
 		rc.drop()
 		if err := emptyDir(ho.OutDir); err != nil {
-			return err
+			return nil, err
 		}
 		ho.Skip = nil
 		*rendered = len(slugs)
 		if err := hugo.Build(ho); err != nil {
-			return err
+			return nil, err
 		}
 	} else if err != nil {
-		return err
+		return nil, err
 	}
-	if err := rc.store(ho.OutDir); err != nil {
-		return err
-	}
-	rc.prune()
-	return nil
+	return rc, rc.listFresh(ho.OutDir)
 }
 
 // otherLangs are the codes of the site's languages but its default, each

@@ -33,7 +33,7 @@ func TestSecretsAreSearchedInTheBytesCompressRead(t *testing.T) {
 	}
 	files["notes/key.txt"] = strings.Repeat("Our notes.\n", 100) + string(secret)
 	out, cache := pcWriteTree(t, files), t.TempDir()
-	known, diags, err := build.PrecompressSearched(out, cache, "public/", siteFiles(t, out))
+	known, diags, err := build.PrecompressSearched(out, cache, "public/", siteFiles(t, out), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestSecretsAreSearchedInTheBytesCompressRead(t *testing.T) {
 	// does not read is found by secrets.
 	os.Remove(filepath.Join(out, "notes", "key.txt"))
 	os.WriteFile(filepath.Join(out, "image.png"), []byte("\x89PNG "+string(secret)), 0o644)
-	known, diags, err = build.PrecompressSearched(out, cache, "public/", siteFiles(t, out))
+	known, diags, err = build.PrecompressSearched(out, cache, "public/", siteFiles(t, out), nil)
 	if err != nil || len(diags) > 0 {
 		t.Fatal(err, diags.Error())
 	}

@@ -52,42 +52,43 @@ func checkTarget(siteDir, out string) error {
 			return fmt.Errorf("build: the output directory %s is your home directory or holds it; publishing would replace it whole: choose a directory for the site, like %s", out, filepath.Join(siteDir, "public"))
 		}
 	}
-	return madeByBuild(out)
+	return nil
 }
 
 // madeByBuild refuses an existing out that is not empty and not a site an
 // earlier build wrote: one with a manifest.json that lists every file in
 // it. A file that no build wrote (a document someone saved there) would be
-// deleted by publishing, so it is named.
-func madeByBuild(out string) error {
+// deleted by publishing, so it is named. It returns the manifest it read,
+// with its parts (nil for an empty or new out), for the previous step.
+func madeByBuild(out string) (*manifest.Manifest, error) {
 	st, err := os.Lstat(out)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil
+		return nil, nil
 	case err != nil:
-		return fmt.Errorf("build: %w", err)
+		return nil, fmt.Errorf("build: %w", err)
 	case st.Mode()&fs.ModeSymlink != 0:
-		return fmt.Errorf("build: the output directory %s is a symbolic link; publishing would replace the link, not what it points to: give the directory itself", out)
+		return nil, fmt.Errorf("build: the output directory %s is a symbolic link; publishing would replace the link, not what it points to: give the directory itself", out)
 	case !st.IsDir():
-		return fmt.Errorf("build: the output %s is a file, not a directory; choose a directory, like public", out)
+		return nil, fmt.Errorf("build: the output %s is a file, not a directory; choose a directory, like public", out)
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
-		return fmt.Errorf("build: %w", err)
+		return nil, fmt.Errorf("build: %w", err)
 	}
 	if len(entries) == 0 {
-		return nil
+		return nil, nil
 	}
 	data, err := os.ReadFile(filepath.Join(out, manifest.Name))
 	if err != nil {
-		return fmt.Errorf("build: %s is not empty and holds no %s, so no build wrote it; publishing would replace it whole, deleting %s: choose an empty or new directory", out, manifest.Name, entries[0].Name())
+		return nil, fmt.Errorf("build: %s is not empty and holds no %s, so no build wrote it; publishing would replace it whole, deleting %s: choose an empty or new directory", out, manifest.Name, entries[0].Name())
 	}
 	m, err := manifest.Parse(data)
 	if err == nil {
 		m, err = manifest.Load(context.Background(), out) // with its parts
 	}
 	if err != nil {
-		return fmt.Errorf("build: %s holds a %s that is not a disclose manifest (%v), so no build wrote it; publishing would replace it whole: choose an empty or new directory", out, manifest.Name, err)
+		return nil, fmt.Errorf("build: %s holds a %s that is not a disclose manifest (%v), so no build wrote it; publishing would replace it whole: choose an empty or new directory", out, manifest.Name, err)
 	}
 	listed := map[string]bool{manifest.Name: true, manifest.SigName: true}
 	for _, f := range slices.Concat(m.Files, m.ManifestFiles()) {
@@ -112,12 +113,12 @@ func madeByBuild(out string) error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("build: %w", err)
+		return nil, fmt.Errorf("build: %w", err)
 	}
 	if stray != "" {
-		return fmt.Errorf("build: %s holds %s, which is not in its %s, so no build wrote it; publishing would delete it: move it out, or choose another directory", out, stray, manifest.Name)
+		return nil, fmt.Errorf("build: %s holds %s, which is not in its %s, so no build wrote it; publishing would delete it: move it out, or choose another directory", out, stray, manifest.Name)
 	}
-	return nil
+	return m, nil
 }
 
 // resolve is p made absolute with every symbolic link in the part of it

@@ -8,6 +8,7 @@ package pages
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -299,6 +300,54 @@ func Write(dir string, site *content.Site, bodies *render.Bodies, opts Options) 
 		os.Remove(filepath.Dir(p))
 	}
 	return sources, nil
+}
+
+// WriteNew is Write into dir that holds no pages yet (a build's own new
+// folder): each page is written once, with nothing read or renamed, and
+// Sums gives the SHA-256 of each, by its slash path below ContentDir, so
+// that what the pages hold is known without reading them back.
+func WriteNew(dir string, site *content.Site, bodies *render.Bodies, opts Options) (sources map[string]string, sums map[string][sha256.Size]byte, err error) {
+	files, sources, err := Files(site, bodies, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	root := filepath.Join(dir, ContentDir)
+	names := slices.Sorted(maps.Keys(files))
+	// Each folder is made once, before any page is written into it.
+	made := map[string]bool{}
+	for _, n := range names {
+		d := filepath.Dir(filepath.Join(root, filepath.FromSlash(n)))
+		if !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return nil, nil, fmt.Errorf("pages: %w", err)
+			}
+			made[d] = true
+		}
+	}
+	out := make([][sha256.Size]byte, len(names))
+	err = par.Each(len(names), func(i int) error {
+		f, err := os.OpenFile(filepath.Join(root, filepath.FromSlash(names[i])), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return fmt.Errorf("pages: %w", err)
+		}
+		_, err = f.Write(files[names[i]])
+		if err2 := f.Close(); err == nil {
+			err = err2
+		}
+		if err != nil {
+			return fmt.Errorf("pages: %w", err)
+		}
+		out[i] = sha256.Sum256(files[names[i]])
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	sums = make(map[string][sha256.Size]byte, len(names))
+	for i, n := range names {
+		sums[n] = out[i]
+	}
+	return sources, sums, nil
 }
 
 // encode writes fm as a content file Hugo reads: JSON front matter and an
