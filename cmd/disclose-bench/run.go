@@ -47,6 +47,10 @@ type sizeResult struct {
 	// output after one update was corrected (interleaved pairs).
 	OursRebuild, FloorRebuild []sample
 	FloorNote                 string
+	// OursEmpty is our build into an empty output with an empty cache
+	// directory (no render, feed or precompression cache), interleaved
+	// with Ours: the first build of a site on a machine.
+	OursEmpty []sample
 	// NewUpdate is what one new update changed in the published output.
 	NewUpdate     *treeDiff
 	NewUpdateAddr string
@@ -292,8 +296,16 @@ func output(ctx context.Context, name string, args ...string) (string, error) {
 
 // timed runs a command and measures it from the kernel's accounting.
 func timed(ctx context.Context, stdout io.Writer, name string, args ...string) (sample, error) {
+	return timedEnv(ctx, stdout, nil, name, args...)
+}
+
+// timedEnv is timed with env added to the command's environment.
+func timedEnv(ctx context.Context, stdout io.Writer, env []string, name string, args ...string) (sample, error) {
 	var stderr bytes.Buffer
 	cmd := exec.CommandContext(ctx, name, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	cmd.Stdout = stdout
 	cmd.Stderr = &stderr
 	start := time.Now()
@@ -360,6 +372,12 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 		os.RemoveAll(floorOut)
 		return timed(ctx, io.Discard, e.hugo, floorArgs...)
 	}
+	emptyOut, emptyCache := filepath.Join(dir, "out-empty"), filepath.Join(dir, "empty-cache")
+	oursEmpty := func() (sample, error) {
+		os.RemoveAll(emptyOut)
+		os.RemoveAll(emptyCache)
+		return timedEnv(ctx, io.Discard, []string{"XDG_CACHE_HOME=" + emptyCache}, e.disclose, "build", "-o", emptyOut, "-key", e.key, site)
+	}
 	for i := range e.warmup + e.runs {
 		so, err := ours()
 		if err != nil {
@@ -373,9 +391,14 @@ func (e *benchEnv) measure(ctx context.Context, n int, serve bool) (*sizeResult,
 		if err != nil {
 			return nil, err
 		}
+		se, err := oursEmpty()
+		if err != nil {
+			return nil, err
+		}
 		kind := "warm-up"
 		if i >= e.warmup {
 			kind = "run"
+			r.OursEmpty = append(r.OursEmpty, se)
 			r.Ours = append(r.Ours, so)
 			r.Plain = append(r.Plain, sp)
 			if floorArgs != nil {
