@@ -65,8 +65,8 @@ type renderCache struct {
 const renderLayout = "v1"
 
 // planRender names each incident's entry and finds those the cache holds.
-// It returns nil where nothing can be cached (a program that cannot name
-// itself).
+// It returns nil where nothing can be cached: a program that cannot name
+// itself, or a site with templates of its own.
 func planRender(ho hugo.Options, slugs, langs []string, sums map[string][sha256.Size]byte) (*renderCache, error) {
 	id := cachedir.CodeID()
 	if id == "" {
@@ -88,8 +88,16 @@ func planRender(ho hugo.Options, slugs, langs []string, sums map[string][sha256.
 	fmt.Fprintf(global, "disclose render cache %s\x00%s\x00%d\x00", renderLayout, id, len(conf))
 	global.Write(conf)
 	// The site's own files, which Hugo reads for every page.
+	ownLayouts := false
 	for _, d := range []string{"layouts", "i18n", "static"} {
-		if err := hashTree(global, filepath.Join(ho.SiteDir, d), d, func(rel string) {
+		if err := hashTree(global, filepath.Join(ho.SiteDir, d), d, func(rel string, data []byte) {
+			// The theme's templates read other incidents only from the
+			// pages every build renders; a template of the site's own
+			// may read them from any page, so such a site is rendered
+			// whole every time.
+			if d == "layouts" && !hugo.IsThemeFile(rel, data) {
+				ownLayouts = true
+			}
 			// A static file in an incident's folder is copied by Hugo
 			// on every build, beside that incident's pages.
 			if d == "static" {
@@ -100,6 +108,9 @@ func planRender(ho hugo.Options, slugs, langs []string, sums map[string][sha256.
 		}); err != nil {
 			return nil, err
 		}
+	}
+	if ownLayouts {
+		return nil, nil
 	}
 	// The generated pages (by the SHA-256 of each, as pages.WriteNew
 	// wrote them): each incident's apart, the rest for all.
@@ -148,9 +159,9 @@ func planRender(ho hugo.Options, slugs, langs []string, sums map[string][sha256.
 }
 
 // hashTree writes every file below dir into h, in path order, by its slash
-// path (prefix/...), size and bytes; seen is told each path. A missing dir
-// is an empty one.
-func hashTree(h io.Writer, dir, prefix string, seen func(rel string)) error {
+// path (prefix/...), size and bytes; seen is told each path and its
+// bytes. A missing dir is an empty one.
+func hashTree(h io.Writer, dir, prefix string, seen func(rel string, data []byte)) error {
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -174,11 +185,11 @@ func hashTree(h io.Writer, dir, prefix string, seen func(rel string)) error {
 	}
 	sort.Strings(files) // WalkDir's order is by name in each folder, not by path
 	for _, rel := range files {
-		seen(rel)
 		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(rel, prefix+"/"))))
 		if err != nil {
 			return fmt.Errorf("build: render cache: %w", err)
 		}
+		seen(rel, data)
 		fmt.Fprintf(h, "%s\x00%d\x00", rel, len(data))
 		h.Write(data)
 	}

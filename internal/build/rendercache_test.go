@@ -66,8 +66,9 @@ func sameSite(t *testing.T, what string, want, got map[string][]byte) {
 // writer or an owner makes, once with the render cache the earlier builds
 // filled and once with an empty one: every published file, pages,
 // compressed copies, feeds and manifest, is byte for byte the same, and
-// Hugo rendered only the incidents the change touched. A cache entry
-// changed behind the build's back is not published.
+// Hugo rendered only the incidents the change touched. A site with a
+// template of its own is rendered whole; a cache entry changed behind the
+// build's back is not published.
 func TestRenderCacheIsTheFullRender(t *testing.T) {
 	archive := threeLanguages + arabicWords(t)
 	// A second incident, y, a copy of x with its own title.
@@ -137,6 +138,19 @@ func TestRenderCacheIsTheFullRender(t *testing.T) {
 
 	write("layouts/_partials/prev-next.html", "<nav>{{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</nav>\n")
 	step("a template of the site's own", 2)
+	// It may read any page from any page: the whole site is rendered.
+	step("nothing changed, with that template", 2)
+	if err := os.Remove(filepath.Join(dir, "layouts", "_partials", "prev-next.html")); err != nil {
+		t.Fatal(err)
+	}
+	// A copy of the theme's own template is the theme's.
+	theme, err := os.ReadFile(filepath.Join(sitetest.RepoRoot(), "layouts", "page.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("layouts/page.html", string(theme))
+	step("the template removed, and a copy of the theme's", 2)
+	step("nothing changed, with the theme's copy", 0)
 
 	// A static file in an incident's folder is copied by Hugo beside the
 	// incident's pages on every build: that incident is rendered each time.

@@ -1,6 +1,7 @@
 package hugo
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -21,6 +22,14 @@ func ThemeFiles() []string {
 		return err
 	})
 	return files
+}
+
+// IsThemeFile says whether data is the built-in theme's file at the slash
+// path p (layouts/page.html): a site's copy of the theme, made by
+// `disclose theme`, holds only such files until the site changes one.
+func IsThemeFile(p string, data []byte) bool {
+	b, err := fs.ReadFile(disclose.Theme, p)
+	return err == nil && bytes.Equal(b, data)
 }
 
 // WriteTheme writes the built-in theme's layouts/, i18n/ and static/ into dir.
