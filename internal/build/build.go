@@ -296,7 +296,7 @@ func Build(ctx context.Context, opts Options) (res *Result, err error) {
 				ho.PublicKey, ho.KeyID = opts.Key.Public().String(), opts.Key.Public().ID()
 			}
 			var renderErr error
-			rc, renderErr = renderCached(ho, slugs, otherLangs(cfg), pageSums, &res.Rendered)
+			rc, renderErr = renderCached(ho, slugs, cfg.OtherLangs(), pageSums, &res.Rendered)
 			removing = true
 			go func() {
 				defer close(workGone)

@@ -18,7 +18,6 @@ import (
 	"strings"
 
 	"github.com/disclose-dev/disclose/internal/cachedir"
-	"github.com/disclose-dev/disclose/internal/content"
 	"github.com/disclose-dev/disclose/internal/hugo"
 	"github.com/disclose-dev/disclose/internal/manifest"
 	"github.com/disclose-dev/disclose/internal/par"
@@ -162,30 +161,14 @@ func planRender(ho hugo.Options, slugs, langs []string, sums map[string][sha256.
 // path (prefix/...), size and bytes; seen is told each path and its
 // bytes. A missing dir is an empty one.
 func hashTree(h io.Writer, dir, prefix string, seen func(rel string, data []byte)) error {
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if p == dir && errors.Is(err, fs.ErrNotExist) {
-				return filepath.SkipDir
-			}
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		if err != nil {
-			return err
-		}
-		files = append(files, prefix+"/"+filepath.ToSlash(rel))
-		return nil
-	})
+	files, err := filesBelow(dir, dir)
 	if err != nil {
-		return fmt.Errorf("build: render cache: %w", err)
+		return err
 	}
 	sort.Strings(files) // WalkDir's order is by name in each folder, not by path
-	for _, rel := range files {
-		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(rel, prefix+"/"))))
+	for _, f := range files {
+		rel := prefix + "/" + f
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f)))
 		if err != nil {
 			return fmt.Errorf("build: render cache: %w", err)
 		}
@@ -194,6 +177,30 @@ func hashTree(h io.Writer, dir, prefix string, seen func(rel string, data []byte
 		h.Write(data)
 	}
 	return nil
+}
+
+// filesBelow are the files below root, by slash path from base; a missing
+// root holds none.
+func filesBelow(root, base string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(base, p)
+		files = append(files, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("build: render cache: %w", err)
+	}
+	return files, nil
 }
 
 // incidentOf is the incident whose pages the published path rel
@@ -358,24 +365,11 @@ func (rc *renderCache) listFresh(stage string) error {
 		}
 		var files []string
 		for _, folder := range rc.folders(slug) {
-			root := filepath.Join(stage, filepath.FromSlash(folder))
-			err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-				if err != nil {
-					if p == root && errors.Is(err, fs.ErrNotExist) {
-						return filepath.SkipDir
-					}
-					return err
-				}
-				if d.IsDir() {
-					return nil
-				}
-				rel, err := filepath.Rel(stage, p)
-				files = append(files, filepath.ToSlash(rel))
-				return err
-			})
+			f, err := filesBelow(filepath.Join(stage, filepath.FromSlash(folder)), stage)
 			if err != nil {
-				return fmt.Errorf("build: render cache: %w", err)
+				return err
 			}
+			files = append(files, f...)
 		}
 		rc.fresh[slug] = files
 	}
@@ -527,18 +521,6 @@ func renderCached(ho hugo.Options, slugs, langs []string, sums map[string][sha25
 		return nil, err
 	}
 	return rc, rc.listFresh(ho.OutDir)
-}
-
-// otherLangs are the codes of the site's languages but its default, each
-// the folder of its pages.
-func otherLangs(cfg *content.Config) []string {
-	var l []string
-	for _, lang := range cfg.Langs {
-		if lang.Code != cfg.DefaultLang {
-			l = append(l, lang.Code)
-		}
-	}
-	return l
 }
 
 // emptyDir removes everything in dir.

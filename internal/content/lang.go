@@ -266,3 +266,15 @@ func (d *decoder) siteLanguage(cfg *Config) {
 		sort.Strings(cfg.Languages)
 	}
 }
+
+// OtherLangs are the codes of the site's languages other than the
+// default, in the site's order: each is the folder of its pages.
+func (c *Config) OtherLangs() []string {
+	var l []string
+	for _, lang := range c.Langs {
+		if lang.Code != c.DefaultLang {
+			l = append(l, lang.Code)
+		}
+	}
+	return l
+}

@@ -70,7 +70,7 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 		return nil
 	}
 	words := facts.NewWords(site.Config)
-	others := otherLangs(site.Config)
+	others := site.Config.OtherLangs()
 	// omitted is whether err is a page left out (Options.OmitUnchecked).
 	omitted := func(err error) bool { return opts.OmitUnchecked && errors.Is(err, errUnchecked) }
 	for _, inc := range site.Incidents {
@@ -180,18 +180,6 @@ func Files(site *content.Site, bodies *render.Bodies, opts Options) (files map[s
 		}
 	}
 	return files, sources, nil
-}
-
-// otherLangs are the codes of cfg's languages other than the default, in
-// the site's order.
-func otherLangs(cfg *content.Config) []string {
-	var l []string
-	for _, lang := range cfg.Langs {
-		if lang.Code != cfg.DefaultLang {
-			l = append(l, lang.Code)
-		}
-	}
-	return l
 }
 
 // langOf is the language of the generated file name ("" for the default):
