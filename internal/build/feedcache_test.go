@@ -5,6 +5,7 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -22,23 +23,13 @@ import (
 // archived pages, every language), by slash path.
 func feedFiles(t *testing.T, out string) map[string][]byte {
 	t.Helper()
-	m := map[string][]byte{}
-	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		switch d.Name() {
+	m := publishedFiles(t, out)
+	for name := range m {
+		switch path.Base(name) {
 		case public.RSS, public.Atom, public.JSONFeed:
 		default:
-			return nil
+			delete(m, name)
 		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(out, p)
-		m[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	return m
 }

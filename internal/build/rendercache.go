@@ -100,7 +100,7 @@ func planRender(ho hugo.Options, slugs, langs []string, sums map[string][sha256.
 			// A static file in an incident's folder is copied by Hugo
 			// on every build, beside that incident's pages.
 			if d == "static" {
-				if slug := incidentOf(rel[len("static/"):], langs); slug != "" {
+				if slug := manifest.IncidentOf(rel[len("static/"):]); slug != "" {
 					known[slug] = false
 				}
 			}
@@ -201,26 +201,6 @@ func filesBelow(root, base string) ([]string, error) {
 		return nil, fmt.Errorf("build: render cache: %w", err)
 	}
 	return files, nil
-}
-
-// incidentOf is the incident whose pages the published path rel
-// (incidents/<slug>/... or <lang>/incidents/<slug>/...) is among, or "".
-func incidentOf(rel string, langs []string) string {
-	for _, l := range langs {
-		if r, ok := strings.CutPrefix(rel, l+"/"); ok {
-			rel = r
-			break
-		}
-	}
-	r, ok := strings.CutPrefix(rel, public.IncidentsDir)
-	if !ok {
-		return ""
-	}
-	slug, _, ok := strings.Cut(r, "/")
-	if !ok {
-		return ""
-	}
-	return slug
 }
 
 // Hits are the incidents whose pages Hugo need not render.
